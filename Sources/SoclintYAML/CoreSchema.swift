@@ -1,0 +1,100 @@
+/// Scalar resolution of the YAML 1.2 core schema.
+///
+/// libyaml only tokenises; resolution is ours. YAML 1.1's `yes`/`no`/`on`/`off` booleans and
+/// sexagesimal numbers are deliberately not recognised: they stay strings.
+public enum CoreSchema {
+  public static func resolve(_ text: String, style: ScalarStyle, tag: String?) -> ScalarValue {
+    if let tag, tag != "!" && tag != "?" {
+      switch tag {
+      case "tag:yaml.org,2002:str": return .string(text)
+      case "tag:yaml.org,2002:null": return .null
+      default: break
+      }
+    }
+    if style.isQuoted || tag == "!" { return .string(text) }
+    return resolvePlain(text)
+  }
+
+  public static func resolvePlain(_ text: String) -> ScalarValue {
+    let u = Array(text.utf8)
+    if u.isEmpty { return .null }
+    // Everything resolving to a non-string starts with one of these bytes.
+    switch u[0] {
+    case UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "~"):
+      if text == "~" || text == "null" || text == "Null" || text == "NULL" { return .null }
+    case UInt8(ascii: "t"), UInt8(ascii: "T"):
+      if text == "true" || text == "True" || text == "TRUE" { return .bool(true) }
+    case UInt8(ascii: "f"), UInt8(ascii: "F"):
+      if text == "false" || text == "False" || text == "FALSE" { return .bool(false) }
+    case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"),
+      UInt8(ascii: "."):
+      if let n = number(u, text) { return n }
+    default: break
+    }
+    return .string(text)
+  }
+
+  private static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+
+  private static func number(_ u: [UInt8], _ text: String) -> ScalarValue? {
+    var i = 0
+    var negative = false
+    if u[0] == UInt8(ascii: "-") || u[0] == UInt8(ascii: "+") {
+      negative = u[0] == UInt8(ascii: "-")
+      i = 1
+    }
+    let rest = String(decoding: u[i...], as: UTF8.self)
+    if rest == ".inf" || rest == ".Inf" || rest == ".INF" {
+      return .float(negative ? -.infinity : .infinity)
+    }
+    if i == 0 && (text == ".nan" || text == ".NaN" || text == ".NAN") { return .float(.nan) }
+    if i == 0 && u.count > 2 && u[0] == UInt8(ascii: "0") {
+      if u[1] == UInt8(ascii: "o"), u[2...].allSatisfy({ $0 >= 48 && $0 <= 55 }) {
+        return Int(String(decoding: u[2...], as: UTF8.self), radix: 8).map(ScalarValue.int)
+          ?? .string(text)
+      }
+      if u[1] == UInt8(ascii: "x"),
+        u[2...].allSatisfy({ isDigit($0) || (97...102).contains($0) || (65...70).contains($0) })
+      {
+        return Int(String(decoding: u[2...], as: UTF8.self), radix: 16).map(ScalarValue.int)
+          ?? .string(text)
+      }
+    }
+    // [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?
+    var j = i
+    var intDigits = 0
+    while j < u.count && isDigit(u[j]) {
+      j += 1
+      intDigits += 1
+    }
+    var isFloat = false
+    if j < u.count && u[j] == UInt8(ascii: ".") {
+      isFloat = true
+      j += 1
+      var fraction = 0
+      while j < u.count && isDigit(u[j]) {
+        j += 1
+        fraction += 1
+      }
+      if intDigits == 0 && fraction == 0 { return nil }
+    } else if intDigits == 0 {
+      return nil
+    }
+    if j < u.count && (u[j] == UInt8(ascii: "e") || u[j] == UInt8(ascii: "E")) {
+      isFloat = true
+      j += 1
+      if j < u.count && (u[j] == UInt8(ascii: "-") || u[j] == UInt8(ascii: "+")) { j += 1 }
+      var exponent = 0
+      while j < u.count && isDigit(u[j]) {
+        j += 1
+        exponent += 1
+      }
+      if exponent == 0 { return nil }
+    }
+    if j != u.count { return nil }
+    if !isFloat, let v = Int(text.hasPrefix("+") ? String(text.dropFirst()) : text) {
+      return .int(v)
+    }
+    return Double(text).map(ScalarValue.float)
+  }
+}

@@ -1,0 +1,320 @@
+import CYAML
+
+/// One YAML document of a file.
+public struct YAMLDocument: Sendable {
+  /// The document's root node; an empty document has a null scalar root.
+  public let root: Node
+  /// 0-based position of the document in its file.
+  public let index: Int
+  /// Whether the document holds nothing but an empty (null) root.
+  public var isEmpty: Bool {
+    if case .scalar(let s) = root.content, case .null = s.value, s.text.isEmpty { return true }
+    return false
+  }
+}
+
+/// Something wrong with a file's bytes or YAML, at a mark.
+public struct YAMLProblem: Sendable, Equatable {
+  public enum Kind: Sendable, Equatable {
+    /// Not UTF-8, or holds a NUL byte. Fatal.
+    case encoding
+    /// A libyaml scanner or parser error, or an undefined alias. Fatal.
+    case syntax
+    /// Nesting or alias expansion beyond the limits. Fatal.
+    case resourceLimit
+    /// A key given twice in one mapping; `related` is the first. Not fatal.
+    case duplicateKey(key: String)
+  }
+
+  public let kind: Kind
+  public let message: String
+  public let mark: Mark
+  public let end: Mark?
+  /// Another place that explains the problem (a first key, the start of the construct).
+  public let related: Mark?
+  public let relatedMessage: String?
+
+  public var isFatal: Bool {
+    if case .duplicateKey = kind { return false }
+    return true
+  }
+}
+
+/// What reading one file gives: its documents (those completed before any fatal problem) and
+/// its problems.
+public struct YAMLFile: Sendable {
+  public let documents: [YAMLDocument]
+  public let problems: [YAMLProblem]
+  public var fatalProblem: YAMLProblem? { problems.first { $0.isFatal } }
+}
+
+/// Reads YAML through libyaml's event API into `Node` trees with exact marks.
+public struct YAMLLoader: Sendable {
+  public struct Limits: Sendable {
+    public var maxDepth: Int
+    public var maxAliasExpansion: Int
+
+    public init(maxDepth: Int = 256, maxAliasExpansion: Int = 100_000) {
+      self.maxDepth = maxDepth
+      self.maxAliasExpansion = maxAliasExpansion
+    }
+  }
+
+  public var limits: Limits
+
+  public init(limits: Limits = Limits()) {
+    self.limits = limits
+  }
+
+  public func load(_ bytes: [UInt8]) -> YAMLFile {
+    if let bad = Encoding.firstProblem(in: bytes) {
+      let problem = YAMLProblem(
+        kind: .encoding, message: bad.message, mark: Encoding.mark(atByte: bad.offset, in: bytes),
+        end: nil, related: nil, relatedMessage: nil)
+      return YAMLFile(documents: [], problems: [problem])
+    }
+    var builder = TreeBuilder(limits: limits)
+    bytes.withUnsafeBufferPointer { buffer in
+      builder.run(buffer)
+    }
+    return YAMLFile(documents: builder.documents, problems: builder.problems)
+  }
+
+  public func load(_ text: String) -> YAMLFile {
+    load(Array(text.utf8))
+  }
+}
+
+private struct TreeBuilder {
+  enum Frame {
+    case sequence(start: Mark, tag: String?, anchor: String?, items: [Node], size: Int)
+    case mapping(
+      start: Mark, tag: String?, anchor: String?, pairs: [Node.Pair], key: Node?,
+      seen: [String: Mark], merges: [Node], size: Int)
+  }
+
+  let limits: YAMLLoader.Limits
+  var documents: [YAMLDocument] = []
+  var problems: [YAMLProblem] = []
+  var stack: [Frame] = []
+  var anchors: [String: (node: Node, size: Int)] = [:]
+  var expansion = 0
+  var root: Node?
+  var fatal = false
+
+  init(limits: YAMLLoader.Limits) {
+    self.limits = limits
+  }
+
+  mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) {
+    var parser = yaml_parser_t()
+    guard yaml_parser_initialize(&parser) == 1 else {
+      fail(.syntax, "libyaml could not be initialised", at: .start)
+      return
+    }
+    defer { yaml_parser_delete(&parser) }
+    var empty: UInt8 = 0
+    if let base = buffer.baseAddress, buffer.count > 0 {
+      yaml_parser_set_input_string(&parser, base, buffer.count)
+    } else {
+      yaml_parser_set_input_string(&parser, &empty, 0)
+    }
+    yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+    var event = yaml_event_t()
+    while !fatal {
+      guard yaml_parser_parse(&parser, &event) == 1 else {
+        reportParserError(parser, buffer)
+        return
+      }
+      let done = event.type == YAML_STREAM_END_EVENT
+      handle(&event)
+      yaml_event_delete(&event)
+      if done { return }
+    }
+  }
+
+  private static func mark(_ m: yaml_mark_t) -> Mark {
+    Mark(line: Int(m.line) + 1, column: Int(m.column) + 1)
+  }
+
+  private static func string(_ p: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+    guard let p else { return nil }
+    return String(cString: UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self))
+  }
+
+  mutating func fail(_ kind: YAMLProblem.Kind, _ message: String, at mark: Mark, end: Mark? = nil) {
+    problems.append(
+      YAMLProblem(kind: kind, message: message, mark: mark, end: end, related: nil, relatedMessage: nil))
+    fatal = true
+  }
+
+  mutating func reportParserError(_ parser: yaml_parser_t, _ buffer: UnsafeBufferPointer<UInt8>) {
+    let problem = TreeBuilder.string(
+      UnsafeMutablePointer(mutating: parser.problem).map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: yaml_char_t.self) }
+    ) ?? "unknown YAML error"
+    let context = TreeBuilder.string(
+      UnsafeMutablePointer(mutating: parser.context).map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: yaml_char_t.self) })
+    var mark = TreeBuilder.mark(parser.problem_mark)
+    if parser.error == YAML_READER_ERROR {
+      mark = Encoding.mark(atByte: Int(parser.problem_offset), in: Array(buffer))
+    }
+    var message = problem
+    var related: Mark? = nil
+    var relatedMessage: String? = nil
+    if let context {
+      message += " " + context
+      let contextMark = TreeBuilder.mark(parser.context_mark)
+      if contextMark != mark {
+        related = contextMark
+        var what = context
+        for prefix in ["while parsing ", "while scanning "] where what.hasPrefix(prefix) {
+          what.removeFirst(prefix.count)
+        }
+        relatedMessage = "\(what) started here"
+      }
+    }
+    problems.append(
+      YAMLProblem(
+        kind: .syntax, message: message, mark: mark, end: nil, related: related,
+        relatedMessage: relatedMessage))
+    fatal = true
+  }
+
+  mutating func handle(_ event: inout yaml_event_t) {
+    let start = TreeBuilder.mark(event.start_mark)
+    let end = TreeBuilder.mark(event.end_mark)
+    switch event.type {
+    case YAML_DOCUMENT_START_EVENT:
+      anchors = [:]
+      expansion = 0
+      root = nil
+    case YAML_DOCUMENT_END_EVENT:
+      if let root {
+        documents.append(YAMLDocument(root: root, index: documents.count))
+      }
+    case YAML_SCALAR_EVENT:
+      let s = event.data.scalar
+      let text = String(
+        decoding: UnsafeBufferPointer(start: s.value, count: Int(s.length)), as: UTF8.self)
+      let style: ScalarStyle
+      switch s.style {
+      case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
+      case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
+      case YAML_LITERAL_SCALAR_STYLE: style = .literal
+      case YAML_FOLDED_SCALAR_STYLE: style = .folded
+      default: style = .plain
+      }
+      let tag = TreeBuilder.string(s.tag)
+      let value = CoreSchema.resolve(text, style: style, tag: tag)
+      let node = Node(
+        content: .scalar(Node.Scalar(text: text, style: style, value: value)), start: start, end: end,
+        tag: tag, anchor: TreeBuilder.string(s.anchor))
+      add(node, size: 1)
+    case YAML_ALIAS_EVENT:
+      let name = TreeBuilder.string(event.data.alias.anchor) ?? ""
+      guard let target = anchors[name] else {
+        fail(.syntax, "found undefined alias '\(name)'", at: start, end: end)
+        return
+      }
+      expansion = expansion &+ target.size
+      if expansion > limits.maxAliasExpansion || expansion < 0 {
+        fail(
+          .resourceLimit,
+          "aliases in this document expand to more than \(limits.maxAliasExpansion) nodes",
+          at: start, end: end)
+        return
+      }
+      add(target.node, size: target.size, isAlias: true)
+    case YAML_SEQUENCE_START_EVENT:
+      let s = event.data.sequence_start
+      guard push(at: start) else { return }
+      stack.append(
+        .sequence(
+          start: start, tag: TreeBuilder.string(s.tag), anchor: TreeBuilder.string(s.anchor), items: [],
+          size: 1))
+    case YAML_MAPPING_START_EVENT:
+      let m = event.data.mapping_start
+      guard push(at: start) else { return }
+      stack.append(
+        .mapping(
+          start: start, tag: TreeBuilder.string(m.tag), anchor: TreeBuilder.string(m.anchor), pairs: [],
+          key: nil, seen: [:], merges: [], size: 1))
+    case YAML_SEQUENCE_END_EVENT:
+      guard case .sequence(let s, let tag, let anchor, let items, let size) = stack.popLast() else { return }
+      add(Node(content: .sequence(items), start: s, end: end, tag: tag, anchor: anchor), size: size)
+    case YAML_MAPPING_END_EVENT:
+      guard case .mapping(let s, let tag, let anchor, var pairs, _, var seen, let merges, let size) = stack.popLast()
+      else { return }
+      // Merge keys (`<<`, YAML 1.1): keys given explicitly win, then earlier sources.
+      for source in merges {
+        let mappings = source.mapping != nil ? [source] : (source.sequence ?? [])
+        for mapping in mappings {
+          for pair in mapping.mapping ?? [] {
+            guard let key = pair.key.keyText, seen[key] == nil else { continue }
+            seen[key] = pair.key.start
+            pairs.append(pair)
+          }
+        }
+      }
+      add(Node(content: .mapping(pairs), start: s, end: end, tag: tag, anchor: anchor), size: size)
+    default:
+      break
+    }
+  }
+
+  /// Checks the depth limit before a collection opens.
+  mutating func push(at start: Mark) -> Bool {
+    if stack.count >= limits.maxDepth {
+      fail(.resourceLimit, "nesting is deeper than \(limits.maxDepth) levels", at: start)
+      return false
+    }
+    return true
+  }
+
+  mutating func add(_ node: Node, size: Int, isAlias: Bool = false) {
+    if !isAlias, let anchor = node.anchor {
+      anchors[anchor] = (node, size)
+    }
+    guard var frame = stack.popLast() else {
+      root = node
+      return
+    }
+    switch frame {
+    case .sequence(let s, let tag, let anchor, var items, let total):
+      items.append(node)
+      frame = .sequence(start: s, tag: tag, anchor: anchor, items: items, size: total &+ size)
+    case .mapping(let s, let tag, let anchor, var pairs, let key, var seen, var merges, let total):
+      let newTotal = total &+ size
+      guard let key else {
+        frame = .mapping(
+          start: s, tag: tag, anchor: anchor, pairs: pairs, key: node, seen: seen, merges: merges,
+          size: newTotal)
+        break
+      }
+      let isMergeKey =
+        key.scalar.map { $0.style == .plain && $0.text == "<<" } == true
+        && (key.tag == nil || key.tag == "tag:yaml.org,2002:merge")
+        && (node.mapping != nil || (node.sequence.map { !$0.isEmpty && $0.allSatisfy { $0.mapping != nil } } ?? false))
+      if isMergeKey {
+        merges.append(node)
+      } else if let text = key.keyText {
+        if let first = seen[text] {
+          problems.append(
+            YAMLProblem(
+              kind: .duplicateKey(key: text), message: "key '\(text)' is given twice in this mapping",
+              mark: key.start, end: key.end, related: first,
+              relatedMessage: "'\(text)' is first given here"))
+        } else {
+          seen[text] = key.start
+          pairs.append(Node.Pair(key: key, value: node))
+        }
+      } else {
+        pairs.append(Node.Pair(key: key, value: node))
+      }
+      frame = .mapping(
+        start: s, tag: tag, anchor: anchor, pairs: pairs, key: nil, seen: seen, merges: merges,
+        size: newTotal)
+    }
+    stack.append(frame)
+  }
+}
