@@ -52,11 +52,22 @@ public final class Node: Sendable {
     public let text: String
     public let style: ScalarStyle
     public let value: ScalarValue
+
+    public init(text: String, style: ScalarStyle, value: ScalarValue) {
+      self.text = text
+      self.style = style
+      self.value = value
+    }
   }
 
   public struct Pair: Sendable {
     public let key: Node
     public let value: Node
+
+    public init(key: Node, value: Node) {
+      self.key = key
+      self.value = value
+    }
   }
 
   public let content: Content

@@ -1,0 +1,150 @@
+/// A calendar day in the proleptic Gregorian calendar, with the arithmetic FORMAT.md defines.
+/// No time zones: dates in controls are days, and "today" is taken in UTC.
+public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
+  public let year: Int
+  public let month: Int
+  public let day: Int
+
+  /// Parses `YYYY-MM-DD` naming a real day (`2026-02-30` is nil).
+  public init?(_ text: String) {
+    let u = Array(text.utf8)
+    guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
+    func number(_ r: Range<Int>) -> Int? {
+      var v = 0
+      for i in r {
+        guard u[i] >= 48 && u[i] <= 57 else { return nil }
+        v = v * 10 + Int(u[i] - 48)
+      }
+      return v
+    }
+    guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+    guard (1...12).contains(m), d >= 1, d <= Day.daysIn(month: m, year: y) else { return nil }
+    self.init(year: y, month: m, day: d)
+  }
+
+  public init(year: Int, month: Int, day: Int) {
+    self.year = year
+    self.month = month
+    self.day = day
+  }
+
+  public static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
+
+  public static func daysIn(month: Int, year: Int) -> Int {
+    switch month {
+    case 2: return isLeap(year) ? 29 : 28
+    case 4, 6, 9, 11: return 30
+    default: return 31
+    }
+  }
+
+  /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
+  public var ordinal: Int {
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let mp = (month + 9) % 12
+    let doy = (153 * mp + 2) / 5 + day - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    return era * 146097 + doe - 719468
+  }
+
+  public init(ordinal z0: Int) {
+    let z = z0 + 719468
+    let era = (z >= 0 ? z : z - 146096) / 146097
+    let doe = z - era * 146097
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let d = doy - (153 * mp + 2) / 5 + 1
+    let m = mp < 10 ? mp + 3 : mp - 9
+    self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
+  }
+
+  public func adding(days n: Int) -> Day { Day(ordinal: ordinal + n) }
+
+  /// Adds calendar months, clamping to the month's last day (01-31 + 1 month = 02-28).
+  public func adding(months n: Int) -> Day {
+    let total = year * 12 + (month - 1) + n
+    let y = total >= 0 ? total / 12 : (total - 11) / 12
+    let m = total - y * 12 + 1
+    return Day(year: y, month: m, day: min(day, Day.daysIn(month: m, year: y)))
+  }
+
+  public func days(until other: Day) -> Int { other.ordinal - ordinal }
+
+  /// Today in UTC.
+  public static func today(now secondsSince1970: Double) -> Day {
+    Day(ordinal: Int((secondsSince1970 / 86400).rounded(.down)))
+  }
+
+  public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }
+
+  public var description: String {
+    func pad(_ v: Int, _ w: Int) -> String {
+      let s = String(v)
+      return String(repeating: "0", count: max(0, w - s.count)) + s
+    }
+    return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+  }
+}
+
+/// How often something happens: FORMAT.md's durations.
+public enum Duration: Sendable, Hashable, CustomStringConvertible {
+  case continuous
+  case onEvent
+  case days(Int, name: String)
+  case months(Int, name: String)
+
+  public init?(_ text: String) {
+    switch text {
+    case "continuous": self = .continuous
+    case "on-event": self = .onEvent
+    case "daily": self = .days(1, name: text)
+    case "weekly": self = .days(7, name: text)
+    case "monthly": self = .months(1, name: text)
+    case "quarterly": self = .months(3, name: text)
+    case "semiannual": self = .months(6, name: text)
+    case "annual": self = .months(12, name: text)
+    default:
+      guard text.count >= 2, text.hasSuffix("d"), let n = Int(text.dropLast()), n > 0,
+        text.first != "0", text.first != "+"
+      else { return nil }
+      self = .days(n, name: text)
+    }
+  }
+
+  /// Whether the duration is a period; `continuous` and `on-event` are not.
+  public var isPeriodic: Bool {
+    switch self {
+    case .continuous, .onEvent: return false
+    default: return true
+    }
+  }
+
+  /// The day one period after `day`, or nil when there is no period.
+  public func after(_ day: Day) -> Day? {
+    switch self {
+    case .continuous, .onEvent: return nil
+    case .days(let n, _): return day.adding(days: n)
+    case .months(let n, _): return day.adding(months: n)
+    }
+  }
+
+  /// A period's nominal length in days, to compare two periods (a month is 365.2425/12 days).
+  public var nominalDays: Double? {
+    switch self {
+    case .continuous, .onEvent: return nil
+    case .days(let n, _): return Double(n)
+    case .months(let n, _): return Double(n) * 365.2425 / 12
+    }
+  }
+
+  public var description: String {
+    switch self {
+    case .continuous: return "continuous"
+    case .onEvent: return "on-event"
+    case .days(_, let name), .months(_, let name): return name
+    }
+  }
+}

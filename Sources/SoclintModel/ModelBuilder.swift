@@ -1,0 +1,82 @@
+import SoclintSchema
+import SoclintYAML
+
+/// Builds typed model values from documents that passed their schema, so the unwrapping here
+/// cannot fail on shape; it still degrades gracefully rather than trapping.
+enum ModelBuilder {
+  static func string(_ root: Node, _ key: String, _ pointer: String, _ file: SourceFile) -> Located<String>? {
+    guard let node = root[key], let s = node.scalar else { return nil }
+    return Located(s.text, node: node, pointer: "\(pointer)/\(key)", file: file)
+  }
+
+  static func day(_ root: Node, _ key: String, _ pointer: String, _ file: SourceFile) -> Located<Day>? {
+    guard let node = root[key], let text = node.string, let d = Day(text) else { return nil }
+    return Located(d, node: node, pointer: "\(pointer)/\(key)", file: file)
+  }
+
+  static func duration(_ root: Node, _ key: String, _ pointer: String, _ file: SourceFile) -> Located<Duration>? {
+    guard let node = root[key], let text = node.string, let d = Duration(text) else { return nil }
+    return Located(d, node: node, pointer: "\(pointer)/\(key)", file: file)
+  }
+
+  static func control(_ root: Node, document: Int, file: SourceFile) -> Control? {
+    guard let id = string(root, "id", "", file), let title = string(root, "title", "", file),
+      let description = string(root, "description", "", file), let owner = string(root, "owner", "", file),
+      let frequency = duration(root, "frequency", "", file)
+    else { return nil }
+    var criteria: [Control.CriteriaEntry] = []
+    let criteriaPair = root.pair("criteria")
+    for pair in criteriaPair?.value.mapping ?? [] {
+      guard let framework = pair.key.keyText, !framework.hasPrefix("x-") else { continue }
+      let pointer = "/criteria/" + JSONPointer.escape(framework)
+      let requirements = (pair.value.sequence ?? []).enumerated().compactMap { (i, n) -> Located<String>? in
+        n.scalar.map { Located($0.text, node: n, pointer: "\(pointer)/\(i)", file: file) }
+      }
+      criteria.append(
+        Control.CriteriaEntry(
+          framework: Located(framework, node: pair.key, pointer: pointer, file: file), requirements: requirements))
+    }
+    let evidencePair = root.pair("evidence")
+    var evidence: [Evidence] = []
+    for (i, item) in (evidencePair?.value.sequence ?? []).enumerated() {
+      let p = "/evidence/\(i)"
+      guard let eid = string(item, "id", p, file), let desc = string(item, "description", p, file),
+        let source = string(item, "source", p, file), let freq = duration(item, "frequency", p, file)
+      else { continue }
+      evidence.append(
+        Evidence(
+          id: eid, index: i, node: item, pointer: p, description: desc, type: item["type"]?.string ?? "",
+          source: source, frequency: freq, lastCollected: day(item, "last_collected", p, file),
+          owner: string(item, "owner", p, file), path: string(item, "path", p, file)))
+    }
+    return Control(
+      file: file, document: document, node: root, id: id, title: title, description: description, owner: owner,
+      status: root["status"]?.string.flatMap(ControlStatus.init(rawValue:)) ?? .implemented,
+      frequency: frequency, criteriaKey: criteriaPair?.key, criteria: criteria, evidenceKey: evidencePair?.key,
+      evidence: evidence, lastReviewed: day(root, "last_reviewed", "", file),
+      reviewInterval: duration(root, "review_interval", "", file))
+  }
+
+  static func owners(_ root: Node, file: SourceFile) -> [Owner] {
+    (root["owners"]?.sequence ?? []).enumerated().compactMap { (i, item) -> Owner? in
+      let p = "/owners/\(i)"
+      guard let id = string(item, "id", p, file), let name = string(item, "name", p, file) else { return nil }
+      let active: Bool
+      if case .bool(let b)? = item["active"]?.scalar?.value { active = b } else { active = true }
+      return Owner(
+        file: file, node: item, id: id, name: name, email: item["email"]?.string ?? "", active: active,
+        backup: string(item, "backup", p, file))
+    }
+  }
+
+  static func catalog(_ root: Node, file: SourceFile) -> Catalog? {
+    guard let framework = string(root, "framework", "", file), let title = string(root, "title", "", file) else {
+      return nil
+    }
+    let requirements = (root["requirements"]?.sequence ?? []).enumerated().compactMap { (i, item) -> Requirement? in
+      guard let id = string(item, "id", "/requirements/\(i)", file) else { return nil }
+      return Requirement(id: id, title: item["title"]?.string ?? "", category: item["category"]?.string)
+    }
+    return Catalog(file: file, node: root, framework: framework, title: title, requirements: requirements)
+  }
+}

@@ -1,0 +1,436 @@
+import Dispatch
+import Foundation
+import SoclintDiagnostics
+import SoclintSchema
+import SoclintYAML
+
+public enum LoadError: Error, CustomStringConvertible {
+  case configNotFound(searchedFrom: String)
+  case configUnreadable(String)
+
+  public var description: String {
+    switch self {
+    case .configNotFound(let dir):
+      return "no .soclint.yaml found in \(dir) or any folder above it; create one (soclint init) or pass --config FILE"
+    case .configUnreadable(let path): return "cannot read the configuration \(path)"
+    }
+  }
+}
+
+/// Reads a project: finds and validates the configuration, discovers files, reads and checks
+/// them in parallel, and assembles the typed model in path order.
+public struct ProjectLoader: Sendable {
+  public static let configName = ".soclint.yaml"
+  public static let maxFileSize = 8 * 1024 * 1024
+
+  public struct Options: Sendable {
+    /// Absolute path of the configuration file.
+    public var configPath: String
+    /// Absolute paths of files to read even when outside `include`.
+    public var extraFiles: [String] = []
+    /// A file's content given on standard input (absolute path, bytes).
+    public var override: (path: String, bytes: [UInt8])? = nil
+    public var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    public init(configPath: String) {
+      self.configPath = configPath
+    }
+  }
+
+  public let checker: StructureChecker
+  public let loader = YAMLLoader()
+
+  public init(checker: StructureChecker) {
+    self.checker = checker
+  }
+
+  /// Compiles the embedded schemas; a failure here is a bug in soclint, not in the input.
+  public static func standard() throws -> ProjectLoader {
+    var validators: [DocumentKind: JSONSchemaValidator] = [:]
+    for kind in DocumentKind.allCases {
+      guard let text = EmbeddedSchemas.all[kind.rawValue] else { continue }
+      validators[kind] = try JSONSchemaValidator(json: text)
+    }
+    return ProjectLoader(checker: StructureChecker(validators: validators))
+  }
+
+  /// Walks up from `directory` to the first folder holding `.soclint.yaml`.
+  public static func findConfig(from directory: String) -> String? {
+    var dir = URL(fileURLWithPath: directory).standardizedFileURL.path
+    while true {
+      let candidate = dir == "/" ? "/" + configName : dir + "/" + configName
+      if FileSystem.type(atAbsolute: candidate) != .missing { return candidate }
+      if dir == "/" || dir.isEmpty { return nil }
+      dir = (dir as NSString).deletingLastPathComponent
+    }
+  }
+
+  public func load(_ options: Options) throws -> Project {
+    let configAbsolute = URL(fileURLWithPath: options.configPath).standardizedFileURL.path
+    let configDir = (configAbsolute as NSString).deletingLastPathComponent
+    let root = FileSystem.realPath(configDir) ?? configDir
+    let configRelative = (configAbsolute as NSString).lastPathComponent
+
+    // The configuration first: an invalid one ends the run.
+    let configBytes: [UInt8]
+    if let o = options.override, o.path == configAbsolute {
+      configBytes = o.bytes
+    } else {
+      guard let bytes = FileSystem.read(atAbsolute: configAbsolute) else {
+        throw LoadError.configUnreadable(options.configPath)
+      }
+      configBytes = bytes
+    }
+    let configResult = readDocuments(path: configRelative, bytes: configBytes, configuration: true)
+    let configFile = configResult.file ?? SourceFile(path: configRelative, text: "")
+    var configuration: Configuration? = nil
+    if !configResult.findings.contains(where: { $0.severity == .error }), let doc = configResult.configRoot {
+      configuration = Configuration(document: doc, file: configFile)
+    } else if configResult.configRoot == nil && !configResult.findings.contains(where: { $0.severity == .error }) {
+      // An empty configuration lacks `version` and `frameworks`.
+      let missing = Finding(
+        rule: "missing-field", severity: .error,
+        message: "the configuration is empty; it needs at least 'version' and 'frameworks'",
+        range: configFile.start, help: ["start from: version: 1 and frameworks: {soc2: {categories: [security]}}"])
+      return Project(
+        root: root, configFile: configFile, configuration: nil, files: [configFile], controls: [], owners: [],
+        catalogs: [], findings: [missing], ownersIncomplete: true, catalogsIncomplete: true,
+        controlsIncomplete: true, counts: Project.Counts())
+    }
+    guard let configuration else {
+      return Project(
+        root: root, configFile: configFile, configuration: nil, files: [configFile], controls: [], owners: [],
+        catalogs: [], findings: configResult.findings.filter { $0.rule != "empty-file" }, ownersIncomplete: true,
+        catalogsIncomplete: true, controlsIncomplete: true, counts: Project.Counts())
+    }
+
+    // Discovery, then the files in parallel, then assembly in path order.
+    var paths = discover(root: root, configuration: configuration)
+    var extraFindings: [Finding] = []
+    for extra in options.extraFiles + (options.override.map { [$0.path] } ?? []) {
+      let resolvedDir = FileSystem.realPath((extra as NSString).deletingLastPathComponent)
+      let absolute = resolvedDir.map { $0 + "/" + (extra as NSString).lastPathComponent } ?? extra
+      guard FileSystem.isInside(absolute, root: root) else { continue }
+      let rel = String(absolute.dropFirst(root.count + 1))
+      if rel == configRelative { continue }
+      if !paths.contains(rel) { paths.append(rel) }
+    }
+    paths.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+
+    let results = ParallelMap.map(paths, jobs: options.jobs) { rel -> FileResult in
+      let absolute = root + "/" + rel
+      if let o = options.override, o.path == absolute {
+        return readDocuments(path: rel, bytes: o.bytes, configuration: false)
+      }
+      return readFile(rel: rel, absolute: absolute, root: root)
+    }
+
+    var files: [SourceFile] = [configFile]
+    var controls: [Control] = []
+    var owners: [Owner] = []
+    var catalogs: [Catalog] = []
+    var findings = configResult.findings + extraFindings
+    var counts = Project.Counts()
+    var ownersIncomplete = false
+    var catalogsIncomplete = false
+    var controlsIncomplete = false
+    extraFindings.removeAll()
+    counts.files = results.count + 1
+    for r in results {
+      if let f = r.file { files.append(f) }
+      controls += r.controls
+      owners += r.owners
+      catalogs += r.catalogs
+      findings += r.findings
+      counts.controls += r.counts.controls
+      counts.owners += r.counts.owners
+      counts.catalogs += r.counts.catalogs
+      ownersIncomplete = ownersIncomplete || r.broken.contains(.owners)
+      catalogsIncomplete = catalogsIncomplete || r.broken.contains(.catalog)
+      controlsIncomplete = controlsIncomplete || r.broken.contains(.control)
+    }
+    return Project(
+      root: root, configFile: configFile, configuration: configuration, files: files, controls: controls,
+      owners: owners, catalogs: catalogs, findings: findings, ownersIncomplete: ownersIncomplete,
+      catalogsIncomplete: catalogsIncomplete, controlsIncomplete: controlsIncomplete, counts: counts)
+  }
+
+  /// Project-relative paths of the files `include` names, less `exclude`, walking only the
+  /// folders the globs can reach and never entering a linked folder.
+  func discover(root: String, configuration: Configuration) -> [String] {
+    var starts = Set<String>()
+    for glob in configuration.include { starts.insert(glob.literalPrefix.joined(separator: "/")) }
+    // A start inside another start is walked by the outer one.
+    let ordered = starts.sorted()
+    let roots = ordered.filter { s in !ordered.contains { $0 != s && ($0.isEmpty || s.hasPrefix($0 + "/")) } }
+    var found: [String] = []
+    var stack: [String] = roots.reversed()
+    while let rel = stack.popLast() {
+      let absolute = rel.isEmpty ? root : root + "/" + rel
+      for name in FileSystem.children(ofAbsolute: absolute) {
+        if name == ".git" { continue }
+        let childRel = rel.isEmpty ? name : rel + "/" + name
+        let type = FileSystem.type(atAbsolute: root + "/" + childRel)
+        switch type {
+        case .directory:
+          stack.append(childRel)
+        case .file, .link, .other:
+          if configuration.include.contains(where: { $0.matches(childRel) })
+            && !configuration.exclude.contains(where: { $0.matches(childRel) })
+          {
+            found.append(childRel)
+          }
+        case .missing:
+          break
+        }
+      }
+    }
+    return found
+  }
+
+  func readFile(rel: String, absolute: String, root: String) -> FileResult {
+    let file = SourceFile(path: rel, text: "")
+    func invalid(_ message: String) -> FileResult {
+      var r = FileResult()
+      r.findings = [Finding(rule: "invalid-file", severity: .error, message: message, range: file.start, subject: [message])]
+      r.counts.files = 1
+      return r
+    }
+    switch FileSystem.type(atAbsolute: absolute) {
+    case .link:
+      guard let target = FileSystem.realPath(absolute) else {
+        return invalid("\(rel) is a link to a file that does not exist")
+      }
+      guard FileSystem.isInside(target, root: root) else {
+        return invalid("\(rel) is a link leading outside the project root; soclint does not follow it")
+      }
+      guard FileSystem.type(atAbsolute: target) == .file else {
+        return invalid("\(rel) is a link to something that is not a regular file")
+      }
+      return readRegular(rel: rel, absolute: target, invalid: invalid)
+    case .file:
+      return readRegular(rel: rel, absolute: absolute, invalid: invalid)
+    case .directory:
+      return invalid("\(rel) is a folder, not a file")
+    case .other:
+      return invalid("\(rel) is not a regular file")
+    case .missing:
+      return invalid("\(rel) does not exist")
+    }
+  }
+
+  private func readRegular(rel: String, absolute: String, invalid: (String) -> FileResult) -> FileResult {
+    if let size = FileSystem.size(atAbsolute: absolute), size > ProjectLoader.maxFileSize {
+      return invalid(
+        "\(rel) is \(size / (1024 * 1024)) MiB, larger than the 8 MiB limit; controls files are small, so this is not one")
+    }
+    guard let bytes = FileSystem.read(atAbsolute: absolute) else {
+      return invalid("\(rel) cannot be read")
+    }
+    if bytes.count > ProjectLoader.maxFileSize {
+      return invalid("\(rel) is larger than the 8 MiB limit")
+    }
+    return readDocuments(path: rel, bytes: bytes, configuration: false)
+  }
+
+  struct FileResult: Sendable {
+    var file: SourceFile? = nil
+    var findings: [Finding] = []
+    var controls: [Control] = []
+    var owners: [Owner] = []
+    var catalogs: [Catalog] = []
+    var counts = Project.Counts()
+    var broken: Set<DocumentKind> = []
+    var configRoot: Node? = nil
+  }
+
+  static let skipNotes: [DocumentKind: String] = [
+    .owners:
+      "while an owners list has an error, soclint does not look owners up (unknown-owner, inactive-owner, invalid-backup, orphan-owner are skipped)",
+    .catalog:
+      "while a catalog has an error, soclint does not look frameworks and requirements up (unknown-framework, unknown-requirement, uncovered-requirement are skipped)",
+    .control: "while a control has an error, coverage is not judged (uncovered-requirement is skipped)",
+  ]
+
+  /// Reads one file's YAML and checks each document's structure.
+  func readDocuments(path: String, bytes: [UInt8], configuration: Bool) -> FileResult {
+    var result = FileResult()
+    let text = String(decoding: bytes, as: UTF8.self)
+    let file = SourceFile(path: path, text: text)
+    result.file = file
+    let yaml = loader.load(bytes)
+    for problem in yaml.problems {
+      let rule: String
+      switch problem.kind {
+      case .encoding: rule = "invalid-file"
+      case .syntax: rule = "yaml-syntax"
+      case .resourceLimit: rule = "resource-limit"
+      case .duplicateKey: rule = "duplicate-key"
+      }
+      var notes: [Note] = []
+      if let related = problem.related {
+        notes.append(Note(problem.relatedMessage ?? "related", at: file.range(at: related)))
+      }
+      result.findings.append(
+        Finding(
+          rule: rule, severity: .error, message: problem.message, range: file.range(at: problem.mark, end: problem.end),
+          notes: notes, subject: [problem.message]))
+    }
+    if let fatal = yaml.fatalProblem {
+      // The file's kind is unknown; guess it from its text so that a broken owners list does
+      // not turn into one unknown-owner finding per control.
+      let guessed = ProjectLoader.guessKinds(text)
+      result.broken = guessed.isEmpty ? [.control] : guessed
+      if let i = result.findings.firstIndex(where: { $0.rule != "duplicate-key" }) {
+        for kind in DocumentKind.declarable where result.broken.contains(kind) && kind != .control {
+          result.findings[i].notes.append(Note(ProjectLoader.skipNotes[kind]!, at: nil))
+        }
+      }
+      _ = fatal
+      return result
+    }
+    let nonEmpty = yaml.documents.filter { !$0.isEmpty }
+    if configuration {
+      if yaml.documents.count > 1 {
+        result.findings.append(
+          Finding(
+            rule: "invalid-value", severity: .error,
+            message: "the configuration holds \(yaml.documents.count) YAML documents; it must hold one",
+            range: file.range(of: yaml.documents[1].root)))
+      }
+      if let doc = nonEmpty.first {
+        let findings = checker.check(doc.root, kind: .config, file: file)
+        result.findings += findings
+        result.configRoot = doc.root
+      }
+      return result
+    }
+    if nonEmpty.isEmpty {
+      result.findings.append(
+        Finding(
+          rule: "empty-file", severity: .warning,
+          message: yaml.documents.isEmpty ? "\(path) holds no YAML document" : "\(path) holds only empty documents",
+          range: file.start, help: ["add a document with a 'kind', or exclude the file in .soclint.yaml"]))
+      return result
+    }
+    let duplicateMarks = yaml.problems.compactMap { p -> Mark? in
+      if case .duplicateKey = p.kind { return p.mark }
+      return nil
+    }
+    for doc in nonEmpty {
+      let root = doc.root
+      var findings: [Finding] = []
+      var kind: DocumentKind? = nil
+      if root.mapping == nil {
+        findings = checker.check(root, kind: .control, file: file)
+      } else if let kindNode = root["kind"] {
+        if let k = kindNode.string, let dk = DocumentKind(rawValue: k), dk != .config {
+          kind = dk
+          findings = checker.check(root, kind: dk, file: file)
+        } else {
+          findings = kindFinding(kindNode, file: file)
+        }
+      } else {
+        findings = checker.check(root, kind: .control, file: file).filter {
+          $0.rule == "missing-field" && $0.pointer == "" && $0.message.contains("'kind'")
+        }
+      }
+      let hasDuplicate = duplicateMarks.contains { root.start <= $0 && $0 <= root.end }
+      if let kind {
+        switch kind {
+        case .control: result.counts.controls += 1
+        case .owners: result.counts.owners += 1
+        case .catalog: result.counts.catalogs += 1
+        case .config: break
+        }
+      }
+      if !findings.isEmpty || hasDuplicate {
+        if let kind {
+          result.broken.insert(kind)
+          if !findings.isEmpty, let note = ProjectLoader.skipNotes[kind] {
+            findings[0].notes.append(Note(note, at: nil))
+          } else if let note = ProjectLoader.skipNotes[kind],
+            let i = result.findings.firstIndex(where: {
+              $0.rule == "duplicate-key" && root.start.line <= $0.range.line && $0.range.line <= root.end.line
+            })
+          {
+            result.findings[i].notes.append(Note(note, at: nil))
+          }
+        }
+        result.findings += findings
+        continue
+      }
+      switch kind {
+      case .control:
+        if let c = ModelBuilder.control(root, document: doc.index, file: file) { result.controls.append(c) }
+      case .owners:
+        result.owners += ModelBuilder.owners(root, file: file)
+      case .catalog:
+        if let c = ModelBuilder.catalog(root, file: file) { result.catalogs.append(c) }
+      default:
+        break
+      }
+    }
+    return result
+  }
+
+  /// The finding for a `kind` that is not a known kind: one finding, nothing else.
+  func kindFinding(_ node: Node, file: SourceFile) -> [Finding] {
+    let names = DocumentKind.declarable.map(\.rawValue)
+    guard let text = node.string else {
+      return [
+        Finding(
+          rule: "wrong-type", severity: .error,
+          message: "'kind' must be a string (control, owners or catalog), but it is \(node.typeDescription)",
+          range: file.range(of: node), pointer: "/kind")
+      ]
+    }
+    var help: [String] = []
+    if let s = Suggest.closest(to: text, in: names) { help.append("did you mean '\(s)'?") }
+    help.append("allowed values: control, owners, catalog")
+    return [
+      Finding(
+        rule: "invalid-value", severity: .error,
+        message: "unknown kind '\(text)'; expected control, owners or catalog", range: file.range(of: node),
+        pointer: "/kind", help: help, subject: [text])
+    ]
+  }
+
+  static func guessKinds(_ text: String) -> Set<DocumentKind> {
+    var kinds: Set<DocumentKind> = []
+    for line in text.split(separator: "\n") where line.hasPrefix("kind:") {
+      let value = line.dropFirst(5).split(separator: "#").first?.trimmingCharacters(in: .whitespaces) ?? ""
+      if let k = DocumentKind(rawValue: value.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))) {
+        kinds.insert(k)
+      }
+    }
+    return kinds
+  }
+}
+
+/// Maps over an array with a fixed number of workers; the result's order is the input's, so
+/// output does not depend on `--jobs`.
+public enum ParallelMap {
+  public static func map<T: Sendable, R: Sendable>(_ items: [T], jobs: Int, _ body: @Sendable (T) -> R) -> [R] {
+    let workers = max(1, min(jobs, items.count))
+    if workers == 1 { return items.map(body) }
+    let buffer = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
+    buffer.initialize(repeating: nil)
+    defer { buffer.deallocate() }
+    let box = UnsafeSendable(buffer)
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      var i = worker
+      while i < items.count {
+        box.value[i] = body(items[i])
+        i += workers
+      }
+    }
+    return buffer.map { $0! }
+  }
+}
+
+/// Disjoint indices of one buffer are written from several threads; each index by one only.
+struct UnsafeSendable<T>: @unchecked Sendable {
+  let value: T
+  init(_ value: T) { self.value = value }
+}

@@ -1,0 +1,134 @@
+import SoclintDiagnostics
+import SoclintModel
+import SoclintRules
+
+/// The compiler-style text format of CLI.md: gcc's first line, a rustc-style snippet with a
+/// caret under the node's first line, notes and help.
+public struct TextReporter: Reporter {
+  public static let tabWidth = 4
+  public static let maxSnippetWidth = 100
+
+  public init() {}
+
+  public func render(_ result: LintResult, findings: [Finding], context: ReportContext) -> String {
+    var out = ""
+    for f in findings { out += render(f, context: context) }
+    return out
+  }
+
+  public func render(_ f: Finding, context: ReportContext) -> String {
+    let style = Style(enabled: context.color)
+    var out = ""
+    let location = "\(context.displayPath(f.range.path)):\(f.range.line):\(f.range.column):"
+    let severity: String
+    switch f.severity {
+    case .error: severity = style.error("error:")
+    case .warning: severity = style.warning("warning:")
+    case .info: severity = style.info("info:")
+    }
+    out += "\(style.bold(location)) \(severity) \(style.bold(f.message)) [\(f.rule)]\n"
+    out += snippet(f.range, context: context, style: style)
+    for h in f.help {
+      out += "      = \(style.bold("help:")) \(h)\n"
+    }
+    for n in f.notes {
+      if let r = n.range {
+        out += "\(style.bold("\(context.displayPath(r.path)):\(r.line):\(r.column):")) \(style.note("note:")) \(n.message)\n"
+      } else {
+        out += "      = \(style.bold("note:")) \(n.message)\n"
+      }
+    }
+    return out
+  }
+
+  /// The line of the range with a gutter, and `^~~~` under the node's whole first line.
+  func snippet(_ r: SourceRange, context: ReportContext, style: Style) -> String {
+    guard let file = context.sources[r.path], r.line >= 1, r.line <= file.lines.count else { return "" }
+    let raw = Array(file.lines[r.line - 1].unicodeScalars)
+    if raw.isEmpty && r.column <= 1 { return "" }
+    // Expand tabs, keeping a map from scalar columns to display columns.
+    var display: [Unicode.Scalar] = []
+    var columnStart: [Int] = []
+    for s in raw {
+      columnStart.append(display.count)
+      if s == "\t" {
+        let n = TextReporter.tabWidth - display.count % TextReporter.tabWidth
+        display += Array(repeating: " ", count: n)
+      } else {
+        display.append(s)
+      }
+    }
+    columnStart.append(display.count)
+    let startColumn = min(max(r.column, 1), raw.count + 1)
+    let endColumn: Int
+    if r.endLine == r.line && r.endColumn > r.column {
+      endColumn = min(r.endColumn, raw.count + 1)
+    } else {
+      // The node goes on past this line: underline to the end of its text here.
+      var last = raw.count
+      while last > startColumn && (raw[last - 1] == " " || raw[last - 1] == "\t") { last -= 1 }
+      endColumn = max(last + 1, startColumn + 1)
+    }
+    var caretStart = columnStart[startColumn - 1]
+    var caretEnd = max(columnStart[min(endColumn - 1, raw.count)], caretStart + 1)
+    var text = display
+    // Long lines are cut around the column.
+    if text.count > TextReporter.maxSnippetWidth {
+      let from = max(0, min(caretStart - 30, text.count - TextReporter.maxSnippetWidth))
+      let to = min(text.count, from + TextReporter.maxSnippetWidth)
+      var cut = Array(text[from..<to])
+      var shift = from
+      if from > 0 {
+        cut = Array("...".unicodeScalars) + cut
+        shift -= 3
+      }
+      if to < text.count { cut += Array("...".unicodeScalars) }
+      text = cut
+      caretStart -= shift
+      caretEnd = min(caretEnd - shift, to - shift)
+      if caretEnd <= caretStart { caretEnd = caretStart + 1 }
+    }
+    var lineText = ""
+    lineText.unicodeScalars.append(contentsOf: text)
+    while lineText.hasSuffix(" ") { lineText.removeLast() }
+    let number = String(r.line)
+    let width = max(5, number.count + 1)
+    let gutter = String(repeating: " ", count: width - number.count) + number
+    let blank = String(repeating: " ", count: width)
+    let caret = "^" + String(repeating: "~", count: max(0, caretEnd - caretStart - 1))
+    return "\(style.gutter(gutter + " |")) \(lineText)\n"
+      + "\(style.gutter(blank + " |")) \(String(repeating: " ", count: caretStart))\(style.caret(caret))\n"
+  }
+
+  /// The summary line for standard error.
+  public static func summary(_ result: LintResult, findings: [Finding]) -> String {
+    let counts = result.project.counts
+    let errors = findings.filter { $0.severity == .error }.count
+    let warnings = findings.filter { $0.severity == .warning }.count
+    let infos = findings.filter { $0.severity == .info }.count
+    func plural(_ n: Int, _ word: String, _ words: String? = nil) -> String {
+      "\(n) \(n == 1 ? word : (words ?? word + "s"))"
+    }
+    let what =
+      "in \(plural(counts.files, "file")) (\(plural(counts.controls, "control")), \(plural(result.project.owners.count, "owner")), \(plural(counts.catalogs, "catalog")))"
+    if errors + warnings + infos == 0 { return "soclint: no problems \(what)" }
+    return "soclint: \(plural(errors, "error")), \(plural(warnings, "warning")), \(infos) info \(what)"
+  }
+}
+
+/// ANSI styling, as clang colours its diagnostics; a no-op when colour is off.
+struct Style {
+  let enabled: Bool
+
+  private func wrap(_ code: String, _ s: String) -> String {
+    enabled ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s
+  }
+
+  func bold(_ s: String) -> String { wrap("1", s) }
+  func error(_ s: String) -> String { wrap("1;31", s) }
+  func warning(_ s: String) -> String { wrap("1;35", s) }
+  func info(_ s: String) -> String { wrap("1;36", s) }
+  func note(_ s: String) -> String { wrap("1;30", s) }
+  func gutter(_ s: String) -> String { wrap("1;34", s) }
+  func caret(_ s: String) -> String { wrap("1;32", s) }
+}

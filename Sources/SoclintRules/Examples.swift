@@ -1,0 +1,39 @@
+import Foundation
+
+extension Example {
+  /// A control that passes every rule on the examples' as-of date (2026-11-20).
+  public static let goodControl = """
+    kind: control
+    id: AC-01
+    title: Quarterly user access review
+    description: >
+      Security reviews every production account against the HR roster each quarter
+      and removes access that is no longer needed.
+    owner: alice
+    frequency: quarterly
+    criteria:
+      soc1: [CO-1]
+    evidence:
+      - id: review-ticket
+        description: Signed-off access review ticket with the accounts removed
+        type: ticket
+        source: Jira project SEC
+        frequency: quarterly
+        last_collected: 2026-09-30
+    last_reviewed: 2026-06-15
+
+    """
+
+  /// The good control with one piece of text replaced, to show one mistake.
+  public static func control(replacing old: String, with new: String) -> Example {
+    precondition(goodControl.contains(old), "example text not found: \(old)")
+    return Example(control: goodControl.replacingFirst(old, with: new))
+  }
+}
+
+extension String {
+  func replacingFirst(_ old: String, with new: String) -> String {
+    guard let r = range(of: old) else { return self }
+    return replacingCharacters(in: r, with: new)
+  }
+}

@@ -1,0 +1,89 @@
+import SoclintDiagnostics
+import SoclintModel
+
+/// What every rule sees: the project, the as-of date and indexes built once.
+public struct LintContext: Sendable {
+  public let project: Project
+  public let configuration: Configuration
+  public let asOf: Day
+  /// Owners by id; the first declaration wins (duplicates are duplicate-id findings).
+  public let owners: [String: Owner]
+  /// Frameworks by id: `soc2` and every catalog (first wins).
+  public let frameworks: [String: Framework]
+  /// The ids of frameworks in scope, with their scope.
+  public let scopes: [String: Configuration.Scope]
+  /// What each evidence `path` of implemented controls resolves to, by the path's pointer and
+  /// file; resolved once for the rules that need it.
+  public let evidencePaths: [String: EvidencePathStatus]
+
+  public init(project: Project, configuration: Configuration, asOf: Day) {
+    self.project = project
+    self.configuration = configuration
+    self.asOf = asOf
+    var owners: [String: Owner] = [:]
+    for o in project.owners where owners[o.id.value] == nil { owners[o.id.value] = o }
+    self.owners = owners
+    var frameworks: [String: Framework] = [SOC2.id: SOC2.framework]
+    for c in project.catalogs where frameworks[c.framework.value] == nil {
+      frameworks[c.framework.value] = Framework(catalog: c)
+    }
+    self.frameworks = frameworks
+    var scopes: [String: Configuration.Scope] = [:]
+    for s in configuration.scopes where scopes[s.framework.value] == nil { scopes[s.framework.value] = s }
+    self.scopes = scopes
+    var paths: [String: EvidencePathStatus] = [:]
+    for control in project.controls where control.isImplemented {
+      for e in control.evidence {
+        guard let path = e.path else { continue }
+        paths[control.file.path + "#" + path.pointer] = EvidencePathStatus.resolve(path.value, root: project.root)
+      }
+    }
+    self.evidencePaths = paths
+  }
+
+  public func status(of path: Located<String>) -> EvidencePathStatus? {
+    evidencePaths[path.file.path + "#" + path.pointer]
+  }
+
+  public var implementedControls: [Control] { project.controls.filter(\.isImplemented) }
+
+  /// Controls that count: implemented and planned (retired ones are only checked for structure).
+  public var activeControls: [Control] { project.controls.filter { $0.status != .retired } }
+
+  /// Whether a requirement of a known framework is in scope, and if not, why.
+  public enum Scope: Equatable, Sendable {
+    case inScope
+    case excluded(reason: String)
+    case frameworkNotInScope
+    case categoryNotInScope(String?)
+  }
+
+  public func scope(of requirement: Framework.Requirement, in framework: Framework) -> Scope {
+    guard let scope = scopes[framework.id] else { return .frameworkNotInScope }
+    if let exclusion = scope.exclusions.first(where: { $0.requirement.value == requirement.id }) {
+      return .excluded(reason: exclusion.reason)
+    }
+    if let categories = scope.categories {
+      guard let category = requirement.category, categories.contains(category) else {
+        return .categoryNotInScope(requirement.category)
+      }
+    }
+    return .inScope
+  }
+
+  /// The due date of evidence: last collected + one period + grace days; nil without a period
+  /// or a collection date.
+  public func dueDate(of evidence: Evidence) -> Day? {
+    guard let collected = evidence.lastCollected?.value,
+      let next = evidence.frequency.value.after(collected)
+    else { return nil }
+    return next.adding(days: configuration.graceDays)
+  }
+
+  /// The day a control's design review falls due.
+  public func reviewDueDate(of control: Control) -> Day? {
+    guard let reviewed = control.lastReviewed?.value else { return nil }
+    let interval = control.reviewInterval?.value ?? configuration.reviewInterval
+    return interval.after(reviewed)?.adding(days: configuration.graceDays)
+  }
+}

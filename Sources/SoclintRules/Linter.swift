@@ -1,0 +1,171 @@
+import SoclintDiagnostics
+import SoclintModel
+
+/// The outcome of a lint: the findings to report and what was silenced.
+public struct LintResult: Sendable {
+  public let project: Project
+  public let asOf: Day
+  /// Sorted by path, line, column, rule; de-duplicated.
+  public let findings: [Finding]
+  /// Findings silenced by a suppression, with it (coverage reports them as accepted exceptions).
+  public let suppressed: [(finding: Finding, suppression: Suppression)]
+  /// The configuration is invalid or names unknown rules: the run ends with status 2.
+  public let configurationInvalid: Bool
+
+  public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
+}
+
+/// Runs every rule over a project, then applies the configuration's severities and the
+/// suppressions, in one place, so every output format sees the same findings.
+public struct Linter: Sendable {
+  public var jobs: Int
+
+  public init(jobs: Int = 1) {
+    self.jobs = jobs
+  }
+
+  public func lint(_ project: Project, asOf override: Day?, today: Day) -> LintResult {
+    guard let configuration = project.configuration else {
+      return LintResult(
+        project: project, asOf: override ?? today, findings: Linter.ordered(project.findings), suppressed: [],
+        configurationInvalid: true)
+    }
+    let asOf = override ?? configuration.asOf?.value ?? today
+    let context = LintContext(project: project, configuration: configuration, asOf: asOf)
+    let perRule = ParallelMap.map(Registry.rules.map { RuleBox(rule: $0) }, jobs: jobs) { box -> [Finding] in
+      var out: [Finding] = []
+      box.rule.check(context, report: &out)
+      return out
+    }
+    var findings = project.findings + perRule.flatMap { $0 }
+
+    // The configuration's rules: severities, `off`, and names that must be rules.
+    var configurationInvalid = false
+    var severities: [String: Severity?] = [:]
+    for setting in configuration.rules {
+      let id = setting.rule.value
+      guard let description = Registry.description(of: id) else {
+        configurationInvalid = true
+        findings.append(
+          Finding(
+            rule: "unknown-rule", severity: .error, message: "'\(id)' in the configuration's rules is not a rule",
+            range: setting.rule.range, pointer: setting.rule.pointer,
+            help: Suggest.closest(to: id, in: Registry.ids).map { ["did you mean '\($0)'?"] } ?? ["soclint rules lists them all"],
+            subject: [id]))
+        continue
+      }
+      if description.isStructural {
+        configurationInvalid = true
+        findings.append(
+          Finding(
+            rule: "invalid-value", severity: .error,
+            message: "'\(id)' is a structure rule; it cannot be turned off or re-graded", range: setting.rule.range,
+            pointer: setting.rule.pointer, help: ["remove '\(id)' from the configuration's rules"], subject: [id]))
+        continue
+      }
+      severities[id] = setting.severity
+    }
+
+    // Suppressions, file by file.
+    var suppressions: [String: [Suppression]] = [:]
+    for file in project.files where file.text.contains("soclint:") {
+      let parsed = Suppression.parse(file)
+      if !parsed.isEmpty { suppressions[file.path] = parsed }
+    }
+    var used = Set<String>()  // "path#index"
+    var kept: [Finding] = []
+    var silenced: [(Finding, Suppression)] = []
+    for f in findings {
+      let structural = Registry.description(of: f.rule)?.isStructural ?? true
+      if !structural, let list = suppressions[f.range.path],
+        let i = list.firstIndex(where: { s in
+          s.until.map { asOf <= $0 } ?? (s.badUntil == nil)
+            && s.rules.contains { $0.name == f.rule }
+            && (s.scope == .file || s.scope == .line(f.range.line))
+        })
+      {
+        used.insert("\(f.range.path)#\(i)")
+        silenced.append((f, list[i]))
+        continue
+      }
+      kept.append(f)
+    }
+    for (path, list) in suppressions {
+      for (i, s) in list.enumerated() {
+        kept += Linter.findings(for: s, used: used.contains("\(path)#\(i)"), asOf: asOf)
+      }
+    }
+
+    // Severities in force, last, so that suppression findings obey them too.
+    var final: [Finding] = []
+    for var f in kept {
+      if let override = severities[f.rule] {
+        guard let severity = override else { continue }
+        f.severity = severity
+      }
+      final.append(f)
+    }
+    return LintResult(
+      project: project, asOf: asOf, findings: Linter.ordered(final), suppressed: silenced,
+      configurationInvalid: configurationInvalid)
+  }
+
+  static func findings(for s: Suppression, used: Bool, asOf: Day) -> [Finding] {
+    var out: [Finding] = []
+    for name in s.rules where Registry.description(of: name.name) == nil {
+      out.append(
+        Finding(
+          rule: "unknown-rule", severity: .error, message: "'\(name.name)' in this suppression is not a rule",
+          range: name.range,
+          help: Suggest.closest(to: name.name, in: Registry.ids).map { ["did you mean '\($0)'?"] } ?? ["soclint rules lists them all"],
+          subject: [name.name]))
+    }
+    let names = s.rules.map(\.name).joined(separator: ", ")
+    if let bad = s.badUntil {
+      out.append(
+        Finding(
+          rule: "expired-suppression", severity: .error,
+          message: "the until date '\(bad)' of this suppression is not a calendar date, so it silences nothing",
+          range: s.range, help: ["write until YYYY-MM-DD"], subject: [names, bad]))
+    } else if let until = s.until, asOf > until {
+      out.append(
+        Finding(
+          rule: "expired-suppression", severity: .error,
+          message: "this suppression of \(names) expired on \(until); it no longer silences anything", range: s.range,
+          help: ["fix what it silenced, or renew the exception with a new until date and its approval"],
+          subject: [names, until.description]))
+    } else if !used {
+      var help = ["remove it"]
+      if let structural = s.rules.first(where: { Registry.description(of: $0.name)?.isStructural == true }) {
+        help = ["\(structural.name) is a structure rule, and structure rules cannot be silenced"]
+      }
+      out.append(
+        Finding(
+          rule: "unused-suppression", severity: .warning, message: "this suppression of \(names) silences nothing",
+          range: s.range, help: help, subject: [names, s.reason]))
+    }
+    if s.reason.isEmpty {
+      out.append(
+        Finding(
+          rule: "suppression-without-reason", severity: .warning,
+          message: "this suppression of \(names) gives no reason", range: s.range,
+          help: ["write why after the brackets, such as the ticket where the exception was approved"],
+          subject: [names]))
+    }
+    return out
+  }
+
+  /// Sorted by path, line, column, rule, message; exact duplicates removed.
+  public static func ordered(_ findings: [Finding]) -> [Finding] {
+    var out: [Finding] = []
+    for f in findings.sorted(by: Finding.precedes) where out.last != f {
+      out.append(f)
+    }
+    return out
+  }
+}
+
+/// Existentials are not Sendable by inference; every Rule is.
+struct RuleBox: Sendable {
+  let rule: any Rule
+}

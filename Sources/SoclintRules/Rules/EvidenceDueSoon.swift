@@ -1,0 +1,32 @@
+import SoclintDiagnostics
+import SoclintModel
+
+struct EvidenceDueSoon: Rule {
+  static let description = RuleDescription(
+    id: "evidence-due-soon", severity: .info, category: .staleness,
+    summary: "Evidence falls due within due_soon_days of the as-of date",
+    explanation: """
+      A reminder, not a failure: the evidence is fresh today but falls due within the
+      configuration's `due_soon_days` (14 by default), counting a due date exactly that many days
+      away. Plan its collection.
+      """,
+    failing: [Example.control(replacing: "last_collected: 2026-09-30", with: "last_collected: 2026-08-25")],
+    passing: [Example(control: Example.goodControl)])
+
+  func check(_ context: LintContext, report: inout [Finding]) {
+    for control in context.implementedControls {
+      for e in control.evidence {
+        guard let collected = e.lastCollected, collected.value <= context.asOf, let due = context.dueDate(of: e),
+          due >= context.asOf
+        else { continue }
+        let left = context.asOf.days(until: due)
+        guard left <= context.configuration.dueSoonDays else { continue }
+        let when = left == 0 ? "today" : "in \(left) day\(left == 1 ? "" : "s")"
+        report.append(
+          finding(
+            "evidence '\(e.id.value)' of control \(control.id.value) is due on \(due), \(when)", at: collected,
+            subject: [control.id.value, e.id.value, due.description]))
+      }
+    }
+  }
+}

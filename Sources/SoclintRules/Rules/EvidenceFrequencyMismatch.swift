@@ -1,0 +1,29 @@
+import SoclintDiagnostics
+import SoclintModel
+
+struct EvidenceFrequencyMismatch: Rule {
+  static let description = RuleDescription(
+    id: "evidence-frequency-mismatch", severity: .warning, category: .staleness,
+    summary: "Evidence is collected less often than its control operates",
+    explanation: """
+      A control that operates monthly needs evidence from every month; evidence collected
+      quarterly leaves two months of every three with nothing to show. Collect the evidence at
+      least as often as the control operates. Continuous and on-event durations are not compared.
+      """,
+    failing: [Example.control(replacing: "frequency: quarterly\ncriteria", with: "frequency: monthly\ncriteria")],
+    passing: [Example(control: Example.goodControl)])
+
+  func check(_ context: LintContext, report: inout [Finding]) {
+    for control in context.implementedControls {
+      guard let operates = control.frequency.value.nominalDays else { continue }
+      for e in control.evidence {
+        guard let collected = e.frequency.value.nominalDays, collected > operates + 1e-9 else { continue }
+        report.append(
+          finding(
+            "evidence '\(e.id.value)' of control \(control.id.value) is collected \(e.frequency.value), less often than the control operates (\(control.frequency.value))",
+            at: e.frequency, help: ["collect it \(control.frequency.value) or more often, or split the evidence"],
+            subject: [control.id.value, e.id.value]))
+      }
+    }
+  }
+}

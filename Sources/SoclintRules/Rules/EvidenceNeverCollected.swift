@@ -1,0 +1,26 @@
+import SoclintDiagnostics
+import SoclintModel
+
+struct EvidenceNeverCollected: Rule {
+  static let description = RuleDescription(
+    id: "evidence-never-collected", severity: .warning, category: .staleness,
+    summary: "An evidence item of an implemented control has no last_collected date",
+    explanation: """
+      Evidence without a collection date has, as far as anyone can show, never been collected,
+      so the control cannot be shown to operate. Collect it and record the day in
+      `last_collected`.
+      """,
+    failing: [Example.control(replacing: "    last_collected: 2026-09-30\n", with: "")],
+    passing: [Example(control: Example.goodControl)])
+
+  func check(_ context: LintContext, report: inout [Finding]) {
+    for control in context.implementedControls {
+      for e in control.evidence where e.lastCollected == nil {
+        report.append(
+          finding(
+            "evidence '\(e.id.value)' of control \(control.id.value) has never been collected", at: e.id,
+            help: ["collect it and add 'last_collected: YYYY-MM-DD'"], subject: [control.id.value, e.id.value]))
+      }
+    }
+  }
+}

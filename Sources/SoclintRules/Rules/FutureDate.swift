@@ -1,0 +1,34 @@
+import SoclintDiagnostics
+import SoclintModel
+
+struct FutureDate: Rule {
+  static let description = RuleDescription(
+    id: "future-date", severity: .error, category: .staleness,
+    summary: "last_collected or last_reviewed is after the as-of date",
+    explanation: """
+      Evidence cannot have been collected, nor a review held, on a day that has not come yet. A
+      future date is usually a typo in the year or month, and it would hide staleness for a long
+      time. Write the day it really happened.
+      """,
+    failing: [Example.control(replacing: "last_collected: 2026-09-30", with: "last_collected: 2027-09-30")],
+    passing: [Example(control: Example.goodControl)])
+
+  func check(_ context: LintContext, report: inout [Finding]) {
+    for control in context.implementedControls {
+      for e in control.evidence {
+        if let d = e.lastCollected, d.value > context.asOf {
+          report.append(
+            finding(
+              "evidence '\(e.id.value)' of control \(control.id.value) was collected on \(d.value), after the as-of date \(context.asOf)",
+              at: d, help: ["write the day it was really collected"], subject: [control.id.value, e.id.value, d.value.description]))
+        }
+      }
+      if let d = control.lastReviewed, d.value > context.asOf {
+        report.append(
+          finding(
+            "control \(control.id.value) was reviewed on \(d.value), after the as-of date \(context.asOf)", at: d,
+            help: ["write the day it was really reviewed"], subject: [control.id.value, d.value.description]))
+      }
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import SoclintDiagnostics
+import SoclintModel
+
+struct InactiveOwner: Rule {
+  static let description = RuleDescription(
+    id: "inactive-owner", severity: .warning, category: .names,
+    summary: "A control, evidence item or backup names an owner who has left (active: false)",
+    explanation: """
+      When someone leaves, their controls and evidence must pass to someone who is still there,
+      or nobody runs them. An owner marked `active: false` must own nothing and back up no one.
+      Hand the control, evidence or backup role to an active owner.
+      """,
+    failing: [
+      Example([
+        ("Controls/example.yaml", Example.goodControl.replacingFirst("owner: alice", with: "owner: carol")),
+        (
+          "Controls/owners.yaml",
+          """
+          kind: owners
+          owners:
+            - id: alice
+              name: Alice Chen
+              email: alice@example.com
+              backup: bob
+            - id: bob
+              name: Bob Okafor
+              email: bob@example.com
+            - id: carol
+              name: Carol Diaz
+              email: carol@example.com
+              active: false
+
+          """
+        ),
+      ])
+    ],
+    passing: [Example(control: Example.goodControl)])
+
+  func check(_ context: LintContext, report: inout [Finding]) {
+    guard !context.project.ownersIncomplete else { return }
+    func look(_ value: Located<String>, _ what: String) {
+      guard let owner = context.owners[value.value], !owner.active else { return }
+      report.append(
+        finding(
+          "\(what) has left (active: false)", at: value,
+          notes: [Note("owner '\(owner.id.value)' is declared inactive here", at: owner.id.range)],
+          help: [owner.backup.map { "hand it to their backup '\($0.value)' or another active owner" }
+            ?? "hand it to an active owner"],
+          subject: [value.value]))
+    }
+    for control in context.activeControls {
+      look(control.owner, "owner '\(control.owner.value)' of control \(control.id.value)")
+      for e in control.evidence {
+        if let owner = e.owner {
+          look(owner, "owner '\(owner.value)' of evidence '\(e.id.value)' of control \(control.id.value)")
+        }
+      }
+    }
+    for owner in context.project.owners where owner.active {
+      if let backup = owner.backup { look(backup, "backup '\(backup.value)' of owner '\(owner.id.value)'") }
+    }
+  }
+}

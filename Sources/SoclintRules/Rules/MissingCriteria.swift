@@ -1,0 +1,28 @@
+import SoclintDiagnostics
+import SoclintModel
+
+struct MissingCriteria: Rule {
+  static let description = RuleDescription(
+    id: "missing-criteria", severity: .error, category: .completeness,
+    summary: "An implemented control maps to no requirement",
+    explanation: """
+      A control that meets no requirement cannot be shown to an auditor: it covers no criterion
+      and no control objective. Under `criteria`, list the requirements it meets by framework,
+      such as `soc2: [CC6.1, CC6.2]`.
+      """,
+    failing: [Example.control(replacing: "criteria:\n  soc1: [CO-1]\n", with: "")],
+    passing: [Example(control: Example.goodControl)])
+
+  func check(_ context: LintContext, report: inout [Finding]) {
+    for control in context.implementedControls where control.criteria.allSatisfy({ $0.requirements.isEmpty }) {
+      let message = "control \(control.id.value) maps to no requirement"
+      let help = ["list what it meets under 'criteria', such as 'soc2: [CC6.1]'"]
+      if let key = control.criteriaKey {
+        report.append(
+          finding(message, at: control.file.range(of: key), pointer: "/criteria", help: help, subject: [control.id.value]))
+      } else {
+        report.append(finding(message, at: control.id, help: help, subject: [control.id.value]))
+      }
+    }
+  }
+}

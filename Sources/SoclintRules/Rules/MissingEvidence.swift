@@ -1,0 +1,30 @@
+import SoclintDiagnostics
+import SoclintModel
+
+struct MissingEvidence: Rule {
+  static let description = RuleDescription(
+    id: "missing-evidence", severity: .error, category: .completeness,
+    summary: "An implemented control lists no evidence",
+    explanation: """
+      An auditor tests a control by its evidence: a ticket, a log, an export, a report. A control
+      with none cannot be shown to operate. List at least one evidence item with where it comes
+      from and how often it is collected.
+      """,
+    failing: [
+      Example(control: String(Example.goodControl[..<Example.goodControl.range(of: "evidence:")!.lowerBound]) + "last_reviewed: 2026-06-15\n")
+    ],
+    passing: [Example(control: Example.goodControl)])
+
+  func check(_ context: LintContext, report: inout [Finding]) {
+    for control in context.implementedControls where control.evidence.isEmpty {
+      let message = "control \(control.id.value) lists no evidence"
+      let help = ["list under 'evidence' what proves the control operates, with its source and frequency"]
+      if let key = control.evidenceKey {
+        report.append(
+          finding(message, at: control.file.range(of: key), pointer: "/evidence", help: help, subject: [control.id.value]))
+      } else {
+        report.append(finding(message, at: control.id, help: help, subject: [control.id.value]))
+      }
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import SoclintDiagnostics
+import SoclintModel
+
+struct MissingEvidenceFile: Rule {
+  static let description = RuleDescription(
+    id: "missing-evidence-file", severity: .error, category: .staleness,
+    summary: "An evidence path matches no file in the repository",
+    explanation: """
+      When evidence is kept in the repository, its `path` (a glob relative to the project root)
+      must match at least one regular file; otherwise the evidence was moved, renamed or never
+      added. Fix the path or add the file.
+      """,
+    failing: [
+      Example.control(
+        replacing: "    last_collected: 2026-09-30\n",
+        with: "    last_collected: 2026-09-30\n    path: evidence/AC-01/*.pdf\n")
+    ],
+    passing: [
+      Example([
+        (
+          "Controls/example.yaml",
+          Example.goodControl.replacingFirst(
+            "    last_collected: 2026-09-30\n", with: "    last_collected: 2026-09-30\n    path: evidence/AC-01/*.md\n")
+        ),
+        ("evidence/AC-01/review-2026-q3.md", "# Access review, Q3 2026\n\nSigned off by Alice Chen.\n"),
+      ])
+    ])
+
+  func check(_ context: LintContext, report: inout [Finding]) {
+    for control in context.implementedControls {
+      for e in control.evidence {
+        guard let path = e.path, context.status(of: path) == .noMatch else { continue }
+        report.append(
+          finding(
+            "path '\(path.value)' of evidence '\(e.id.value)' of control \(control.id.value) matches no file", at: path,
+            help: ["paths are globs relative to the project root; fix the path or add the file"],
+            subject: [control.id.value, e.id.value, path.value]))
+      }
+    }
+  }
+}

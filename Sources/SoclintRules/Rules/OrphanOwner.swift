@@ -1,0 +1,47 @@
+import SoclintDiagnostics
+import SoclintModel
+
+struct OrphanOwner: Rule {
+  static let description = RuleDescription(
+    id: "orphan-owner", severity: .info, category: .completeness,
+    summary: "An active owner owns no control or evidence and backs up no one",
+    explanation: """
+      An owner with nothing to own is usually a leftover from a reorganisation, or someone who
+      was meant to take over a control. Give them something to own, or remove them from the list.
+      """,
+    failing: [
+      Example([
+        (
+          "Controls/owners.yaml",
+          """
+          kind: owners
+          owners:
+            - id: alice
+              name: Alice Chen
+              email: alice@example.com
+            - id: bob
+              name: Bob Okafor
+              email: bob@example.com
+
+          """
+        )
+      ])
+    ],
+    passing: [Example(control: Example.goodControl)])
+
+  func check(_ context: LintContext, report: inout [Finding]) {
+    guard !context.project.ownersIncomplete, !context.project.controlsIncomplete else { return }
+    var used: Set<String> = []
+    for control in context.project.controls {
+      used.insert(control.owner.value)
+      for e in control.evidence { if let o = e.owner { used.insert(o.value) } }
+    }
+    for owner in context.project.owners { if let b = owner.backup { used.insert(b.value) } }
+    for owner in context.project.owners where owner.active && !used.contains(owner.id.value) {
+      report.append(
+        finding(
+          "owner '\(owner.id.value)' owns no control or evidence and backs up no one", at: owner.id,
+          help: ["give them a control, evidence or a backup role, or remove them"], subject: [owner.id.value]))
+    }
+  }
+}

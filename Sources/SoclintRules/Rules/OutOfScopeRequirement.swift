@@ -1,0 +1,38 @@
+import SoclintDiagnostics
+import SoclintModel
+
+struct OutOfScopeRequirement: Rule {
+  static let description = RuleDescription(
+    id: "out-of-scope-requirement", severity: .info, category: .coverage,
+    summary: "A control maps a requirement outside the configuration's scope",
+    explanation: """
+      The mapping is not wrong, but it counts for nothing in this examination: the framework is
+      not under `frameworks`, or the requirement's category is not in its `categories`. It is
+      worth knowing when scoping changes, so it is reported as information.
+      """,
+    failing: [Example.control(replacing: "  soc1: [CO-1]", with: "  soc1: [CO-1]\n  soc2: [C1.1]")],
+    passing: [Example(control: Example.goodControl)])
+
+  func check(_ context: LintContext, report: inout [Finding]) {
+    guard !context.project.catalogsIncomplete else { return }
+    for control in context.activeControls {
+      for entry in control.criteria {
+        guard let framework = context.frameworks[entry.framework.value] else { continue }
+        for id in entry.requirements {
+          guard let requirement = framework.requirement(id.value) else { continue }
+          let why: String
+          switch context.scope(of: requirement, in: framework) {
+          case .inScope, .excluded: continue
+          case .frameworkNotInScope: why = "\(framework.id) is not under 'frameworks' in the configuration"
+          case .categoryNotInScope(let category):
+            why = "its category \(category ?? "(none)") is not among the categories of \(framework.id)"
+          }
+          report.append(
+            finding(
+              "control \(control.id.value) maps \(id.value), which is out of scope: \(why)", at: id,
+              subject: [control.id.value, framework.id, id.value]))
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import SoclintDiagnostics
+import SoclintModel
+
+struct SecurityNotInScope: Rule {
+  static let description = RuleDescription(
+    id: "security-not-in-scope", severity: .error, category: .coverage,
+    summary: "SOC 2 is in scope without the security category",
+    explanation: """
+      Security (the common criteria CC1 to CC9) is part of every SOC 2 examination; the other
+      categories (availability, processing integrity, confidentiality, privacy) are chosen on top
+      of it. Add `security` to the categories of `soc2`.
+      """,
+    failing: [
+      Example([
+        (
+          ".soclint.yaml",
+          """
+          version: 1
+          frameworks:
+            soc2:
+              categories: [availability]
+          as_of: 2026-11-20
+
+          """
+        )
+      ])
+    ],
+    passing: [Example(control: Example.goodControl)])
+
+  func check(_ context: LintContext, report: inout [Finding]) {
+    guard let scope = context.scopes[SOC2.id], let categories = scope.categories, let node = scope.categoriesNode,
+      !categories.contains("security")
+    else { return }
+    report.append(
+      finding(
+        "soc2 is in scope without the security category", at: context.configuration.file.range(of: node),
+        pointer: scope.framework.pointer + "/categories",
+        help: ["add security: it is part of every SOC 2 examination, e.g. categories: [security, \(categories.joined(separator: ", "))]"],
+        subject: [SOC2.id]))
+  }
+}

@@ -1,0 +1,30 @@
+import SoclintDiagnostics
+import SoclintModel
+
+struct StaleReview: Rule {
+  static let description = RuleDescription(
+    id: "stale-review", severity: .warning, category: .staleness,
+    summary: "A control's design review is overdue (last_reviewed plus review_interval)",
+    explanation: """
+      A control's design is reviewed every `review_interval` (the configuration's default is
+      annual). Past `last_reviewed` plus that interval (plus grace days), the review is overdue.
+      Review the control and update `last_reviewed`.
+      """,
+    failing: [Example.control(replacing: "last_reviewed: 2026-06-15", with: "last_reviewed: 2025-06-15")],
+    passing: [Example(control: Example.goodControl)])
+
+  func check(_ context: LintContext, report: inout [Finding]) {
+    for control in context.implementedControls {
+      guard let reviewed = control.lastReviewed, reviewed.value <= context.asOf,
+        let due = context.reviewDueDate(of: control), context.asOf > due
+      else { continue }
+      let interval = control.reviewInterval?.value ?? context.configuration.reviewInterval
+      let overdue = due.days(until: context.asOf)
+      report.append(
+        finding(
+          "the review of control \(control.id.value) is overdue: last reviewed \(reviewed.value), due \(due) (\(interval)), \(overdue) day\(overdue == 1 ? "" : "s") overdue",
+          at: reviewed, help: ["review the control's design and set 'last_reviewed' to that day"],
+          subject: [control.id.value, reviewed.value.description]))
+    }
+  }
+}

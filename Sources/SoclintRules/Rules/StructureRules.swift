@@ -1,0 +1,137 @@
+import SoclintDiagnostics
+import SoclintModel
+
+// The reading and structure rules are found while files are read (SoclintModel), before the
+// typed model exists; these types carry their descriptions and examples. They cannot be turned
+// off, re-graded or silenced.
+
+struct InvalidFile: Rule {
+  static let description = RuleDescription(
+    id: "invalid-file", severity: .error, category: .structure,
+    summary: "A file is not readable UTF-8 text: a link out of the project, not a regular file, not UTF-8, a NUL byte, or over 8 MiB",
+    explanation: """
+      soclint reads only regular UTF-8 text files of at most 8 MiB inside the project root. A link
+      that leads outside the root is never followed (soclint reads untrusted pull requests), and
+      the finding for bad bytes points at the first one. Save the file as UTF-8, or exclude it.
+      """,
+    failing: [Example([("Controls/example.yaml", "kind: control\u{0}\n")])],
+    passing: [Example(control: Example.goodControl)])
+  func check(_ context: LintContext, report: inout [Finding]) {}
+}
+
+struct YAMLSyntax: Rule {
+  static let description = RuleDescription(
+    id: "yaml-syntax", severity: .error, category: .structure,
+    summary: "libyaml cannot parse the file",
+    explanation: """
+      The file is not valid YAML; the message is libyaml's, at the place it stopped, with a note
+      where the construct it was reading began. The rest of the file is not read. Common causes:
+      a tab used for indentation, a missing space after a colon, an unclosed quote or bracket.
+      """,
+    failing: [Example([("Controls/example.yaml", "kind: control\nid: AC-01\n  title: indented too far\n")])],
+    passing: [Example(control: Example.goodControl)])
+  func check(_ context: LintContext, report: inout [Finding]) {}
+}
+
+struct ResourceLimit: Rule {
+  static let description = RuleDescription(
+    id: "resource-limit", severity: .error, category: .structure,
+    summary: "Nesting deeper than 256 levels, or aliases expanding beyond 100,000 nodes",
+    explanation: """
+      A controls file is small and shallow. Deep nesting and alias bombs (a few lines of anchors
+      and aliases that expand to billions of nodes) are how untrusted YAML exhausts a CI runner,
+      so soclint stops reading the file at the alias or node past the limit.
+      """,
+    failing: [
+      Example([
+        (
+          "Controls/example.yaml",
+          "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n"
+        )
+      ])
+    ],
+    passing: [Example(control: Example.goodControl)])
+  func check(_ context: LintContext, report: inout [Finding]) {}
+}
+
+struct DuplicateKey: Rule {
+  static let description = RuleDescription(
+    id: "duplicate-key", severity: .error, category: .structure,
+    summary: "A mapping holds the same key twice",
+    explanation: """
+      YAML forbids a key twice in one mapping, but libyaml, like most parsers, silently keeps
+      one of them, so half of what was written is ignored. The finding points at the second key,
+      with a note at the first. Remove or merge one of them.
+      """,
+    failing: [Example.control(replacing: "owner: alice\n", with: "owner: alice\nowner: bob\n")],
+    passing: [Example(control: Example.goodControl)])
+  func check(_ context: LintContext, report: inout [Finding]) {}
+}
+
+struct MissingField: Rule {
+  static let description = RuleDescription(
+    id: "missing-field", severity: .error, category: .structure,
+    summary: "A required field is absent (a missing kind too)",
+    explanation: """
+      Each kind has required fields (see `soclint schema KIND`): a control needs `id`, `title`,
+      `description`, `owner` and `frequency`; an evidence item its `id`, `description`, `type`,
+      `source` and `frequency`. The finding points at the start of the mapping that lacks it.
+      """,
+    failing: [Example.control(replacing: "frequency: quarterly\ncriteria", with: "criteria")],
+    passing: [Example(control: Example.goodControl)])
+  func check(_ context: LintContext, report: inout [Finding]) {}
+}
+
+struct UnknownField: Rule {
+  static let description = RuleDescription(
+    id: "unknown-field", severity: .error, category: .structure,
+    summary: "A key the schema does not know; keys starting with x- are always allowed",
+    explanation: """
+      An unknown key is usually a typo, and a typo of a required field is reported once, here,
+      with the field it was meant to be. Keys starting with `x-` are extensions: allowed anywhere,
+      never checked.
+      """,
+    failing: [Example.control(replacing: "frequency: quarterly\ncriteria", with: "frequncy: quarterly\ncriteria")],
+    passing: [Example.control(replacing: "kind: control\n", with: "kind: control\nx-jira-epic: SEC-100\n")])
+  func check(_ context: LintContext, report: inout [Finding]) {}
+}
+
+struct WrongType: Rule {
+  static let description = RuleDescription(
+    id: "wrong-type", severity: .error, category: .structure,
+    summary: "A value of the wrong YAML type",
+    explanation: """
+      Each field has a type: a string, a list, a mapping, a boolean. soclint reads YAML 1.2, where
+      only `true` and `false` are booleans: `yes`, `no`, `on` and `off` are strings.
+      """,
+    failing: [Example.control(replacing: "criteria:\n  soc1: [CO-1]\n", with: "criteria: [CO-1]\n")],
+    passing: [Example(control: Example.goodControl)])
+  func check(_ context: LintContext, report: inout [Finding]) {}
+}
+
+struct InvalidValue: Rule {
+  static let description = RuleDescription(
+    id: "invalid-value", severity: .error, category: .structure,
+    summary: "A value outside its allowed values, pattern or format, too short or too long, or an empty list",
+    explanation: """
+      Enumerations list their allowed values in the help; ids, dates (a real calendar day,
+      YYYY-MM-DD), emails and durations (continuous, daily, weekly, monthly, quarterly,
+      semiannual, annual, on-event, or `Nd` days) have fixed forms.
+      """,
+    failing: [Example.control(replacing: "last_collected: 2026-09-30", with: "last_collected: 2026-09-31")],
+    passing: [Example(control: Example.goodControl)])
+  func check(_ context: LintContext, report: inout [Finding]) {}
+}
+
+struct EmptyFile: Rule {
+  static let description = RuleDescription(
+    id: "empty-file", severity: .warning, category: .structure,
+    summary: "A file holds no YAML document, or only empty ones",
+    explanation: """
+      An empty file under `include` is usually a control that was started and forgotten. Write
+      the document, delete the file, or exclude it in the configuration.
+      """,
+    failing: [Example([("Controls/example.yaml", "# nothing here yet\n")])],
+    passing: [Example(control: Example.goodControl)])
+  func check(_ context: LintContext, report: inout [Finding]) {}
+}

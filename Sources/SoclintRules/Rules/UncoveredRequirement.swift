@@ -1,0 +1,51 @@
+import SoclintDiagnostics
+import SoclintModel
+
+struct UncoveredRequirement: Rule {
+  static let description = RuleDescription(
+    id: "uncovered-requirement", severity: .error, category: .coverage,
+    summary: "An in-scope requirement is met by no implemented control",
+    explanation: """
+      Every requirement in scope (every criterion of the SOC 2 categories under `frameworks`,
+      every objective of a SOC 1 catalog) must be met by at least one implemented control, or the
+      report will carry an exception. Map an implemented control to it, implement a planned one
+      (a note shows planned controls that map it), or, when a subservice organisation meets it,
+      exclude it in the configuration with a reason. One finding per requirement, at the
+      framework in the configuration.
+      """,
+    failing: [Example.control(replacing: "  soc1: [CO-1]", with: "  soc1: []\n  soc2: [CC6.1]")],
+    passing: [Example(control: Example.goodControl)])
+
+  func check(_ context: LintContext, report: inout [Finding]) {
+    guard !context.project.catalogsIncomplete, !context.project.controlsIncomplete else { return }
+    for scope in context.configuration.scopes {
+      guard let framework = context.frameworks[scope.framework.value] else { continue }
+      var implemented: Set<String> = []
+      var planned: [String: [(Control, Located<String>)]] = [:]
+      for control in context.project.controls {
+        for entry in control.criteria where entry.framework.value == framework.id {
+          for id in entry.requirements {
+            if control.isImplemented {
+              implemented.insert(id.value)
+            } else if control.status == .planned {
+              planned[id.value, default: []].append((control, id))
+            }
+          }
+        }
+      }
+      for requirement in framework.requirements where context.scope(of: requirement, in: framework) == .inScope {
+        guard !implemented.contains(requirement.id) else { continue }
+        let notes = (planned[requirement.id] ?? []).map { (control, id) in
+          Note("control \(control.id.value) maps \(requirement.id) but is planned, not implemented", at: id.range)
+        }
+        let about = requirement.title.isEmpty ? "" : " (\(requirement.title))"
+        report.append(
+          finding(
+            "requirement \(requirement.id) of \(framework.id)\(about) is not met by any implemented control",
+            at: scope.framework, notes: notes,
+            help: ["map an implemented control to \(requirement.id), or exclude it here with a reason if someone else meets it"],
+            subject: [framework.id, requirement.id]))
+      }
+    }
+  }
+}

@@ -1,0 +1,35 @@
+import SoclintDiagnostics
+import SoclintModel
+
+struct UnknownFramework: Rule {
+  static let description = RuleDescription(
+    id: "unknown-framework", severity: .error, category: .names,
+    summary: "A control's criteria or the configuration names a framework that no catalog declares",
+    explanation: """
+      `soc2` is built in; any other framework (SOC 1 control objectives, ISO 27001 annex A, an
+      internal policy) is declared by a `kind: catalog` document whose `framework` is its id.
+      A mapping to an undeclared framework counts for nothing. Declare the catalog or fix the id.
+      """,
+    failing: [Example.control(replacing: "  soc1: [CO-1]", with: "  soc-1: [CO-1]")],
+    passing: [Example(control: Example.goodControl)])
+
+  func check(_ context: LintContext, report: inout [Finding]) {
+    guard !context.project.catalogsIncomplete else { return }
+    let known = context.frameworks.keys.sorted()
+    func look(_ id: Located<String>, _ what: String) {
+      guard context.frameworks[id.value] == nil else { return }
+      var help: [String] = []
+      if let s = Suggest.closest(to: id.value, in: known) { help.append("did you mean '\(s)'?") }
+      help.append("known frameworks: \(known.joined(separator: ", ")); others need a catalog (kind: catalog)")
+      report.append(finding("\(what) is not a known framework", at: id, help: help, subject: [id.value]))
+    }
+    for control in context.activeControls {
+      for entry in control.criteria {
+        look(entry.framework, "framework '\(entry.framework.value)' in the criteria of control \(control.id.value)")
+      }
+    }
+    for scope in context.configuration.scopes {
+      look(scope.framework, "framework '\(scope.framework.value)' in the configuration")
+    }
+  }
+}

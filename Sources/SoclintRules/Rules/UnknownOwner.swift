@@ -1,0 +1,40 @@
+import SoclintDiagnostics
+import SoclintModel
+
+struct UnknownOwner: Rule {
+  static let description = RuleDescription(
+    id: "unknown-owner", severity: .error, category: .names,
+    summary: "A control, evidence item or backup names an owner that no owners list declares",
+    explanation: """
+      Every control and piece of evidence needs someone accountable, and an auditor will ask who.
+      Owners are declared in `kind: owners` documents; a control's `owner`, an evidence item's
+      `owner` and an owner's `backup` must name one of them by id. Declare the owner, or fix the
+      spelling (the help suggests the closest declared id).
+      """,
+    failing: [Example.control(replacing: "owner: alice", with: "owner: alcie")],
+    passing: [Example(control: Example.goodControl)])
+
+  func check(_ context: LintContext, report: inout [Finding]) {
+    guard !context.project.ownersIncomplete else { return }
+    let ids = context.project.owners.map(\.id.value)
+    func look(_ value: Located<String>, _ what: String) {
+      guard context.owners[value.value] == nil else { return }
+      let help = Suggest.closest(to: value.value, in: ids).map { ["did you mean '\($0)'?"] }
+        ?? ["declare '\(value.value)' in an owners list (kind: owners)"]
+      report.append(finding("\(what) is not declared", at: value, help: help, subject: [value.value]))
+    }
+    for control in context.activeControls {
+      look(control.owner, "owner '\(control.owner.value)' of control \(control.id.value)")
+      for e in control.evidence {
+        if let owner = e.owner {
+          look(owner, "owner '\(owner.value)' of evidence '\(e.id.value)' of control \(control.id.value)")
+        }
+      }
+    }
+    for owner in context.project.owners {
+      if let backup = owner.backup, backup.value != owner.id.value {
+        look(backup, "backup '\(backup.value)' of owner '\(owner.id.value)'")
+      }
+    }
+  }
+}

@@ -1,0 +1,33 @@
+import SoclintDiagnostics
+import SoclintModel
+
+struct UnsafePath: Rule {
+  static let description = RuleDescription(
+    id: "unsafe-path", severity: .error, category: .staleness,
+    summary: "An evidence path is absolute, has a '..' segment, or leads outside the project through a link",
+    explanation: """
+      soclint reads untrusted pull requests in CI, so it never looks outside the project root: an
+      evidence `path` must be relative to the root, without `..`, and must not resolve through a
+      link to a place outside it. Such a path is not looked up at all. Move the evidence into the
+      repository, or describe where it lives in `source` instead.
+      """,
+    failing: [
+      Example.control(
+        replacing: "    last_collected: 2026-09-30\n",
+        with: "    last_collected: 2026-09-30\n    path: ../secrets/review.pdf\n")
+    ],
+    passing: [Example(control: Example.goodControl)])
+
+  func check(_ context: LintContext, report: inout [Finding]) {
+    for control in context.implementedControls {
+      for e in control.evidence {
+        guard let path = e.path, case .unsafe(let why)? = context.status(of: path) else { continue }
+        report.append(
+          finding(
+            "path '\(path.value)' of evidence '\(e.id.value)' of control \(control.id.value) is unsafe: \(why)",
+            at: path, help: ["write a path relative to the project root that stays inside it"],
+            subject: [control.id.value, e.id.value, path.value]))
+      }
+    }
+  }
+}

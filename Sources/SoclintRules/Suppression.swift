@@ -1,0 +1,150 @@
+import SoclintDiagnostics
+import SoclintModel
+
+/// A `# soclint: ignore[...]` comment, read from the source text because libyaml drops
+/// comments.
+public struct Suppression: Sendable {
+  public enum Scope: Sendable, Equatable {
+    /// Silences findings on this line.
+    case line(Int)
+    /// Silences findings in the whole file.
+    case file
+  }
+
+  public struct RuleName: Sendable {
+    public let name: String
+    public let range: SourceRange
+  }
+
+  public let path: String
+  /// Where the comment's `#` is.
+  public let range: SourceRange
+  public let scope: Scope
+  public let rules: [RuleName]
+  public let until: Day?
+  /// The text after `until DATE` in the comment: why the finding is accepted.
+  public let reason: String
+  /// The `until` text when it does not name a real day.
+  public let badUntil: String?
+
+  /// Reads every suppression comment of a file.
+  public static func parse(_ file: SourceFile) -> [Suppression] {
+    var out: [Suppression] = []
+    var pendingAlone: [(Int, Suppression)] = []  // comments alone on a line, awaiting content
+    for (i, line) in file.lines.enumerated() {
+      let lineNumber = i + 1
+      let comment = commentStart(in: line)
+      let content = comment.map { line[..<$0] } ?? line[...]
+      let hasContent = !content.allSatisfy { $0 == " " || $0 == "\t" }
+      if hasContent {
+        // Comments waiting for the next line with YAML content apply here.
+        for (_, s) in pendingAlone {
+          out.append(s.with(scope: .line(lineNumber)))
+        }
+        pendingAlone.removeAll()
+      }
+      guard let hash = comment else { continue }
+      let text = line[line.index(after: hash)...]
+      let column = line[..<hash].unicodeScalars.count + 1
+      guard let s = parseComment(text, path: file.path, line: lineNumber, hashColumn: column) else { continue }
+      if s.scope == .file {
+        out.append(s)
+      } else if hasContent {
+        out.append(s.with(scope: .line(lineNumber)))
+      } else {
+        pendingAlone.append((lineNumber, s))
+      }
+    }
+    // A comment alone at the end of a file applies to nothing; it is still reported if unused.
+    for (line, s) in pendingAlone { out.append(s.with(scope: .line(line))) }
+    return out
+  }
+
+  func with(scope: Scope) -> Suppression {
+    Suppression(
+      path: path, range: range, scope: scope, rules: rules, until: until, reason: reason, badUntil: badUntil)
+  }
+
+  /// The index of the `#` that starts a comment, skipping quoted scalars; a `#` starts a comment
+  /// only at the start of a line or after white space.
+  static func commentStart(in line: Substring) -> Substring.Index? {
+    var quote: Character? = nil
+    var previous: Character = " "
+    var i = line.startIndex
+    while i < line.endIndex {
+      let c = line[i]
+      if let q = quote {
+        if c == q {
+          // '' inside a single-quoted scalar is an escaped quote.
+          let next = line.index(after: i)
+          if q == "'" && next < line.endIndex && line[next] == "'" {
+            i = line.index(after: next)
+            previous = c
+            continue
+          }
+          quote = nil
+        } else if q == "\"" && c == "\\" {
+          i = line.index(after: i)
+          if i < line.endIndex { i = line.index(after: i) }
+          continue
+        }
+      } else if c == "#" && (previous == " " || previous == "\t" || i == line.startIndex) {
+        return i
+      } else if (c == "\"" || c == "'")
+        && (previous == " " || previous == "\t" || previous == ":" || previous == "[" || previous == "{"
+          || previous == "," || previous == "-" || i == line.startIndex)
+      {
+        quote = c
+      }
+      previous = c
+      i = line.index(after: i)
+    }
+    return nil
+  }
+
+  static func parseComment(_ text: Substring, path: String, line: Int, hashColumn: Int) -> Suppression? {
+    var rest = text.drop { $0 == " " || $0 == "\t" }
+    guard rest.hasPrefix("soclint:") else { return nil }
+    rest = rest.dropFirst("soclint:".count).drop { $0 == " " || $0 == "\t" }
+    let isFile: Bool
+    if rest.hasPrefix("ignore-file[") {
+      isFile = true
+      rest = rest.dropFirst("ignore-file".count)
+    } else if rest.hasPrefix("ignore[") {
+      isFile = false
+      rest = rest.dropFirst("ignore".count)
+    } else {
+      return nil
+    }
+    guard let close = rest.firstIndex(of: "]") else { return nil }
+    let lineText = text.base
+    var names: [RuleName] = []
+    var cursor = rest.index(after: rest.startIndex)
+    for part in rest[cursor..<close].split(separator: ",", omittingEmptySubsequences: false) {
+      let trimmed = part.drop { $0 == " " }
+      let name = String(trimmed.reversed().drop { $0 == " " }.reversed())
+      if !name.isEmpty {
+        let col = lineText[..<trimmed.startIndex].unicodeScalars.count + 1
+        names.append(
+          RuleName(
+            name: name,
+            range: SourceRange(path: path, line: line, column: col, endLine: line, endColumn: col + name.unicodeScalars.count)))
+      }
+      cursor = part.endIndex
+    }
+    var after = rest[rest.index(after: close)...].drop { $0 == " " || $0 == "\t" }
+    var until: Day? = nil
+    var badUntil: String? = nil
+    if after.hasPrefix("until ") || after == "until" {
+      after = after.dropFirst(5).drop { $0 == " " }
+      let word = after.prefix { $0 != " " && $0 != "\t" }
+      if let d = Day(String(word)) { until = d } else { badUntil = String(word) }
+      after = after.dropFirst(word.count).drop { $0 == " " || $0 == "\t" }
+    }
+    let reason = String(after.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    return Suppression(
+      path: path,
+      range: SourceRange(path: path, line: line, column: hashColumn, endLine: line, endColumn: hashColumn + 1),
+      scope: isFile ? .file : .line(line), rules: names, until: until, reason: reason, badUntil: badUntil)
+  }
+}

@@ -1,0 +1,65 @@
+import SoclintYAML
+
+/// A JSON Schema (draft 2020-12) compiled once and then used to validate YAML or JSON
+/// documents, from any number of threads at once.
+///
+/// It implements a fixed set of keywords and refuses (throws at init) a schema with any other
+/// keyword anywhere, so that nothing a schema says is silently ignored: `$schema`, `$id` (only at
+/// the root), `$defs`, `$ref` (JSON Pointers inside the same document), `$comment`, `title`,
+/// `description`, `default`, `examples`, `deprecated`, `readOnly`, `writeOnly`, `type`, `enum`,
+/// `const`, `properties`, `patternProperties`, `additionalProperties`, `propertyNames`,
+/// `required`, `dependentRequired`, `minProperties`, `maxProperties`, `prefixItems`, `items`,
+/// `contains`, `minContains`, `maxContains`, `minItems`, `maxItems`, `uniqueItems`, `pattern`,
+/// `minLength`, `maxLength`, `format` (asserted for "date" and "email", other formats are
+/// annotations), `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum`, `multipleOf`,
+/// `allOf`, `anyOf`, `oneOf`, `not`, `if`/`then`/`else`; and the boolean schemas.
+///
+/// A YAML document is validated as a JSON instance: a mapping is an object keyed by its key
+/// scalars' text, a sequence an array, a scalar its YAML 1.2 core schema value.
+public struct JSONSchemaValidator: Sendable {
+  /// The compiled subschemas; the root is at index 0.
+  let subschemas: [Subschema]
+  /// The root `$id`, which names the document (and may prefix its own `$ref`s).
+  public let id: String?
+
+  public init(schema: Node) throws(SchemaError) {
+    var compiler = SchemaCompiler(root: schema)
+    subschemas = try compiler.compile()
+    id = compiler.rootID
+  }
+
+  /// Compiles a schema written as JSON text.
+  public init(json: [UInt8]) throws(SchemaError) {
+    let schema: Node
+    do {
+      schema = try JSONReader.parse(json)
+    } catch {
+      throw SchemaError(kind: .invalidJSON, schemaPath: "", mark: error.mark, message: error.message)
+    }
+    try self.init(schema: schema)
+  }
+
+  /// Compiles a schema written as JSON text.
+  public init(json: String) throws(SchemaError) {
+    try self.init(json: Array(json.utf8))
+  }
+
+  /// The root schema's `title`.
+  public var title: String? { subschemas[0].title }
+
+  /// Whether the instance is valid; stops at the first failure and builds nothing.
+  public func isValid(_ instance: Node) -> Bool {
+    var probe = SchemaEvaluation(subschemas: subschemas, collecting: false)
+    return probe.evaluate(0, instance, JSONValue(instance))
+  }
+
+  /// Every violation of the instance, in the document order of the nodes at fault, then in the
+  /// order of the keywords in the schema. Empty when the instance is valid.
+  public func validate(_ instance: Node) -> [SchemaViolation] {
+    // Valid documents are the common case: the probe costs less than collecting.
+    if isValid(instance) { return [] }
+    var evaluation = SchemaEvaluation(subschemas: subschemas, collecting: true)
+    _ = evaluation.evaluate(0, instance, JSONValue(instance))
+    return evaluation.violationsInDocumentOrder
+  }
+}

@@ -1,0 +1,107 @@
+import Foundation
+
+/// A `pattern` or `patternProperties` regex: ECMA-262 syntax, unanchored, compiled once.
+///
+/// Matching uses ICU (NSRegularExpression) after rewriting the few constructs where ICU and
+/// ECMA-262 disagree: `\d`, `\w`, `\s` and their negations are ASCII (or, for `\s`, ECMA's
+/// whitespace) sets, `$` matches only at the very end, `[` inside a class is literal, `[^]` is
+/// any character and `[]` nothing.
+struct SchemaPattern: Sendable {
+  let source: String
+  private let regex: SharedRegex
+
+  init?(_ source: String) {
+    guard let translated = SchemaPattern.icuPattern(source),
+      let regex = try? NSRegularExpression(pattern: translated)
+    else { return nil }
+    self.source = source
+    self.regex = SharedRegex(regex: regex)
+  }
+
+  func matches(_ string: String) -> Bool {
+    regex.regex.firstMatch(
+      in: string, options: [], range: NSRange(location: 0, length: string.utf16.count)) != nil
+  }
+
+  private static let digit = "0-9"
+  private static let word = "a-zA-Z0-9_"
+  private static let space =
+    "\\t\\n\\x{0B}\\f\\r\\x{20}\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}"
+
+  /// The ICU spelling of an ECMA-262 pattern, or nil if it is malformed in a way the rewrite
+  /// notices (a trailing backslash, an unclosed class).
+  static func icuPattern(_ source: String) -> String? {
+    var result = ""
+    var inClass = false
+    var scalars = Array(source.unicodeScalars)
+    scalars.append("\0")  // a sentinel, so that lookahead needs no bounds checks
+    var i = 0
+    while i < scalars.count - 1 {
+      let c = scalars[i]
+      switch c {
+      case "\\":
+        i += 1
+        guard i < scalars.count - 1 else { return nil }
+        let e = scalars[i]
+        let set: (String, negated: Bool)?
+        switch e {
+        case "d": set = (digit, false)
+        case "D": set = (digit, true)
+        case "w": set = (word, false)
+        case "W": set = (word, true)
+        case "s": set = (space, false)
+        case "S": set = (space, true)
+        default: set = nil
+        }
+        if let set {
+          // Inside a class, ICU takes a nested set as a union.
+          if inClass && !set.negated {
+            result += set.0
+          } else {
+            result += set.negated ? "[^\(set.0)]" : "[\(set.0)]"
+          }
+        } else if e == "u" && scalars[i + 1] == "{" {
+          result += "\\x"
+        } else {
+          result += "\\"
+          result.unicodeScalars.append(e)
+        }
+      case "[" where inClass:
+        result += "\\["
+      case "&" where inClass:
+        result += "\\&"
+      case "[":
+        if scalars[i + 1] == "^" && scalars[i + 2] == "]" {
+          result += "[\\s\\S]"
+          i += 2
+        } else if scalars[i + 1] == "]" {
+          result += "(?!)"
+          i += 1
+        } else {
+          inClass = true
+          result += "["
+          if scalars[i + 1] == "^" {
+            result += "^"
+            i += 1
+          }
+          // A "]" first in an ECMA class closes it, as in ICU: nothing to do.
+        }
+      case "]" where inClass:
+        inClass = false
+        result += "]"
+      case "$" where !inClass:
+        result += "\\z"
+      default:
+        result.unicodeScalars.append(c)
+      }
+      i += 1
+    }
+    return inClass ? nil : result
+  }
+}
+
+/// NSRegularExpression is immutable once made and documented as safe to use from many threads.
+private final class SharedRegex: @unchecked Sendable {
+  let regex: NSRegularExpression
+  init(regex: NSRegularExpression) { self.regex = regex }
+}

@@ -1,0 +1,121 @@
+import SoclintYAML
+
+/// One compiled subschema: its keywords, ready to evaluate, in the order the schema writes them.
+/// Subschemas refer to each other by index in `JSONSchemaValidator.subschemas`, which lets
+/// `$ref` cycles exist without reference cycles between objects.
+final class Subschema: Sendable {
+  /// The subschema's JSON Pointer in the schema document.
+  let location: String
+  let title: String?
+  let description: String?
+  /// The names in `properties`, in schema order.
+  let knownProperties: [String]
+  /// The names in `required`.
+  let requiredProperties: [String]
+  /// The JSON type names of `type`, in schema order (empty when there is no `type`).
+  let typeNames: [String]
+  let keywords: [Keyword]
+
+  init(
+    location: String, title: String?, description: String?, knownProperties: [String],
+    requiredProperties: [String], typeNames: [String], keywords: [Keyword]
+  ) {
+    self.location = location
+    self.title = title
+    self.description = description
+    self.knownProperties = knownProperties
+    self.requiredProperties = requiredProperties
+    self.typeNames = typeNames
+    self.keywords = keywords
+  }
+}
+
+/// A keyword (or a group of keywords that work together, like `properties`,
+/// `patternProperties` and `additionalProperties`) and where it is written.
+struct Keyword: Sendable {
+  let rule: KeywordRule
+  /// The keyword's JSON Pointer in the schema, the `schemaPath` of its violations.
+  let location: String
+}
+
+enum KeywordRule: Sendable {
+  case falseSchema
+  case type(JSONTypeSet, names: [String])
+  case enumeration(EnumRule)
+  case constant(Node)
+  case members(MembersRule)
+  case required([String])
+  case propertyNames(Int)
+  case minProperties(Int)
+  case maxProperties(Int)
+  case dependentRequired([DependentRequirement])
+  case items(prefix: [Int], rest: Int?)
+  case contains(ContainsRule)
+  case minItems(Int)
+  case maxItems(Int)
+  case uniqueItems
+  case pattern(SchemaPattern)
+  case minLength(Int)
+  case maxLength(Int)
+  case format(StringFormat)
+  case minimum(Double)
+  case maximum(Double)
+  case exclusiveMinimum(Double)
+  case exclusiveMaximum(Double)
+  case multipleOf(Double)
+  case allOf([Int])
+  case anyOf([Int])
+  case oneOf([Int])
+  case not(Int)
+  case conditional(if: Int, then: Int?, else: Int?)
+  case ref(Int)
+}
+
+/// `enum`, with the string values in a set when they are all strings (the common case), so
+/// that a check is one lookup.
+struct EnumRule: Sendable {
+  let values: [Node]
+  let strings: Set<ExactString>?
+
+  init(values: [Node]) {
+    self.values = values
+    var strings: Set<ExactString> = []
+    for value in values {
+      guard let s = value.string else {
+        self.strings = nil
+        return
+      }
+      strings.insert(ExactString(s))
+    }
+    self.strings = strings
+  }
+}
+
+/// `properties`, `patternProperties` and `additionalProperties` of one subschema: a property
+/// matched by neither of the first two is additional.
+struct MembersRule: Sendable {
+  struct PatternProperty: Sendable {
+    let pattern: SchemaPattern
+    let schema: Int
+  }
+
+  let properties: [ExactString: Int]
+  let patternProperties: [PatternProperty]
+  let additional: Int?
+  /// `additionalProperties: false`, reported as `unexpectedProperty`.
+  let additionalIsFalse: Bool
+}
+
+struct DependentRequirement: Sendable {
+  let property: String
+  let required: [String]
+}
+
+/// `contains` with its `minContains` and `maxContains`.
+struct ContainsRule: Sendable {
+  let schema: Int
+  let min: Int
+  let max: Int?
+  let minLocation: String
+  let maxLocation: String
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import SoclintDiagnostics
+import SoclintModel
+import SoclintReporters
+import SoclintRules
+
+struct Lint: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Read the whole project, run every rule, print the findings.")
+
+  @Argument(help: "Files or folders to report on (the whole project is still read).")
+  var paths: [String] = []
+
+  @OptionGroup var project: ProjectOptions
+
+  @Option(help: "Output format: text, json, sarif, github or junit.")
+  var format: LintFormat = .text
+
+  @Option(help: "Write the report to FILE (atomically) instead of standard output.")
+  var output: String?
+
+  @Flag(help: "Warnings fail the run too.")
+  var strict = false
+
+  @Option(help: "Hide the findings recorded in this baseline file; report only new ones.")
+  var baseline: String?
+
+  @Option(help: "Record today's findings in this baseline file.")
+  var writeBaseline: String?
+
+  @Option(help: "Colour: auto, always or never.")
+  var color: ColorChoice = .auto
+
+  @Flag(help: "No summary line.")
+  var quiet = false
+
+  @Option(help: "Report only findings in files changed since this git revision (and untracked files).")
+  var changedSince: String?
+
+  @Option(help: "Read this file's content from standard input instead of the disk.")
+  var stdinFilename: String?
+
+  func run() throws {
+    let session = try project.session(extraPaths: paths, stdinFilename: stdinFilename)
+    let result = try session.lint()
+    var findings = result.findings
+    if let filter = try session.reportFilter(paths: paths, changedSince: changedSince) {
+      findings = findings.filter { filter.contains($0.range.path) }
+    }
+    if let baseline {
+      let recorded = try Baseline.read(baseline)
+      findings = findings.filter { !recorded.contains($0.fingerprint) }
+    }
+    if let writeBaseline {
+      try Output.write(Baseline.render(findings), to: writeBaseline)
+    }
+    let context = ReportContext(
+      result: result, displayPath: session.displayPath,
+      color: format == .text && output == nil && Output.useColor(color.rawValue, toTerminal: true))
+    try Output.write(format.reporter.render(result, findings: findings, context: context), to: output)
+    if !quiet { Output.error(TextReporter.summary(result, findings: findings)) }
+    if result.configurationInvalid { throw ExitCode(Status.usage.rawValue) }
+    let fails = findings.contains { $0.severity == .error || (strict && $0.severity == .warning) }
+    if fails { throw ExitCode(Status.failed.rawValue) }
+  }
+}
+
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+  case auto, always, never
+}
+
+enum LintFormat: String, ExpressibleByArgument, CaseIterable {
+  case text, json, sarif, github, junit
+
+  var reporter: any Reporter {
+    switch self {
+    case .text: return TextReporter()
+    case .json: return JSONReporter()
+    case .sarif: return SARIFReporter()
+    case .github: return GitHubReporter()
+    case .junit: return JUnitReporter()
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import SoclintModel
+
+/// Where output goes: standard output, or a file written atomically.
+enum Output {
+  static func write(_ text: String, to path: String?) throws {
+    guard let path else {
+      FileHandle.standardOutput.write(Data(text.utf8))
+      return
+    }
+    do {
+      try FileSystem.writeAtomically(Array(text.utf8), to: path)
+    } catch {
+      throw Failure("cannot write \(path): \(error.localizedDescription)")
+    }
+  }
+
+  static func error(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+  }
+
+  /// Whether colour is wanted, as CLI.md's `--color auto` defines it.
+  static func useColor(_ choice: String, toTerminal: Bool) -> Bool {
+    switch choice {
+    case "always": return true
+    case "never": return false
+    default:
+      let env = ProcessInfo.processInfo.environment
+      return toTerminal && isatty(STDOUT_FILENO) == 1 && env["NO_COLOR"] == nil && env["TERM"] != "dumb"
+    }
+  }
+}

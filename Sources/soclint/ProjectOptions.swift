@@ -1,0 +1,189 @@
+import ArgumentParser
+import Foundation
+import SoclintDiagnostics
+import SoclintModel
+import SoclintRules
+
+/// Options every command that reads a project shares.
+struct ProjectOptions: ParsableArguments {
+  @Option(help: "The configuration file (default: .soclint.yaml, found by walking up).")
+  var config: String?
+
+  @Option(help: "Judge staleness on this date (YYYY-MM-DD) instead of the configuration's as_of or today (UTC).")
+  var asOf: String?
+
+  @Option(help: "How many files to read at once (default: the number of cores).")
+  var jobs: Int?
+
+  func validate() throws {
+    if let asOf, Day(asOf) == nil {
+      throw ValidationError("--as-of must be a calendar date written YYYY-MM-DD, not '\(asOf)'")
+    }
+    if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+  }
+
+  func session(extraPaths: [String] = [], stdinFilename: String? = nil) throws -> Session {
+    let cwd = FileManager.default.currentDirectoryPath
+    let configPath: String
+    if let config {
+      let absolute = Session.absolute(config, cwd: cwd)
+      guard FileSystem.type(atAbsolute: absolute) != .missing else {
+        throw Failure("the configuration \(config) does not exist")
+      }
+      configPath = absolute
+    } else {
+      guard let found = ProjectLoader.findConfig(from: cwd) else {
+        throw Failure(LoadError.configNotFound(searchedFrom: cwd).description)
+      }
+      configPath = found
+    }
+    var options = ProjectLoader.Options(configPath: configPath)
+    options.jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+    for path in extraPaths {
+      let absolute = Session.absolute(path, cwd: cwd)
+      let type = FileSystem.type(atAbsolute: absolute)
+      if type == .missing { throw Failure("\(path) does not exist") }
+      if type == .file || type == .link { options.extraFiles.append(absolute) }
+    }
+    if let stdinFilename {
+      let data = FileHandle.standardInput.readDataToEndOfFile()
+      options.override = (Session.absolute(stdinFilename, cwd: cwd), [UInt8](data))
+    }
+    return Session(options: options, asOf: asOf.flatMap(Day.init), cwd: cwd)
+  }
+}
+
+/// One run over one project.
+struct Session {
+  let options: ProjectLoader.Options
+  let asOf: Day?
+  let cwd: String
+  /// The resolved project root, known once loaded.
+  var root: String {
+    let dir = (options.configPath as NSString).deletingLastPathComponent
+    return FileSystem.realPath(dir) ?? dir
+  }
+
+  static func absolute(_ path: String, cwd: String) -> String {
+    let joined = path.hasPrefix("/") ? path : cwd + "/" + path
+    return URL(fileURLWithPath: joined).standardizedFileURL.path
+  }
+
+  func load() throws -> Project {
+    let loader: ProjectLoader
+    do {
+      loader = try ProjectLoader.standard()
+    } catch {
+      throw Failure("the embedded schemas do not compile (\(error)); this is a bug in soclint, please report it", status: .internalError)
+    }
+    do {
+      return try loader.load(options)
+    } catch let error as LoadError {
+      throw Failure(error.description)
+    }
+  }
+
+  func lint() throws -> LintResult {
+    let project = try load()
+    let today = Day.today(now: Date().timeIntervalSince1970)
+    return Linter(jobs: options.jobs).lint(project, asOf: asOf, today: today)
+  }
+
+  /// Shown paths: relative to the current directory when the file is under it.
+  var displayPath: @Sendable (String) -> String {
+    let root = self.root
+    let cwd = FileSystem.realPath(self.cwd) ?? self.cwd
+    return { path in
+      let absolute = root + "/" + path
+      if cwd == root { return path }
+      if FileSystem.isInside(absolute, root: cwd) { return String(absolute.dropFirst(cwd.count + 1)) }
+      return path
+    }
+  }
+
+  /// The project-relative paths findings are reported for, or nil for all.
+  func reportFilter(paths: [String], changedSince: String?) throws -> PathFilter? {
+    var filter = PathFilter()
+    var any = false
+    let realRoot = root
+    for path in paths {
+      any = true
+      let absolute = Session.absolute(path, cwd: cwd)
+      let dir = (absolute as NSString).deletingLastPathComponent
+      let resolved = (FileSystem.realPath(dir) ?? dir) + "/" + (absolute as NSString).lastPathComponent
+      let full = FileSystem.type(atAbsolute: absolute) == .directory ? (FileSystem.realPath(absolute) ?? absolute) : resolved
+      if full == realRoot {
+        return nil
+      }
+      guard FileSystem.isInside(full, root: realRoot) else { continue }
+      let rel = String(full.dropFirst(realRoot.count + 1))
+      if FileSystem.type(atAbsolute: absolute) == .directory { filter.folders.append(rel + "/") } else { filter.files.insert(rel) }
+    }
+    if let changedSince {
+      any = true
+      for rel in try Git.changedFiles(since: changedSince, root: realRoot) { filter.files.insert(rel) }
+    }
+    return any ? filter : nil
+  }
+}
+
+struct PathFilter {
+  var files: Set<String> = []
+  var folders: [String] = []
+
+  func contains(_ path: String) -> Bool {
+    files.contains(path) || folders.contains { path.hasPrefix($0) }
+  }
+}
+
+enum Git {
+  /// Files changed since a revision, and untracked ones, relative to the project root.
+  static func changedFiles(since revision: String, root: String) throws -> [String] {
+    guard !revision.hasPrefix("-") else { throw Failure("--changed-since takes a revision, not '\(revision)'") }
+    let top = try run(["rev-parse", "--show-toplevel"], in: root).trimmingCharacters(in: .whitespacesAndNewlines)
+    let realTop = FileSystem.realPath(top) ?? top
+    let changed = try run(["diff", "--name-only", revision, "--"], in: root)
+    let untracked = try run(["ls-files", "--others", "--exclude-standard", "--full-name"], in: root)
+    var out: [String] = []
+    for line in (changed + "\n" + untracked).split(separator: "\n") {
+      let absolute = realTop + "/" + line
+      if FileSystem.isInside(absolute, root: root), absolute != root { out.append(String(absolute.dropFirst(root.count + 1))) }
+    }
+    return out
+  }
+
+  static func run(_ arguments: [String], in directory: String) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["git"] + arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: directory)
+    let pipe = Pipe()
+    let errors = Pipe()
+    process.standardOutput = pipe
+    process.standardError = errors
+    do { try process.run() } catch { throw Failure("cannot run git: \(error.localizedDescription)") }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+      throw Failure("git \(arguments.joined(separator: " ")) failed: \(errorText.trimmingCharacters(in: .whitespacesAndNewlines))")
+    }
+    return String(decoding: data, as: UTF8.self)
+  }
+}
+
+enum Baseline {
+  static func read(_ path: String) throws -> Set<String> {
+    guard let data = FileManager.default.contents(atPath: path) else { throw Failure("cannot read the baseline \(path)") }
+    guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+      let list = object["fingerprints"] as? [String]
+    else { throw Failure("\(path) is not a soclint baseline (a JSON object with 'fingerprints')") }
+    return Set(list)
+  }
+
+  static func render(_ findings: [Finding]) -> String {
+    let prints = Set(findings.map(\.fingerprint)).sorted()
+    let items = prints.map { "    \"\($0)\"" }.joined(separator: ",\n")
+    return "{\n  \"version\": 1,\n  \"fingerprints\": [\n\(items)\n  ]\n}\n"
+  }
+}
