@@ -38,7 +38,11 @@ let package = Package(
     .executableTarget(name: "soclint-bench", dependencies: ["SoclintRules", "SoclintYAML"]),
     .testTarget(
       name: "SoclintTests",
-      dependencies: ["SoclintYAML", "SoclintSchema", "SoclintModel", "SoclintRules", "SoclintReporters"]
+      dependencies: [
+        "SoclintYAML", "SoclintSchema", "SoclintModel", "SoclintRules", "SoclintReporters",
+        // The golden tests run the real binary.
+        "soclint",
+      ]
     ),
   ]
 )

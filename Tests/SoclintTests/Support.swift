@@ -1,0 +1,109 @@
+import Foundation
+import SoclintDiagnostics
+import SoclintModel
+import SoclintRules
+
+/// Paths and helpers the tests share.
+enum Support {
+  /// The package root, from this file's path.
+  static let packageRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+
+  static let fixtures = packageRoot.appendingPathComponent("Tests/Fixtures")
+
+  /// The examples' as-of date is pinned in their configuration; this only matters when it is not.
+  static let today = Day(year: 2026, month: 11, day: 20)
+
+  /// A new empty folder under the system's temporary folder.
+  static func temporaryFolder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("soclint-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  /// Writes files (project-relative path, text) into a new folder.
+  static func write(_ files: [(path: String, text: String)]) throws -> URL {
+    let root = try temporaryFolder()
+    for file in files {
+      let url = root.appendingPathComponent(file.path)
+      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(file.text.utf8).write(to: url)
+    }
+    return root
+  }
+
+  static let loader: ProjectLoader = try! ProjectLoader.standard()
+
+  /// Lints a project folder in process.
+  static func lint(_ root: URL, jobs: Int = 2) throws -> LintResult {
+    var options = ProjectLoader.Options(configPath: root.appendingPathComponent(".soclint.yaml").path)
+    options.jobs = jobs
+    let project = try loader.load(options)
+    return Linter(jobs: jobs).lint(project, asOf: nil, today: today)
+  }
+
+  /// Lints files written to a temporary project, then removes it.
+  static func lint(_ files: [(path: String, text: String)]) throws -> LintResult {
+    let root = try write(files)
+    defer { try? FileManager.default.removeItem(at: root) }
+    return try lint(root)
+  }
+
+  /// The soclint binary built beside the test bundle.
+  static var binary: URL {
+    let bundle = Bundle.main.bundleURL
+    for dir in [bundle, bundle.deletingLastPathComponent()] {
+      let candidate = dir.appendingPathComponent("soclint")
+      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+    }
+    return packageRoot.appendingPathComponent(".build/debug/soclint")
+  }
+
+  struct Run {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+  }
+
+  /// Runs the soclint binary in a folder.
+  static func run(_ arguments: [String], in directory: URL, stdin: Data? = nil, environment: [String: String] = [:]) throws -> Run {
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    var env = ProcessInfo.processInfo.environment
+    env["NO_COLOR"] = "1"
+    env.removeValue(forKey: "GITHUB_STEP_SUMMARY")
+    for (k, v) in environment { env[k] = v }
+    process.environment = env
+    let out = Pipe()
+    let err = Pipe()
+    let input = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = input
+    try process.run()
+    if let stdin { input.fileHandleForWriting.write(stdin) }
+    try input.fileHandleForWriting.close()
+    // Read both pipes before waiting, so a large output cannot block the child.
+    let group = DispatchGroup()
+    let errBox = DataBox()
+    group.enter()
+    DispatchQueue.global().async {
+      errBox.data = err.fileHandleForReading.readDataToEndOfFile()
+      group.leave()
+    }
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    let errData = errBox.data
+    process.waitUntilExit()
+    return Run(
+      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData, as: UTF8.self))
+  }
+}
+
+/// Written by one reader thread, read after the group is waited on.
+final class DataBox: @unchecked Sendable {
+  var data = Data()
+}
