@@ -336,6 +336,14 @@ public struct ProjectLoader: Sendable {
         }
       }
       let hasDuplicate = duplicateMarks.contains { root.start <= $0 && $0 <= root.end }
+      if kind == nil {
+        // What the document was meant to be decides which look-ups must not run without it.
+        let meant = ProjectLoader.guessKind(of: root)
+        result.broken.insert(meant)
+        if !findings.isEmpty, let note = ProjectLoader.skipNotes[meant] { findings[0].notes.append(Note(note, at: nil)) }
+        result.findings += findings
+        continue
+      }
       if let kind {
         switch kind {
         case .control: result.counts.controls += 1
@@ -394,6 +402,20 @@ public struct ProjectLoader: Sendable {
         message: "unknown kind '\(text)'; expected control, owners or catalog", range: file.range(of: node),
         pointer: "/kind", help: help, subject: [text])
     ]
+  }
+
+  /// The kind a document without a valid `kind` most likely meant, from its keys or from the
+  /// misspelt kind.
+  static func guessKind(of root: Node) -> DocumentKind {
+    if let text = root["kind"]?.scalar?.text,
+      let s = Suggest.closest(to: text, in: DocumentKind.declarable.map(\.rawValue)),
+      let kind = DocumentKind(rawValue: s)
+    {
+      return kind
+    }
+    if root["owners"] != nil { return .owners }
+    if root["framework"] != nil || root["requirements"] != nil { return .catalog }
+    return .control
   }
 
   static func guessKinds(_ text: String) -> Set<DocumentKind> {

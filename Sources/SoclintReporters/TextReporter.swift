@@ -51,7 +51,10 @@ public struct TextReporter: Reporter {
     var columnStart: [Int] = []
     for s in raw {
       columnStart.append(display.count)
-      if s == "\t" {
+      if s.value < 0x20 && s != "\t" || s.value == 0x7F {
+        // Control characters would act on the terminal; show their pictures (U+2400...).
+        display.append(Unicode.Scalar(0x2400 + (s.value == 0x7F ? 0x21 : s.value))!)
+      } else if s == "\t" {
         let n = TextReporter.tabWidth - display.count % TextReporter.tabWidth
         display += Array(repeating: " ", count: n)
       } else {
@@ -111,6 +114,9 @@ public struct TextReporter: Reporter {
     }
     let what =
       "in \(plural(counts.files, "file")) (\(plural(counts.controls, "control")), \(plural(result.project.owners.count, "owner")), \(plural(counts.catalogs, "catalog")))"
+    if result.configurationInvalid {
+      return "soclint: \(plural(errors, "error")) in the configuration \(result.project.configFile.path); fix it before anything else is checked"
+    }
     if errors + warnings + infos == 0 { return "soclint: no problems \(what)" }
     return "soclint: \(plural(errors, "error")), \(plural(warnings, "warning")), \(infos) info \(what)"
   }

@@ -134,7 +134,8 @@ public struct Linter: Sendable {
           message: "this suppression of \(names) expired on \(until); it no longer silences anything", range: s.range,
           help: ["fix what it silenced, or renew the exception with a new until date and its approval"],
           subject: [names, until.description]))
-    } else if !used {
+    } else if !used && out.isEmpty {
+      // A suppression naming an unknown rule is reported as such, not also as unused.
       var help = ["remove it"]
       if let structural = s.rules.first(where: { Registry.description(of: $0.name)?.isStructural == true }) {
         help = ["\(structural.name) is a structure rule, and structure rules cannot be silenced"]

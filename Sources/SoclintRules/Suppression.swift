@@ -117,20 +117,18 @@ public struct Suppression: Sendable {
       return nil
     }
     guard let close = rest.firstIndex(of: "]") else { return nil }
-    let lineText = text.base
     var names: [RuleName] = []
-    var cursor = rest.index(after: rest.startIndex)
-    for part in rest[cursor..<close].split(separator: ",", omittingEmptySubsequences: false) {
+    for part in rest[rest.index(after: rest.startIndex)..<close].split(separator: ",", omittingEmptySubsequences: false) {
       let trimmed = part.drop { $0 == " " }
       let name = String(trimmed.reversed().drop { $0 == " " }.reversed())
       if !name.isEmpty {
-        let col = lineText[..<trimmed.startIndex].unicodeScalars.count + 1
+        // `text` starts just after the `#`.
+        let col = hashColumn + 1 + text[..<trimmed.startIndex].unicodeScalars.count
         names.append(
           RuleName(
             name: name,
             range: SourceRange(path: path, line: line, column: col, endLine: line, endColumn: col + name.unicodeScalars.count)))
       }
-      cursor = part.endIndex
     }
     var after = rest[rest.index(after: close)...].drop { $0 == " " || $0 == "\t" }
     var until: Day? = nil
