@@ -35,7 +35,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .executableTarget(name: "soclint-bench", dependencies: ["SoclintRules", "SoclintYAML"]),
+    .executableTarget(name: "soclint-bench", dependencies: ["SoclintRules", "CYAML"]),
     .testTarget(
       name: "SoclintTests",
       dependencies: [

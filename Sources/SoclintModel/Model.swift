@@ -23,7 +23,9 @@ public enum ControlStatus: String, Sendable {
   case implemented, planned, retired
 }
 
-public struct Evidence: Sendable {
+/// A reference type: rules pass controls around a lot, and copying a struct of this size
+/// costs a retain per field.
+public final class Evidence: Sendable {
   public let id: Located<String>
   public let index: Int
   public let node: Node
@@ -35,9 +37,28 @@ public struct Evidence: Sendable {
   public let lastCollected: Located<Day>?
   public let owner: Located<String>?
   public let path: Located<String>?
+
+
+  public init(
+    id: Located<String>, index: Int, node: Node, pointer: String, description: Located<String>, type: String, source: Located<String>, frequency: Located<Duration>, lastCollected: Located<Day>?, owner: Located<String>?, path: Located<String>?
+  ) {
+    self.id = id
+    self.index = index
+    self.node = node
+    self.pointer = pointer
+    self.description = description
+    self.type = type
+    self.source = source
+    self.frequency = frequency
+    self.lastCollected = lastCollected
+    self.owner = owner
+    self.path = path
+  }
 }
 
-public struct Control: Sendable {
+/// A reference type: rules pass controls around a lot, and copying a struct of this size
+/// costs a retain per field.
+public final class Control: Sendable {
   public let file: SourceFile
   public let document: Int
   public let node: Node
@@ -55,6 +76,27 @@ public struct Control: Sendable {
   public let evidence: [Evidence]
   public let lastReviewed: Located<Day>?
   public let reviewInterval: Located<Duration>?
+
+
+  public init(
+    file: SourceFile, document: Int, node: Node, id: Located<String>, title: Located<String>, description: Located<String>, owner: Located<String>, status: ControlStatus, frequency: Located<Duration>, criteriaKey: Node?, criteria: [CriteriaEntry], evidenceKey: Node?, evidence: [Evidence], lastReviewed: Located<Day>?, reviewInterval: Located<Duration>?
+  ) {
+    self.file = file
+    self.document = document
+    self.node = node
+    self.id = id
+    self.title = title
+    self.description = description
+    self.owner = owner
+    self.status = status
+    self.frequency = frequency
+    self.criteriaKey = criteriaKey
+    self.criteria = criteria
+    self.evidenceKey = evidenceKey
+    self.evidence = evidence
+    self.lastReviewed = lastReviewed
+    self.reviewInterval = reviewInterval
+  }
 
   public struct CriteriaEntry: Sendable {
     /// The framework id, located at its key under `criteria`.

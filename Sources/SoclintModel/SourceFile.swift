@@ -6,15 +6,52 @@ import SoclintYAML
 public final class SourceFile: Sendable, Hashable {
   public let path: String
   public let text: String
-  /// The lines of `text` without their line breaks; computed once.
-  public let lines: [Substring]
-
   public init(path: String, text: String) {
     self.path = path
     self.text = text
-    self.lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+  }
+
+  /// The lines of `text` without their line breaks. Computed on demand: only files with a
+  /// finding or a suppression comment need them, and most files have neither.
+  public var lines: [Substring] {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map {
       $0.hasSuffix("\r") ? $0.dropLast() : $0
     }
+  }
+
+  /// Line `number` (1-based) without its line break, or nil past the end.
+  public func line(_ number: Int) -> Substring? {
+    guard number >= 1 else { return nil }
+    let utf8 = text.utf8
+    var start = utf8.startIndex
+    var current = 1
+    while current < number {
+      guard let newline = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+      start = utf8.index(after: newline)
+      current += 1
+    }
+    let end = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+    let line = text[start..<end]
+    return line.hasSuffix("\r") ? line.dropLast() : line
+  }
+
+  /// Whether the text holds `needle` (ASCII), by bytes: cheap enough to ask of every file.
+  public func contains(ascii needle: String) -> Bool {
+    let n = Array(needle.utf8)
+    return text.utf8.withContiguousStorageIfAvailable { hay -> Bool in
+      guard let first = n.first, hay.count >= n.count else { return n.isEmpty }
+      var i = 0
+      let last = hay.count - n.count
+      while i <= last {
+        if hay[i] == first {
+          var j = 1
+          while j < n.count && hay[i + j] == n[j] { j += 1 }
+          if j == n.count { return true }
+        }
+        i += 1
+      }
+      return false
+    } ?? text.contains(needle)
   }
 
   public static func == (a: SourceFile, b: SourceFile) -> Bool { a === b }

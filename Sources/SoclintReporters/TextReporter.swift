@@ -43,8 +43,8 @@ public struct TextReporter: Reporter {
 
   /// The line of the range with a gutter, and `^~~~` under the node's whole first line.
   func snippet(_ r: SourceRange, context: ReportContext, style: Style) -> String {
-    guard let file = context.sources[r.path], r.line >= 1, r.line <= file.lines.count else { return "" }
-    let raw = Array(file.lines[r.line - 1].unicodeScalars)
+    guard let file = context.sources[r.path], let line = file.line(r.line) else { return "" }
+    let raw = Array(line.unicodeScalars)
     if raw.isEmpty && r.column <= 1 { return "" }
     // Expand tabs, keeping a map from scalar columns to display columns.
     var display: [Unicode.Scalar] = []

@@ -23,6 +23,8 @@ public struct LintContext: Sendable {
     var owners: [String: Owner] = [:]
     for o in project.owners where owners[o.id.value] == nil { owners[o.id.value] = o }
     self.owners = owners
+    implementedControls = project.controls.filter(\.isImplemented)
+    activeControls = project.controls.filter { $0.status != .retired }
     var frameworks: [String: Framework] = [SOC2.id: SOC2.framework]
     for c in project.catalogs where frameworks[c.framework.value] == nil {
       frameworks[c.framework.value] = Framework(catalog: c)
@@ -45,10 +47,10 @@ public struct LintContext: Sendable {
     evidencePaths[path.file.path + "#" + path.pointer]
   }
 
-  public var implementedControls: [Control] { project.controls.filter(\.isImplemented) }
+  public let implementedControls: [Control]
 
   /// Controls that count: implemented and planned (retired ones are only checked for structure).
-  public var activeControls: [Control] { project.controls.filter { $0.status != .retired } }
+  public let activeControls: [Control]
 
   /// Whether a requirement of a known framework is in scope, and if not, why.
   public enum Scope: Equatable, Sendable {

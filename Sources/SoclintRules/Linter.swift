@@ -68,7 +68,7 @@ public struct Linter: Sendable {
 
     // Suppressions, file by file.
     var suppressions: [String: [Suppression]] = [:]
-    for file in project.files where file.text.contains("soclint:") {
+    for file in project.files where file.contains(ascii: "soclint:") {
       let parsed = Suppression.parse(file)
       if !parsed.isEmpty { suppressions[file.path] = parsed }
     }

@@ -86,11 +86,42 @@ public struct YAMLLoader: Sendable {
 }
 
 private struct TreeBuilder {
-  enum Frame {
-    case sequence(start: Mark, tag: String?, anchor: String?, items: [Node], size: Int)
-    case mapping(
-      start: Mark, tag: String?, anchor: String?, pairs: [Node.Pair], key: Node?,
-      seen: [String: Mark], merges: [Node], size: Int)
+  /// A collection being built. A class, so that adding a child mutates it in place on the
+  /// stack instead of copying its arrays.
+  final class Frame {
+    let isMapping: Bool
+    let start: Mark
+    let tag: String?
+    let anchor: String?
+    var items: [Node] = []
+    var pairs: [Node.Pair] = []
+    var key: Node? = nil
+    /// Keys seen so far, for duplicate detection; a dictionary only once the mapping is big.
+    var seenIndex: [String: Mark]? = nil
+    var merges: [Node] = []
+    var size = 1
+
+    init(isMapping: Bool, start: Mark, tag: String?, anchor: String?) {
+      self.isMapping = isMapping
+      self.start = start
+      self.tag = tag
+      self.anchor = anchor
+    }
+
+    func firstMark(ofKey text: String) -> Mark? {
+      if let seenIndex { return seenIndex[text] }
+      for pair in pairs where pair.key.keyText == text { return pair.key.start }
+      return nil
+    }
+
+    func remember(_ key: Node, _ text: String) {
+      if seenIndex == nil && pairs.count >= 16 {
+        var index: [String: Mark] = [:]
+        for pair in pairs { if let t = pair.key.keyText, index[t] == nil { index[t] = pair.key.start } }
+        seenIndex = index
+      }
+      if seenIndex != nil, seenIndex![text] == nil { seenIndex![text] = key.start }
+    }
   }
 
   let limits: YAMLLoader.Limits
@@ -228,35 +259,32 @@ private struct TreeBuilder {
     case YAML_SEQUENCE_START_EVENT:
       let s = event.data.sequence_start
       guard push(at: start) else { return }
-      stack.append(
-        .sequence(
-          start: start, tag: TreeBuilder.string(s.tag), anchor: TreeBuilder.string(s.anchor), items: [],
-          size: 1))
+      stack.append(Frame(isMapping: false, start: start, tag: TreeBuilder.string(s.tag), anchor: TreeBuilder.string(s.anchor)))
     case YAML_MAPPING_START_EVENT:
       let m = event.data.mapping_start
       guard push(at: start) else { return }
-      stack.append(
-        .mapping(
-          start: start, tag: TreeBuilder.string(m.tag), anchor: TreeBuilder.string(m.anchor), pairs: [],
-          key: nil, seen: [:], merges: [], size: 1))
+      stack.append(Frame(isMapping: true, start: start, tag: TreeBuilder.string(m.tag), anchor: TreeBuilder.string(m.anchor)))
     case YAML_SEQUENCE_END_EVENT:
-      guard case .sequence(let s, let tag, let anchor, let items, let size) = stack.popLast() else { return }
-      add(Node(content: .sequence(items), start: s, end: end, tag: tag, anchor: anchor), size: size)
+      guard let frame = stack.popLast(), !frame.isMapping else { return }
+      add(
+        Node(content: .sequence(frame.items), start: frame.start, end: end, tag: frame.tag, anchor: frame.anchor),
+        size: frame.size)
     case YAML_MAPPING_END_EVENT:
-      guard case .mapping(let s, let tag, let anchor, var pairs, _, var seen, let merges, let size) = stack.popLast()
-      else { return }
+      guard let frame = stack.popLast(), frame.isMapping else { return }
+      var pairs = frame.pairs
       // Merge keys (`<<`, YAML 1.1): keys given explicitly win, then earlier sources.
-      for source in merges {
+      for source in frame.merges {
         let mappings = source.mapping != nil ? [source] : (source.sequence ?? [])
         for mapping in mappings {
           for pair in mapping.mapping ?? [] {
-            guard let key = pair.key.keyText, seen[key] == nil else { continue }
-            seen[key] = pair.key.start
+            guard let key = pair.key.keyText, !pairs.contains(where: { $0.key.keyText == key }) else { continue }
             pairs.append(pair)
           }
         }
       }
-      add(Node(content: .mapping(pairs), start: s, end: end, tag: tag, anchor: anchor), size: size)
+      add(
+        Node(content: .mapping(pairs), start: frame.start, end: end, tag: frame.tag, anchor: frame.anchor),
+        size: frame.size)
     default:
       break
     }
@@ -275,46 +303,40 @@ private struct TreeBuilder {
     if !isAlias, let anchor = node.anchor {
       anchors[anchor] = (node, size)
     }
-    guard var frame = stack.popLast() else {
+    guard let frame = stack.last else {
       root = node
       return
     }
-    switch frame {
-    case .sequence(let s, let tag, let anchor, var items, let total):
-      items.append(node)
-      frame = .sequence(start: s, tag: tag, anchor: anchor, items: items, size: total &+ size)
-    case .mapping(let s, let tag, let anchor, var pairs, let key, var seen, var merges, let total):
-      let newTotal = total &+ size
-      guard let key else {
-        frame = .mapping(
-          start: s, tag: tag, anchor: anchor, pairs: pairs, key: node, seen: seen, merges: merges,
-          size: newTotal)
-        break
-      }
-      let isMergeKey =
-        key.scalar.map { $0.style == .plain && $0.text == "<<" } == true
-        && (key.tag == nil || key.tag == "tag:yaml.org,2002:merge")
-        && (node.mapping != nil || (node.sequence.map { !$0.isEmpty && $0.allSatisfy { $0.mapping != nil } } ?? false))
-      if isMergeKey {
-        merges.append(node)
-      } else if let text = key.keyText {
-        if let first = seen[text] {
-          problems.append(
-            YAMLProblem(
-              kind: .duplicateKey(key: text), message: "key '\(text)' is given twice in this mapping",
-              mark: key.start, end: key.end, related: first,
-              relatedMessage: "'\(text)' is first given here"))
-        } else {
-          seen[text] = key.start
-          pairs.append(Node.Pair(key: key, value: node))
-        }
-      } else {
-        pairs.append(Node.Pair(key: key, value: node))
-      }
-      frame = .mapping(
-        start: s, tag: tag, anchor: anchor, pairs: pairs, key: nil, seen: seen, merges: merges,
-        size: newTotal)
+    frame.size = frame.size &+ size
+    guard frame.isMapping else {
+      frame.items.append(node)
+      return
     }
-    stack.append(frame)
+    guard let key = frame.key else {
+      frame.key = node
+      return
+    }
+    frame.key = nil
+    let isMergeKey =
+      key.scalar.map { $0.style == .plain && $0.text == "<<" } == true
+      && (key.tag == nil || key.tag == "tag:yaml.org,2002:merge")
+      && (node.mapping != nil
+        || (node.sequence.map { !$0.isEmpty && $0.allSatisfy { $0.mapping != nil } } ?? false))
+    if isMergeKey {
+      frame.merges.append(node)
+    } else if let text = key.keyText {
+      if let first = frame.firstMark(ofKey: text) {
+        problems.append(
+          YAMLProblem(
+            kind: .duplicateKey(key: text), message: "key '\(text)' is given twice in this mapping",
+            mark: key.start, end: key.end, related: first,
+            relatedMessage: "'\(text)' is first given here"))
+      } else {
+        frame.remember(key, text)
+        frame.pairs.append(Node.Pair(key: key, value: node))
+      }
+    } else {
+      frame.pairs.append(Node.Pair(key: key, value: node))
+    }
   }
 }

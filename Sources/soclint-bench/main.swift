@@ -1,1 +1,136 @@
-print("bench")
+// soclint-bench: times `soclint lint` on a generated repository against the cost of only
+// parsing the same files with libyaml, and prints the ratio.
+//
+//   swift run -c release soclint-bench [CONTROLS] [--keep DIR]
+//
+// A command, not a timed unit test: timings depend on the machine.
+
+import CYAML
+import Dispatch
+import Foundation
+import SoclintModel
+import SoclintRules
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let count = arguments.first.flatMap(Int.init) ?? 10_000
+let keep = arguments.firstIndex(of: "--keep").map { arguments[$0 + 1] }
+let jobs = ProcessInfo.processInfo.activeProcessorCount
+
+let root =
+  keep
+  ?? FileManager.default.temporaryDirectory.appendingPathComponent("soclint-bench-\(UUID().uuidString)").path
+try FileManager.default.createDirectory(atPath: root + "/Controls/generated", withIntermediateDirectories: true)
+
+/// A realistic control: eight to ten fields, two evidence items, criteria in two frameworks.
+func control(_ i: Int) -> String {
+  let id = String(format: "GEN-%05d", i)
+  let criteria = ["CC6.1", "CC6.2", "CC6.3", "CC7.2", "CC8.1", "A1.2"]
+  return """
+    kind: control
+    id: \(id)
+    title: Generated control number \(i) for the benchmark
+    description: >
+      Security reviews the production accounts of system \(i) against the HR roster every
+      quarter and removes access that is no longer needed; exceptions go to the CISO.
+    owner: owner-\(i % 50)
+    status: implemented
+    type: detective
+    automation: hybrid
+    frequency: quarterly
+    criteria:
+      soc2: [\(criteria[i % criteria.count]), \(criteria[(i + 1) % criteria.count])]
+      soc1: [CO-\(i % 8 + 1)]
+    evidence:
+      - id: review-ticket
+        description: Signed-off access review ticket with the accounts removed
+        type: ticket
+        source: Jira project SEC
+        frequency: quarterly
+        last_collected: 2026-10-\(String(format: "%02d", i % 28 + 1))
+      - id: roster-export
+        description: Export of the HR roster used for the review
+        type: export
+        source: Workday
+        frequency: monthly
+        last_collected: 2026-11-\(String(format: "%02d", i % 15 + 1))
+        owner: owner-\((i + 1) % 50)
+    last_reviewed: 2026-06-15
+    tags: [access, generated]
+
+    """
+}
+
+var owners = "kind: owners\nowners:\n"
+for i in 0..<50 {
+  owners += "  - id: owner-\(i)\n    name: Owner Number \(i)\n    email: owner\(i)@example.com\n"
+}
+var catalog = "kind: catalog\nframework: soc1\ntitle: Benchmark control objectives\nrequirements:\n"
+for i in 1...8 { catalog += "  - id: CO-\(i)\n    title: Control objective \(i)\n" }
+try owners.write(toFile: root + "/Controls/owners.yaml", atomically: true, encoding: .utf8)
+try catalog.write(toFile: root + "/Controls/soc1.yaml", atomically: true, encoding: .utf8)
+try """
+  version: 1
+  frameworks:
+    soc2:
+      categories: [security, availability]
+    soc1: {}
+  as_of: 2026-11-20
+
+  """.write(toFile: root + "/.soclint.yaml", atomically: true, encoding: .utf8)
+for i in 0..<count {
+  try control(i).write(toFile: root + "/Controls/generated/\(String(format: "GEN-%05d", i)).yaml", atomically: false, encoding: .utf8)
+}
+let paths = ["Controls/owners.yaml", "Controls/soc1.yaml"]
+  + (0..<count).map { "Controls/generated/\(String(format: "GEN-%05d", $0)).yaml" }
+
+/// Reads and parses every file with libyaml's event API and nothing else, on the same number
+/// of threads as lint uses.
+func parseOnly() -> Int {
+  let events = ParallelMap.map(paths, jobs: jobs) { rel -> Int in
+    guard let data = FileManager.default.contents(atPath: root + "/" + rel) else { return 0 }
+    var parser = yaml_parser_t()
+    yaml_parser_initialize(&parser)
+    defer { yaml_parser_delete(&parser) }
+    var n = 0
+    data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+      let bytes = raw.bindMemory(to: UInt8.self)
+      yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
+      var event = yaml_event_t()
+      while yaml_parser_parse(&parser, &event) == 1 {
+        let done = event.type == YAML_STREAM_END_EVENT
+        yaml_event_delete(&event)
+        n += 1
+        if done { break }
+      }
+    }
+    return n
+  }
+  return events.reduce(0, +)
+}
+
+func lint() throws -> Int {
+  var options = ProjectLoader.Options(configPath: root + "/.soclint.yaml")
+  options.jobs = jobs
+  let project = try ProjectLoader.standard().load(options)
+  let result = Linter(jobs: jobs).lint(project, asOf: nil, today: Day(year: 2026, month: 11, day: 20))
+  return result.findings.count
+}
+
+func time(_ body: () throws -> Int) rethrows -> (seconds: Double, value: Int) {
+  var best = Double.infinity
+  var value = 0
+  for _ in 0..<3 {
+    let start = DispatchTime.now().uptimeNanoseconds
+    value = try body()
+    best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+  }
+  return (best, value)
+}
+
+let parse = time(parseOnly)
+let full = try time(lint)
+print("controls: \(count), files: \(paths.count), jobs: \(jobs)")
+print(String(format: "libyaml parse only: %.3f s (%d events)", parse.seconds, parse.value))
+print(String(format: "soclint lint:       %.3f s (%d findings)", full.seconds, full.value))
+print(String(format: "ratio lint / parse: %.2f", full.seconds / parse.seconds))
+if keep == nil { try? FileManager.default.removeItem(atPath: root) }

@@ -14,31 +14,55 @@ struct PlaceholderText: Rule {
     failing: [Example.control(replacing: "source: Jira project SEC", with: "source: TBD")],
     passing: [Example(control: Example.goodControl)])
 
-  /// The placeholder the text holds, if any.
+  /// The placeholder the text holds, if any. Scans bytes: every placeholder is ASCII, and
+  /// this runs on every text field of every control.
   static func placeholder(in text: String) -> String? {
-    let lower = text.lowercased()
-    if let r = lower.range(of: "lorem ipsum") { return String(text[r]) }
-    if text.contains("???") { return "???" }
-    // Angle-bracket fill-ins: `<` then some text without brackets, then `>`.
-    if let open = text.firstIndex(of: "<"), let close = text[open...].firstIndex(of: ">"),
-      text.distance(from: open, to: close) > 1,
-      !text[text.index(after: open)..<close].contains("<")
-    {
-      return String(text[open...close])
+    let b = Array(text.utf8)
+    func lower(_ c: UInt8) -> UInt8 { c >= 65 && c <= 90 ? c + 32 : c }
+    func isWordByte(_ c: UInt8) -> Bool {
+      (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0x80
     }
-    var word = ""
-    var words: [String] = []
-    for c in text {
-      if c.isLetter || c.isNumber {
-        word.append(c)
-      } else {
-        if !word.isEmpty { words.append(word) }
-        word = ""
+    func matches(_ word: [UInt8], at i: Int) -> Bool {
+      guard i + word.count <= b.count else { return false }
+      for k in 0..<word.count where lower(b[i + k]) != word[k] { return false }
+      return true
+    }
+    func slice(_ i: Int, _ n: Int) -> String { String(decoding: b[i..<(i + n)], as: UTF8.self) }
+    var i = 0
+    while i < b.count {
+      let c = b[i]
+      if c == UInt8(ascii: "?") && matches(Array("???".utf8), at: i) { return "???" }
+      if c == UInt8(ascii: "<") {
+        // An angle-bracket fill-in: `<` then some text without brackets, then `>`.
+        var j = i + 1
+        while j < b.count && b[j] != UInt8(ascii: ">") && b[j] != UInt8(ascii: "<") && b[j] != 10 { j += 1 }
+        if j < b.count && b[j] == UInt8(ascii: ">") && j > i + 1 { return slice(i, j - i + 1) }
       }
+      if isWordByte(c) && (i == 0 || !isWordByte(b[i - 1])) {
+        var end = i
+        while end < b.count && isWordByte(b[end]) { end += 1 }
+        let length = end - i
+        if length == 3 || length == 4 || length == 5 {
+          for word in placeholderWords where word.count == length && matches(word, at: i) {
+            return slice(i, length)
+          }
+        }
+        if length == 5 && matches(Array("lorem".utf8), at: i) {
+          var k = end
+          while k < b.count && (b[k] == 32 || b[k] == 9 || b[k] == 10) { k += 1 }
+          if matches(Array("ipsum".utf8), at: k) && (k + 5 == b.count || !isWordByte(b[k + 5])) {
+            return slice(i, k + 5 - i)
+          }
+        }
+        i = end
+        continue
+      }
+      i += 1
     }
-    if !word.isEmpty { words.append(word) }
-    return words.first { ["todo", "tbd", "fixme", "xxx"].contains($0.lowercased()) }
+    return nil
   }
+
+  static let placeholderWords = ["todo", "tbd", "fixme", "xxx"].map { Array($0.utf8) }
 
   func check(_ context: LintContext, report: inout [Finding]) {
     func look(_ text: Located<String>, _ what: String) {

@@ -1,4 +1,3 @@
-import Foundation
 import SoclintDiagnostics
 import SoclintModel
 
@@ -18,19 +17,28 @@ struct ShortDescription: Rule {
     ],
     passing: [Example(control: Example.goodControl)])
 
+  /// The text without leading and trailing white space (block scalars end with a newline).
+  static func trimmed(_ text: String) -> Substring {
+    let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }
+    guard let first = text.firstIndex(where: { !isSpace($0) }), let last = text.lastIndex(where: { !isSpace($0) })
+    else { return "" }
+    return text[first...last]
+  }
+
   func check(_ context: LintContext, report: inout [Finding]) {
     for control in context.activeControls {
-      let text = control.description.value.trimmingCharacters(in: .whitespacesAndNewlines)
       let c = control.id.value
-      if text.lowercased() == control.title.value.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() {
+      let description = ShortDescription.trimmed(control.description.value)
+      let title = ShortDescription.trimmed(control.title.value)
+      if description.utf8.count == title.utf8.count && description.lowercased() == title.lowercased() {
         report.append(
           finding(
             "the description of control \(c) repeats its title", at: control.description,
             help: ["say what is done, by whom, in which system, and what happens to exceptions"], subject: [c]))
-      } else if text.unicodeScalars.count < 30 {
+      } else if description.utf8.count < 30 * 4, description.unicodeScalars.count < 30 {
         report.append(
           finding(
-            "the description of control \(c) is \(text.unicodeScalars.count) characters long, expected at least 30",
+            "the description of control \(c) is \(description.unicodeScalars.count) characters long, expected at least 30",
             at: control.description,
             help: ["say what is done, by whom, in which system, and what happens to exceptions"], subject: [c]))
       }
