@@ -722,6 +722,320 @@ public enum EmbeddedSchemas {
   }
 }
 """####,
+    "findings": ####"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://soclint.dev/schemas/v1/findings.schema.json",
+  "title": "soclint findings (soclint lint --format json)",
+  "description": "The report of soclint lint --format json: the tool, the as-of date the run judged staleness on, counts, and every finding reported, sorted by path, line, column and rule. Paths are relative to the project root (the folder holding .soclint.yaml) and use '/'; lines and columns start at 1 and columns count Unicode scalar values.",
+  "type": "object",
+  "required": [
+    "version",
+    "tool",
+    "asOf",
+    "summary",
+    "findings"
+  ],
+  "properties": {
+    "version": {
+      "title": "Format version",
+      "description": "The version of this report format. Always 1.",
+      "type": "integer",
+      "const": 1
+    },
+    "tool": {
+      "title": "Tool",
+      "description": "The program that wrote the report.",
+      "type": "object",
+      "required": [
+        "name",
+        "version"
+      ],
+      "properties": {
+        "name": {
+          "title": "Tool name",
+          "description": "Always soclint.",
+          "type": "string",
+          "const": "soclint"
+        },
+        "version": {
+          "title": "Tool version",
+          "description": "The version of soclint that wrote the report. Example: 0.1.0.",
+          "type": "string",
+          "minLength": 1,
+          "examples": [
+            "0.1.0"
+          ]
+        }
+      },
+      "additionalProperties": false
+    },
+    "asOf": {
+      "title": "As-of date",
+      "description": "The day staleness was judged on (--as-of, else the configuration's as_of, else today), as YYYY-MM-DD. Example: 2026-11-20.",
+      "type": "string",
+      "format": "date",
+      "examples": [
+        "2026-11-20"
+      ]
+    },
+    "summary": {
+      "title": "Summary",
+      "description": "Counts of the findings in this report by severity, and of what the project holds.",
+      "type": "object",
+      "required": [
+        "errors",
+        "warnings",
+        "infos",
+        "files",
+        "controls"
+      ],
+      "properties": {
+        "errors": {
+          "title": "Errors",
+          "description": "The number of findings of severity error in this report; any makes the run fail (exit status 1).",
+          "type": "integer",
+          "minimum": 0
+        },
+        "warnings": {
+          "title": "Warnings",
+          "description": "The number of findings of severity warning in this report; they fail the run only with --strict.",
+          "type": "integer",
+          "minimum": 0
+        },
+        "infos": {
+          "title": "Infos",
+          "description": "The number of findings of severity info in this report; they never fail the run.",
+          "type": "integer",
+          "minimum": 0
+        },
+        "files": {
+          "title": "Files",
+          "description": "The number of files read, the configuration included.",
+          "type": "integer",
+          "minimum": 0
+        },
+        "controls": {
+          "title": "Controls",
+          "description": "The number of control documents in the project.",
+          "type": "integer",
+          "minimum": 0
+        }
+      },
+      "additionalProperties": false
+    },
+    "findings": {
+      "title": "Findings",
+      "description": "Every finding reported, sorted by path, line, column, rule and message. Empty when there is no problem.",
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/finding"
+      }
+    }
+  },
+  "additionalProperties": false,
+  "$defs": {
+    "finding": {
+      "title": "Finding",
+      "description": "One diagnostic: a rule, its severity, a message and the place it points at. Example: rule unknown-owner, severity error, message \"owner 'alcie' of control AC-01 is not declared\", at Controls/access/AC-01.yaml line 7 column 8.",
+      "type": "object",
+      "required": [
+        "rule",
+        "severity",
+        "message",
+        "path",
+        "line",
+        "column",
+        "endLine",
+        "endColumn",
+        "pointer",
+        "notes",
+        "help",
+        "fingerprint"
+      ],
+      "properties": {
+        "rule": {
+          "title": "Rule",
+          "description": "The id of the rule that found it, kebab-case (soclint rules lists them; soclint explain RULE explains one). Example: unknown-owner.",
+          "type": "string",
+          "pattern": "^[a-z][a-z0-9]*(-[a-z0-9]+)*$",
+          "examples": [
+            "unknown-owner",
+            "stale-evidence"
+          ]
+        },
+        "severity": {
+          "title": "Severity",
+          "description": "How much it matters, after the configuration's rules: error fails the run, warning fails it only with --strict, info never does.",
+          "enum": [
+            "error",
+            "warning",
+            "info"
+          ]
+        },
+        "message": {
+          "title": "Message",
+          "description": "One sentence naming the thing by its id, lower-case start, no final period. Example: owner 'alcie' of control AC-01 is not declared.",
+          "type": "string",
+          "minLength": 1
+        },
+        "path": {
+          "title": "Path",
+          "description": "The file, relative to the project root, with '/' between folders. Example: Controls/access/AC-01.yaml.",
+          "type": "string",
+          "minLength": 1,
+          "examples": [
+            "Controls/access/AC-01.yaml"
+          ]
+        },
+        "line": {
+          "title": "Line",
+          "description": "The line where the node it points at starts, from 1.",
+          "type": "integer",
+          "minimum": 1
+        },
+        "column": {
+          "title": "Column",
+          "description": "The column where the node starts, from 1, counted in Unicode scalar values.",
+          "type": "integer",
+          "minimum": 1
+        },
+        "endLine": {
+          "title": "End line",
+          "description": "The line where the node ends (libyaml's end mark), from 1.",
+          "type": "integer",
+          "minimum": 1
+        },
+        "endColumn": {
+          "title": "End column",
+          "description": "The column just after the node's end, from 1, counted in Unicode scalar values (the end is exclusive).",
+          "type": "integer",
+          "minimum": 1
+        },
+        "pointer": {
+          "title": "JSON Pointer",
+          "description": "The JSON Pointer (RFC 6901) of the node inside its YAML document, so tools can find it without line numbers; empty for the document itself or a whole file. Example: /evidence/0/last_collected.",
+          "type": "string",
+          "pattern": "^(/[^/]*)*$",
+          "examples": [
+            "/evidence/0/last_collected",
+            ""
+          ]
+        },
+        "notes": {
+          "title": "Notes",
+          "description": "Other places that explain the finding, such as a first declaration; not findings of their own.",
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/note"
+          }
+        },
+        "help": {
+          "title": "Help",
+          "description": "What to do about it, one line each. Example: did you mean 'alice'?",
+          "type": "array",
+          "items": {
+            "type": "string",
+            "minLength": 1
+          }
+        },
+        "fingerprint": {
+          "title": "Fingerprint",
+          "description": "A stable identity made of the rule, the path, the pointer and what the finding is about, not its line: it survives unrelated edits. Baselines record it; SARIF gives it as partialFingerprints.",
+          "type": "string",
+          "pattern": "^[0-9a-f]{32}$"
+        }
+      },
+      "additionalProperties": false
+    },
+    "note": {
+      "$comment": "path, line and column are either all null (a note about no place) or all given.",
+      "title": "Note",
+      "description": "Another place that explains a finding. A note about no place (such as which checks a structure error made soclint skip) has path, line and column null.",
+      "type": "object",
+      "required": [
+        "message",
+        "path",
+        "line",
+        "column"
+      ],
+      "properties": {
+        "message": {
+          "title": "Message",
+          "description": "What is at that place. Example: owner 'alice' is declared here.",
+          "type": "string",
+          "minLength": 1
+        },
+        "path": {
+          "title": "Path",
+          "description": "The file, relative to the project root, or null for a note about no place.",
+          "type": [
+            "string",
+            "null"
+          ],
+          "minLength": 1
+        },
+        "line": {
+          "title": "Line",
+          "description": "The line, from 1, or null for a note about no place.",
+          "type": [
+            "integer",
+            "null"
+          ],
+          "minimum": 1
+        },
+        "column": {
+          "title": "Column",
+          "description": "The column, from 1, counted in Unicode scalar values, or null for a note about no place.",
+          "type": [
+            "integer",
+            "null"
+          ],
+          "minimum": 1
+        }
+      },
+      "additionalProperties": false,
+      "if": {
+        "properties": {
+          "path": {
+            "title": "Path",
+            "description": "Null: the note is about no place.",
+            "type": "null"
+          }
+        }
+      },
+      "then": {
+        "properties": {
+          "line": {
+            "title": "Line",
+            "description": "Null, as the note is about no place.",
+            "type": "null"
+          },
+          "column": {
+            "title": "Column",
+            "description": "Null, as the note is about no place.",
+            "type": "null"
+          }
+        }
+      },
+      "else": {
+        "properties": {
+          "line": {
+            "title": "Line",
+            "description": "Given, as the note has a place.",
+            "type": "integer"
+          },
+          "column": {
+            "title": "Column",
+            "description": "Given, as the note has a place.",
+            "type": "integer"
+          }
+        }
+      }
+    }
+  }
+}
+"""####,
     "owners": ####"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -177,7 +177,7 @@ public struct StructureChecker: Sendable {
       return Finding(
         rule: "invalid-value", severity: .error,
         message: "'\(name)' is not a valid key in \(field) of \(subject)",
-        range: file.range(of: key), pointer: pointer + "/" + JSONPointer.escape(name), help: help,
+        range: file.range(of: key), pointer: pointer, help: help,
         subject: [subject, name])
     default:
       return make("invalid-value", "\(field) of \(subject) is \(shown), which is not allowed here")

@@ -1,10 +1,149 @@
+import Foundation
 import SoclintDiagnostics
 import SoclintRules
 
-/// Placeholder until the format is written: falls back to text.
+/// GitHub Actions workflow commands, as CLI.md describes: one `::error`, `::warning` or
+/// `::notice` annotation per finding, so that findings show on the pull request's lines; then
+/// the compiler-style text of every finding, because GitHub shows only the first few
+/// annotations of a step. The Markdown job summary is a side effect and so a separate call,
+/// `appendStepSummary`, which the CLI makes; `render` stays pure.
 public struct GitHubReporter: Reporter {
   public init() {}
+
   public func render(_ result: LintResult, findings: [Finding], context: ReportContext) -> String {
-    TextReporter().render(result, findings: findings, context: context)
+    var out = ""
+    for f in findings { out += GitHubReporter.annotation(f) + "\n" }
+    var plain = context
+    plain.color = false
+    let text = TextReporter().render(result, findings: findings, context: plain)
+    // The runner reads any line that starts with `::` as a command. A message can carry a line
+    // break followed by text from the YAML (a quoted key, libyaml's context), so such a line is
+    // indented by one space: it cannot inject a command, and it still reads the same.
+    out += text.split(separator: "\n", omittingEmptySubsequences: false)
+      .map { ($0.hasPrefix("::") ? " " : "") + $0 }
+      .joined(separator: "\n")
+    return out
+  }
+
+  /// `::error file=PATH,line=L,col=C,endLine=L2,endColumn=C2,title=RULE::MESSAGE`.
+  ///
+  /// `file` is the project-relative path. GitHub resolves it against the repository root
+  /// (the workspace), and the project root (the folder of .soclint.yaml) is normally the
+  /// repository root; a project in a subfolder would need the path from the repository root.
+  ///
+  /// `col` and `endColumn` are left out when the range spans lines: GitHub accepts columns
+  /// only on a single-line annotation. The message carries the help lines after it, so the
+  /// suggestion ("did you mean ...") shows on the pull request too.
+  static func annotation(_ f: Finding) -> String {
+    let command: String
+    switch f.severity {
+    case .error: command = "error"
+    case .warning: command = "warning"
+    case .info: command = "notice"
+    }
+    let r = f.range
+    var properties = ["file=\(escapeProperty(r.path))", "line=\(r.line)"]
+    if r.endLine == r.line {
+      properties += [
+        "col=\(r.column)", "endLine=\(r.endLine)", "endColumn=\(max(r.endColumn, r.column + 1))",
+      ]
+    } else {
+      properties.append("endLine=\(max(r.endLine, r.line))")
+    }
+    properties.append("title=\(escapeProperty(f.rule))")
+    var message = f.message
+    for h in f.help { message += "\nhelp: \(h)" }
+    return "::\(command) \(properties.joined(separator: ","))::\(escapeData(message))"
+  }
+
+  /// A command's message, escaped as @actions/core's `escapeData` does.
+  static func escapeData(_ s: String) -> String {
+    var out = ""
+    for scalar in s.unicodeScalars {
+      switch scalar {
+      case "%": out += "%25"
+      case "\r": out += "%0D"
+      case "\n": out += "%0A"
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+
+  /// A command's property value, escaped as @actions/core's `escapeProperty` does: the
+  /// message's escapes, and `:` and `,`, which end a property.
+  static func escapeProperty(_ s: String) -> String {
+    var out = ""
+    for scalar in escapeData(s).unicodeScalars {
+      switch scalar {
+      case ":": out += "%3A"
+      case ",": out += "%2C"
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+
+  /// Appends the Markdown table of every finding to the file `GITHUB_STEP_SUMMARY` names, when
+  /// the environment sets it; GitHub shows that file on the run's summary page. Returns whether
+  /// it wrote. The environment is a parameter so that tests can point it at a temporary file.
+  @discardableResult
+  public static func appendStepSummary(
+    findings: [Finding], context: ReportContext,
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) throws -> Bool {
+    guard let path = environment["GITHUB_STEP_SUMMARY"], !path.isEmpty else { return false }
+    let data = Data(stepSummary(findings: findings, context: context).utf8)
+    if !FileManager.default.fileExists(atPath: path) {
+      guard FileManager.default.createFile(atPath: path, contents: data) else {
+        throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+      }
+      return true
+    }
+    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+    defer { try? handle.close() }
+    try handle.seekToEnd()
+    try handle.write(contentsOf: data)
+    return true
+  }
+
+  /// The job summary: a heading, the counts, and a table with a row per finding (severity,
+  /// location, rule, message), locations shown as in the log.
+  public static func stepSummary(findings: [Finding], context: ReportContext) -> String {
+    var out = "### soclint\n\n"
+    if findings.isEmpty { return out + "No problems found.\n\n" }
+    let errors = findings.filter { $0.severity == .error }.count
+    let warnings = findings.filter { $0.severity == .warning }.count
+    let infos = findings.filter { $0.severity == .info }.count
+    out +=
+      "\(errors) \(errors == 1 ? "error" : "errors"), \(warnings) \(warnings == 1 ? "warning" : "warnings"), \(infos) info\n\n"
+    out += "| severity | location | rule | message |\n| --- | --- | --- | --- |\n"
+    for f in findings {
+      let location = "\(context.displayPath(f.range.path)):\(f.range.line):\(f.range.column)"
+      out +=
+        "| \(f.severity.rawValue) | \(markdownCell(location)) | \(markdownCell(f.rule)) | \(markdownCell(f.message)) |\n"
+    }
+    return out + "\n"
+  }
+
+  /// Text for one table cell: `|` would end the cell and a line break the row, so they become
+  /// `\|` and `<br>`; Markdown's inline punctuation is backslash-escaped and `&`, `<`, `>` become
+  /// entities, so a value such as `<describe here>` shows as written instead of as HTML.
+  static func markdownCell(_ s: String) -> String {
+    var out = ""
+    var previousWasCR = false
+    for scalar in s.unicodeScalars {
+      defer { previousWasCR = scalar == "\r" }
+      switch scalar {
+      case "\r": out += "<br>"
+      case "\n": if !previousWasCR { out += "<br>" }
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\\", "|", "`", "*", "_", "[", "]", "~": out += "\\" + String(scalar)
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
   }
 }

@@ -13,14 +13,27 @@ struct ExactString: Hashable, Sendable {
   }
 
   func hash(into hasher: inout Hasher) {
-    var string = string
-    string.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    let hashed: Void? = string.utf8.withContiguousStorageIfAvailable {
+      hasher.combine(bytes: UnsafeRawBufferPointer($0))
+    }
+    if hashed == nil {
+      for byte in string.utf8 { hasher.combine(byte) }
+    }
   }
 }
 
 extension String {
   /// Equality of Unicode scalars, not canonical equivalence.
   func isExactlyEqual(to other: String) -> Bool {
-    self == other && utf8.elementsEqual(other.utf8)
+    let (a, b) = (utf8, other.utf8)
+    guard a.count == b.count else { return false }
+    let equal: Bool?? = a.withContiguousStorageIfAvailable { x in
+      b.withContiguousStorageIfAvailable { y in
+        for i in 0..<x.count where x[i] != y[i] { return false }
+        return true
+      }
+    }
+    if let equal = equal ?? nil { return equal }
+    return a.elementsEqual(b)
   }
 }

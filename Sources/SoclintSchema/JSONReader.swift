@@ -43,7 +43,9 @@ private indirect enum DraftNode {
     case .array(let items, let start, let end):
       return Node(content: .sequence(items.map { $0.node(contents) }), start: start, end: end)
     case .object(let members, let start, let end):
-      let pairs = members.map { NodePairFactory.pair(key: $0.key.node(contents), value: $0.value.node(contents)) }
+      let pairs = members.map {
+        Node.Pair(key: $0.key.node(contents), value: $0.value.node(contents))
+      }
       return Node(content: .mapping(pairs), start: start, end: end)
     }
   }
@@ -299,7 +301,7 @@ private struct JSONParser {
         }
         decoded.append(contentsOf: UTF8.encode(Unicode.Scalar(code)!)!)
       default:
-        offset -= 1
+        offset -= 2
         throw error("invalid escape in a string")
       }
       run = offset

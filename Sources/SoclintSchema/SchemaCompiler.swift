@@ -78,7 +78,9 @@ struct SchemaCompiler {
     return index
   }
 
-  private mutating func compileObject(_ pairs: [Node.Pair], at location: String, index: Int)
+  private mutating func compileObject(
+    _ pairs: [Node.Pair], at location: String, index: Int
+  )
     throws(SchemaError) -> Draft
   {
     var draft = Draft(location: location)
@@ -288,13 +290,18 @@ struct SchemaCompiler {
     if let contains, let containsOrder {
       let rule = ContainsRule(
         schema: contains, min: minContains, max: maxContains,
-        minLocation: location + (pairs.contains { $0.key.keyText == "minContains" } ? "/minContains" : "/contains"),
+        minLocation: location
+          + (pairs.contains { $0.key.keyText == "minContains" } ? "/minContains" : "/contains"),
         maxLocation: location + "/maxContains")
       keywords.append((containsOrder, Keyword(rule: .contains(rule), location: location + "/contains")))
     }
     if let ifSchema, let ifOrder, thenSchema != nil || elseSchema != nil {
       keywords.append(
-        (ifOrder, Keyword(rule: .conditional(if: ifSchema, then: thenSchema, else: elseSchema), location: location + "/if")))
+        (
+          ifOrder,
+          Keyword(
+            rule: .conditional(if: ifSchema, then: thenSchema, else: elseSchema), location: location + "/if")
+        ))
     }
     draft.keywords = keywords.sorted { $0.order < $1.order }.map(\.keyword)
     return draft
@@ -323,7 +330,8 @@ struct SchemaCompiler {
         .unresolvableReference(reference), pending.location, pending.node,
         "$ref \"\(reference)\" names an anchor; only JSON Pointer references are supported")
     }
-    guard let pointer = SchemaCompiler.percentDecoded(fragment), let tokens = JSONPointer.tokens(pointer) else {
+    guard let pointer = SchemaCompiler.percentDecoded(fragment), let tokens = JSONPointer.tokens(pointer)
+    else {
       throw error(
         .unresolvableReference(reference), pending.location, pending.node,
         "$ref \"\(reference)\" is not a valid JSON Pointer")
@@ -365,7 +373,9 @@ struct SchemaCompiler {
         bytes.append(byte)
         continue
       }
-      guard let high = utf8.next().flatMap(hexValue), let low = utf8.next().flatMap(hexValue) else { return nil }
+      guard let high = utf8.next().flatMap(hexValue), let low = utf8.next().flatMap(hexValue) else {
+        return nil
+      }
       bytes.append(high << 4 | low)
     }
     return String(validating: bytes, as: UTF8.self)
@@ -424,11 +434,14 @@ struct SchemaCompiler {
 
   // MARK: keyword values
 
-  private func error(_ kind: SchemaError.Kind, _ location: String, _ node: Node, _ message: String) -> SchemaError {
+  private func error(
+    _ kind: SchemaError.Kind, _ location: String, _ node: Node, _ message: String
+  ) -> SchemaError {
     SchemaError(kind: kind, schemaPath: location, mark: node.start, message: message)
   }
 
-  private func invalid(_ keyword: String, _ location: String, _ node: Node, _ expected: String) -> SchemaError {
+  private func invalid(_ keyword: String, _ location: String, _ node: Node, _ expected: String) -> SchemaError
+  {
     error(.invalidValue(keyword: keyword), location, node, "\(keyword) must be \(expected)")
   }
 
@@ -447,25 +460,33 @@ struct SchemaCompiler {
     return items
   }
 
-  private func mapping(_ node: Node, _ keyword: String, _ location: String) throws(SchemaError)
+  private func mapping(
+    _ node: Node, _ keyword: String, _ location: String
+  ) throws(SchemaError)
     -> [(name: String, key: Node, value: Node)]
   {
     guard let pairs = node.mapping else { throw invalid(keyword, location, node, "an object") }
     var members: [(name: String, key: Node, value: Node)] = []
     for pair in pairs {
-      guard let name = pair.key.keyText else { throw invalid(keyword, location, pair.key, "an object with string keys") }
+      guard let name = pair.key.keyText else {
+        throw invalid(keyword, location, pair.key, "an object with string keys")
+      }
       members.append((name, pair.key, pair.value))
     }
     return members
   }
 
-  private func uniqueStrings(_ node: Node, _ keyword: String, _ location: String) throws(SchemaError) -> [String] {
+  private func uniqueStrings(
+    _ node: Node, _ keyword: String, _ location: String
+  ) throws(SchemaError) -> [String] {
     var names: [String] = []
     for item in try array(node, keyword, location) {
       guard let name = item.string else { throw invalid(keyword, location, item, "an array of strings") }
       names.append(name)
     }
-    guard Set(names).count == names.count else { throw invalid(keyword, location, node, "an array of unique strings") }
+    guard Set(names).count == names.count else {
+      throw invalid(keyword, location, node, "an array of unique strings")
+    }
     return names
   }
 

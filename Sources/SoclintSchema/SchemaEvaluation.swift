@@ -141,11 +141,11 @@ struct SchemaEvaluation {
 
       case .required(let names):
         guard case .object(let pairs) = value else { continue }
-        for name in names where !SchemaEvaluation.has(pairs, name) {
-          guard collecting else { return false }
-          valid = false
-          report(.missingProperty(name: name), node, keyword.location, schema)
-        }
+        let missing = SchemaEvaluation.missing(names, in: pairs)
+        if missing.isEmpty { continue }
+        guard collecting else { return false }
+        valid = false
+        for name in missing { report(.missingProperty(name: name), node, keyword.location, schema) }
 
       case .propertyNames(let nameSchema):
         guard case .object(let pairs) = value else { continue }
@@ -369,6 +369,24 @@ struct SchemaEvaluation {
 
   // MARK: helpers
 
+  /// The names not among the object's keys, in the order given; allocates only when some are
+  /// missing.
+  private static func missing(_ names: [String], in pairs: [Node.Pair]) -> [String] {
+    if names.count > 64 { return names.filter { !has(pairs, $0) } }
+    var found: UInt64 = 0
+    let all: UInt64 = names.count == 64 ? ~0 : (1 << UInt64(names.count)) - 1
+    for pair in pairs {
+      guard let key = pair.key.keyText else { continue }
+      for (i, name) in names.enumerated() where found & (1 << UInt64(i)) == 0 && key.isExactlyEqual(to: name)
+      {
+        found |= 1 << UInt64(i)
+        break
+      }
+      if found == all { return [] }
+    }
+    return names.enumerated().filter { found & (1 << UInt64($0.offset)) == 0 }.map(\.element)
+  }
+
   private static func has(_ pairs: [Node.Pair], _ name: String) -> Bool {
     pairs.contains { $0.key.keyText?.isExactlyEqual(to: name) ?? false }
   }
@@ -389,14 +407,15 @@ struct SchemaEvaluation {
   }
 
   /// Integers are divided exactly; other numbers with a tolerance for binary rounding (0.0075
-  /// is a multiple of 0.0001), and a quotient too large to represent is not a multiple.
+  /// is a multiple of 0.0001).
   static func isMultiple(_ value: JSONValue, of divisor: Double) -> Bool {
     if case .int(let i) = value, divisor.rounded(.towardZero) == divisor, divisor < 0x1p62 {
       return i % Int(divisor) == 0
     }
     guard let x = value.number else { return true }
     let quotient = x / divisor
-    guard quotient.isFinite else { return false }
+    // A quotient too large for a double: the remainder, which is exact, still tells.
+    guard quotient.isFinite else { return x.isFinite && x.truncatingRemainder(dividingBy: divisor) == 0 }
     return abs(quotient - quotient.rounded()) <= Swift.max(1e-9, quotient.ulp * 4)
   }
 }

@@ -30,6 +30,17 @@ extension JSONSchemaValidator {
     properties(at: path).map(\.name)
   }
 
+  /// The `title` of the first subschema for the instance at `path` that has one (a property's
+  /// own title before that of the schema it refers to).
+  public func title(at path: [PathComponent]) -> String? {
+    subschemas(at: path).lazy.compactMap { self.subschemas[$0].title }.first
+  }
+
+  /// The JSON type names allowed at `path`, from the first subschema there with a `type`.
+  public func types(at path: [PathComponent]) -> [String] {
+    subschemas(at: path).lazy.map { self.subschemas[$0].typeNames }.first { !$0.isEmpty } ?? []
+  }
+
   /// The subschemas that apply to the instance at `path` (as far as the schema's structure
   /// tells without the instance).
   func subschemas(at path: [PathComponent]) -> [Int] {

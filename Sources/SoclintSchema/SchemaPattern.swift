@@ -2,31 +2,55 @@ import Foundation
 
 /// A `pattern` or `patternProperties` regex: ECMA-262 syntax, unanchored, compiled once.
 ///
-/// Matching uses ICU (NSRegularExpression) after rewriting the few constructs where ICU and
-/// ECMA-262 disagree: `\d`, `\w`, `\s` and their negations are ASCII (or, for `\s`, ECMA's
-/// whitespace) sets, `$` matches only at the very end, `[` inside a class is literal, `[^]` is
-/// any character and `[]` nothing.
-struct SchemaPattern: Sendable {
+/// The common subset (classes, groups, alternation, quantifiers, anchors) runs on `SimpleRegex`,
+/// which needs no Foundation bridging per match. Anything else runs on ICU (NSRegularExpression)
+/// after rewriting the few constructs where ICU and ECMA-262 disagree: `\d`, `\w`, `\s` and
+/// their negations are ASCII (or, for `\s`, ECMA's whitespace) sets, `$` matches only at the
+/// very end, `.` stops only at line terminators, `[` inside a class is literal, `[^]` is any
+/// character and `[]` nothing.
+final class SchemaPattern: Sendable {
   let source: String
-  private let regex: SharedRegex
+  private let engine: Engine
+
+  private enum Engine: Sendable {
+    case simple(SimpleRegex)
+    case icu(SharedRegex)
+  }
 
   init?(_ source: String) {
+    self.source = source
+    if let simple = SimpleRegex(source) {
+      engine = .simple(simple)
+      return
+    }
     guard let translated = SchemaPattern.icuPattern(source),
       let regex = try? NSRegularExpression(pattern: translated)
     else { return nil }
-    self.source = source
-    self.regex = SharedRegex(regex: regex)
+    engine = .icu(SharedRegex(regex: regex))
+  }
+
+  /// Whether ICU runs this pattern (for tests).
+  var usesICU: Bool {
+    if case .icu = engine { return true }
+    return false
   }
 
   func matches(_ string: String) -> Bool {
-    regex.regex.firstMatch(
-      in: string, options: [], range: NSRange(location: 0, length: string.utf16.count)) != nil
+    switch engine {
+    case .simple(let regex): return regex.matches(string)
+    case .icu(let shared): return SchemaPattern.icuMatches(shared.regex, string)
+    }
+  }
+
+  static func icuMatches(_ regex: NSRegularExpression, _ string: String) -> Bool {
+    regex.firstMatch(in: string, options: [], range: NSRange(location: 0, length: string.utf16.count)) != nil
   }
 
   private static let digit = "0-9"
   private static let word = "a-zA-Z0-9_"
   private static let space =
-    "\\t\\n\\x{0B}\\f\\r\\x{20}\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}"
+    "\\t\\n\\x{0B}\\f\\r\\x{20}\\x{A0}\\x{1680}\\x{2000}-\\x{200A}"
+    + "\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}"
 
   /// The ICU spelling of an ECMA-262 pattern, or nil if it is malformed in a way the rewrite
   /// notices (a trailing backslash, an unclosed class).
@@ -91,6 +115,9 @@ struct SchemaPattern: Sendable {
         result += "]"
       case "$" where !inClass:
         result += "\\z"
+      case "." where !inClass:
+        // ICU's "." also stops at U+000B, U+000C and U+0085; ECMA-262's only at line terminators.
+        result += "[^\\n\\r\\x{2028}\\x{2029}]"
       default:
         result.unicodeScalars.append(c)
       }

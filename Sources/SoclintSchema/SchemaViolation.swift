@@ -39,7 +39,9 @@ public struct SchemaViolation: Sendable {
     case tooManyProperties(max: Int)
     /// `dependentRequired`: `property` is present, so `missing` is required; `node` is the object.
     case dependentRequired(property: String, missing: String)
-    /// `propertyNames`: the name fails the subschema for `reason`; `node` is the key.
+    /// `propertyNames`: the name fails the subschema for `reason`; `node` is the key. As for
+    /// `unexpectedProperty`, `instancePath` is the member's (the object's path plus the name),
+    /// and so are those of `reason`.
     case propertyName(name: String, key: Node, reason: [SchemaViolation])
     /// `anyOf` / `oneOf`: no branch matched; each branch's violations, in branch order.
     case noBranchMatched(keyword: String, branches: [[SchemaViolation]])

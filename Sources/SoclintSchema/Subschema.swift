@@ -32,10 +32,18 @@ final class Subschema: Sendable {
 
 /// A keyword (or a group of keywords that work together, like `properties`,
 /// `patternProperties` and `additionalProperties`) and where it is written.
-struct Keyword: Sendable {
+///
+/// Keywords and their rules are classes so that walking them during evaluation costs one
+/// reference count each rather than one per stored array and string.
+final class Keyword: Sendable {
   let rule: KeywordRule
   /// The keyword's JSON Pointer in the schema, the `schemaPath` of its violations.
   let location: String
+
+  init(rule: KeywordRule, location: String) {
+    self.rule = rule
+    self.location = location
+  }
 }
 
 enum KeywordRule: Sendable {
@@ -73,7 +81,7 @@ enum KeywordRule: Sendable {
 
 /// `enum`, with the string values in a set when they are all strings (the common case), so
 /// that a check is one lookup.
-struct EnumRule: Sendable {
+final class EnumRule: Sendable {
   let values: [Node]
   let strings: Set<ExactString>?
 
@@ -93,7 +101,7 @@ struct EnumRule: Sendable {
 
 /// `properties`, `patternProperties` and `additionalProperties` of one subschema: a property
 /// matched by neither of the first two is additional.
-struct MembersRule: Sendable {
+final class MembersRule: Sendable {
   struct PatternProperty: Sendable {
     let pattern: SchemaPattern
     let schema: Int
@@ -104,6 +112,16 @@ struct MembersRule: Sendable {
   let additional: Int?
   /// `additionalProperties: false`, reported as `unexpectedProperty`.
   let additionalIsFalse: Bool
+
+  init(
+    properties: [ExactString: Int], patternProperties: [PatternProperty], additional: Int?,
+    additionalIsFalse: Bool
+  ) {
+    self.properties = properties
+    self.patternProperties = patternProperties
+    self.additional = additional
+    self.additionalIsFalse = additionalIsFalse
+  }
 }
 
 struct DependentRequirement: Sendable {
@@ -112,10 +130,18 @@ struct DependentRequirement: Sendable {
 }
 
 /// `contains` with its `minContains` and `maxContains`.
-struct ContainsRule: Sendable {
+final class ContainsRule: Sendable {
   let schema: Int
   let min: Int
   let max: Int?
   let minLocation: String
   let maxLocation: String
+
+  init(schema: Int, min: Int, max: Int?, minLocation: String, maxLocation: String) {
+    self.schema = schema
+    self.min = min
+    self.max = max
+    self.minLocation = minLocation
+    self.maxLocation = maxLocation
+  }
 }

@@ -59,6 +59,10 @@ struct Lint: ParsableCommand {
       result: result, displayPath: session.displayPath,
       color: format == .text && output == nil && Output.useColor(color.rawValue, toTerminal: true))
     try Output.write(format.reporter.render(result, findings: findings, context: context), to: output)
+    if format == .github {
+      // GitHub shows only the first annotations of a step; the job summary lists them all.
+      _ = try GitHubReporter.appendStepSummary(findings: findings, context: context)
+    }
     if !quiet { Output.error(TextReporter.summary(result, findings: findings)) }
     let fails = findings.contains { $0.severity == .error || (strict && $0.severity == .warning) }
     let status: Status = result.configurationInvalid ? .usage : fails ? .failed : .clean

@@ -1,0 +1,57 @@
+import SoclintModel
+import Testing
+
+@Suite struct CalendarTests {
+  func day(_ s: String) -> Day { Day(s)! }
+
+  @Test func parsesOnlyRealDays() {
+    #expect(Day("2026-02-28") != nil)
+    #expect(Day("2026-02-29") == nil)
+    #expect(Day("2024-02-29") != nil)
+    #expect(Day("1900-02-29") == nil)
+    #expect(Day("2000-02-29") != nil)
+    #expect(Day("2026-02-30") == nil)
+    #expect(Day("2026-13-01") == nil)
+    #expect(Day("2026-00-10") == nil)
+    #expect(Day("2026-1-01") == nil)
+    #expect(Day("26-01-01") == nil)
+    #expect(Day("2026-01-01T00:00") == nil)
+  }
+
+  @Test func monthsClampToTheMonthsEnd() {
+    #expect(day("2026-01-31").adding(months: 1) == day("2026-02-28"))
+    #expect(day("2024-01-31").adding(months: 1) == day("2024-02-29"))
+    #expect(day("2026-03-31").adding(months: 3) == day("2026-06-30"))
+    #expect(day("2026-08-31").adding(months: 6) == day("2027-02-28"))
+    #expect(day("2024-02-29").adding(months: 12) == day("2025-02-28"))
+    #expect(day("2026-11-30").adding(months: 1) == day("2026-12-30"))
+    #expect(day("2026-12-15").adding(months: 1) == day("2027-01-15"))
+  }
+
+  @Test func daysCrossYearsAndLeapDays() {
+    #expect(day("2024-02-28").adding(days: 1) == day("2024-02-29"))
+    #expect(day("2024-02-28").adding(days: 2) == day("2024-03-01"))
+    #expect(day("2026-12-31").adding(days: 1) == day("2027-01-01"))
+    #expect(day("2026-01-01").days(until: day("2027-01-01")) == 365)
+    #expect(day("2024-01-01").days(until: day("2025-01-01")) == 366)
+    #expect(Day(ordinal: 0) == day("1970-01-01"))
+  }
+
+  @Test func durations() {
+    #expect(Duration("annual")?.after(day("2025-11-20")) == day("2026-11-20"))
+    #expect(Duration("semiannual")?.after(day("2026-01-31")) == day("2026-07-31"))
+    #expect(Duration("weekly")?.after(day("2026-11-20")) == day("2026-11-27"))
+    #expect(Duration("45d")?.after(day("2026-11-20")) == day("2027-01-04"))
+    #expect(Duration("continuous")?.after(day("2026-11-20")) == nil)
+    #expect(Duration("on-event")?.isPeriodic == false)
+    #expect(Duration("0d") == nil)
+    #expect(Duration("07d") == nil)
+    #expect(Duration("yearly") == nil)
+  }
+
+  @Test func todayIsUTC() {
+    #expect(Day.today(now: 0) == day("1970-01-01"))
+    #expect(Day.today(now: 86_399) == day("1970-01-01"))
+    #expect(Day.today(now: 86_400) == day("1970-01-02"))
+  }
+}

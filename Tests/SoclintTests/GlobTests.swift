@@ -1,0 +1,35 @@
+import SoclintModel
+import Testing
+
+@Suite struct GlobTests {
+  @Test func doubleStarMatchesWholeSegmentsIncludingNone() {
+    let g = Glob("Controls/**/*.yaml")
+    #expect(g.matches("Controls/owners.yaml"))
+    #expect(g.matches("Controls/access/AC-01.yaml"))
+    #expect(g.matches("Controls/a/b/c/AC-01.yaml"))
+    #expect(!g.matches("Controls/access/AC-01.yml"))
+    #expect(!g.matches("Other/AC-01.yaml"))
+    #expect(g.literalPrefix == ["Controls"])
+  }
+
+  @Test func starAndQuestionStayInOneSegment() {
+    #expect(Glob("Controls/*.yaml").matches("Controls/a.yaml"))
+    #expect(!Glob("Controls/*.yaml").matches("Controls/x/a.yaml"))
+    #expect(Glob("AC-0?.yaml").matches("AC-01.yaml"))
+    #expect(!Glob("AC-0?.yaml").matches("AC-001.yaml"))
+    #expect(Glob("é?.yaml").matches("éé.yaml"))
+  }
+
+  @Test func sets() {
+    #expect(Glob("AC-0[123].yaml").matches("AC-02.yaml"))
+    #expect(!Glob("AC-0[123].yaml").matches("AC-04.yaml"))
+    #expect(Glob("AC-0[!123].yaml").matches("AC-04.yaml"))
+    #expect(Glob("AC-0[1-5].yaml").matches("AC-05.yaml"))
+    #expect(!Glob("AC-0[1-5].yaml").matches("AC-06.yaml"))
+  }
+
+  @Test func trailingDoubleStar() {
+    #expect(Glob("evidence/**").matches("evidence/a/b.pdf"))
+    #expect(Glob("**/*.pdf").matches("a.pdf"))
+  }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import SoclintDiagnostics
+import SoclintReporters
+import Testing
+
+/// The github format: workflow commands escaped as @actions/core escapes them, the text of every
+/// finding after them, and the job summary appended only by its own call.
+@Suite struct ReporterGitHubTests {
+  @Test func escapesMessageAndProperties() {
+    let finding = Finding(
+      rule: "unknown-owner", severity: .warning, message: "100% sure: a, b\r\nc",
+      range: SourceRange(path: "Controls/a,b:c.yaml", line: 3, column: 5, endLine: 3, endColumn: 9),
+      help: ["say: yes, 100%"])
+    let out = ReporterFixture.render(GitHubReporter(), findings: [finding])
+    let expected =
+      "::warning file=Controls/a%2Cb%3Ac.yaml,line=3,col=5,endLine=3,endColumn=9,title=unknown-owner"
+      + "::100%25 sure: a, b%0D%0Ac%0Ahelp: say: yes, 100%25\n"
+      + "Controls/a,b:c.yaml:3:5: warning: 100% sure: a, b\r\nc [unknown-owner]\n"
+      + "      = help: say: yes, 100%\n"
+    #expect(out == expected)
+  }
+
+  @Test func severitiesAreErrorWarningNotice() {
+    let range = SourceRange(path: "Controls/x.yaml", line: 1, column: 1, endLine: 1, endColumn: 4)
+    let findings = [Severity.error, .warning, .info].map {
+      Finding(rule: "r", severity: $0, message: "m", range: range)
+    }
+    let lines = ReporterFixture.render(GitHubReporter(), findings: findings).split(separator: "\n")
+    #expect(lines[0] == "::error file=Controls/x.yaml,line=1,col=1,endLine=1,endColumn=4,title=r::m")
+    #expect(lines[1] == "::warning file=Controls/x.yaml,line=1,col=1,endLine=1,endColumn=4,title=r::m")
+    #expect(lines[2] == "::notice file=Controls/x.yaml,line=1,col=1,endLine=1,endColumn=4,title=r::m")
+  }
+
+  /// GitHub takes columns only on a single-line annotation; a point is widened to one column.
+  @Test func columnsOnlyOnOneLine() {
+    let multi = Finding(
+      rule: "missing-field", severity: .error, message: "m",
+      range: SourceRange(path: "p.yaml", line: 2, column: 1, endLine: 9, endColumn: 1))
+    let point = Finding(
+      rule: "invalid-file", severity: .error, message: "m",
+      range: SourceRange(path: "p.yaml", line: 1, column: 1))
+    let lines = ReporterFixture.render(GitHubReporter(), findings: [multi, point]).split(separator: "\n")
+    #expect(lines[0] == "::error file=p.yaml,line=2,endLine=9,title=missing-field::m")
+    #expect(lines[1] == "::error file=p.yaml,line=1,col=1,endLine=1,endColumn=2,title=invalid-file::m")
+  }
+
+  /// Every annotation first, then exactly the text format without colour.
+  @Test func annotationsThenText() {
+    let result = ReporterFixture.result
+    var context = ReporterFixture.context
+    context.color = true
+    let out = GitHubReporter().render(result, findings: result.findings, context: context)
+    let annotations = out.split(separator: "\n").prefix { $0.hasPrefix("::") }
+    #expect(annotations.count == result.findings.count)
+    context.color = false
+    let text = TextReporter().render(result, findings: result.findings, context: context)
+    #expect(out == annotations.map { $0 + "\n" }.joined() + text)
+    #expect(!out.contains("\u{1B}["))
+  }
+
+  /// A line of the text part that starts with `::` would be read as a command.
+  @Test func textCannotInjectCommands() {
+    let finding = Finding(
+      rule: "unknown-field", severity: .error, message: "unknown field 'a\n::add-mask::x'",
+      range: SourceRange(path: "p.yaml", line: 1, column: 1, endLine: 1, endColumn: 2))
+    let out = ReporterFixture.render(GitHubReporter(), findings: [finding])
+    let lines = out.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines.filter { $0.hasPrefix("::") }.count == 1)
+    #expect(lines.contains(" ::add-mask::x' [unknown-field]"))
+  }
+
+  @Test func stepSummaryIsAppendedWhenTheVariableIsSet() throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "soclint-summary-\(UUID().uuidString).md")
+    defer { try? FileManager.default.removeItem(at: file) }
+    try Data("earlier step\n".utf8).write(to: file)
+    let tricky = Finding(
+      rule: "placeholder-text", severity: .warning, message: "a | b\nc <describe here> *x*",
+      range: SourceRange(path: "Controls/a_b.yaml", line: 4, column: 2, endLine: 4, endColumn: 3))
+    let findings = ReporterFixture.result.findings + [tricky]
+    let wrote = try GitHubReporter.appendStepSummary(
+      findings: findings, context: ReporterFixture.context, environment: ["GITHUB_STEP_SUMMARY": file.path])
+    #expect(wrote)
+    let text = try String(contentsOf: file, encoding: .utf8)
+    #expect(text.hasPrefix("earlier step\n### soclint\n"))
+    let rows = text.split(separator: "\n").filter { $0.hasPrefix("| ") }
+    #expect(rows.count == findings.count + 2)  // the header, the separator, a row a finding
+    #expect(
+      Array(rows.prefix(2)) == ["| severity | location | rule | message |", "| --- | --- | --- | --- |"])
+    #expect(
+      rows.last
+        == "| warning | Controls/a\\_b.yaml:4:2 | placeholder-text | a \\| b<br>c &lt;describe here&gt; \\*x\\* |"
+    )
+    // Every row has exactly four cells: no unescaped `|` inside one.
+    for row in rows {
+      let bars = row.enumerated().filter { i, c in c == "|" && (i == 0 || Array(row)[i - 1] != "\\") }
+      #expect(bars.count == 5, "\(row)")
+    }
+    // A second call appends again.
+    try GitHubReporter.appendStepSummary(
+      findings: [], context: ReporterFixture.context, environment: ["GITHUB_STEP_SUMMARY": file.path])
+    #expect(try String(contentsOf: file, encoding: .utf8).hasSuffix("### soclint\n\nNo problems found.\n\n"))
+  }
+
+  @Test func noStepSummaryWithoutTheVariable() throws {
+    #expect(
+      try !GitHubReporter.appendStepSummary(
+        findings: ReporterFixture.result.findings, context: ReporterFixture.context, environment: [:]))
+    #expect(
+      try !GitHubReporter.appendStepSummary(
+        findings: [], context: ReporterFixture.context, environment: ["GITHUB_STEP_SUMMARY": ""]))
+  }
+
+  @Test func stepSummaryFileIsCreatedWhenMissing() throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "soclint-summary-\(UUID().uuidString).md")
+    defer { try? FileManager.default.removeItem(at: file) }
+    try GitHubReporter.appendStepSummary(
+      findings: [], context: ReporterFixture.context, environment: ["GITHUB_STEP_SUMMARY": file.path])
+    #expect(try String(contentsOf: file, encoding: .utf8) == "### soclint\n\nNo problems found.\n\n")
+  }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+@testable import SoclintSchema
+
+/// `pattern` regexes: the Foundation-free matcher for the common subset must agree with ICU
+/// (after the ECMA-262 rewrite) on every pattern it accepts.
+struct SchemaPatternTests {
+  static let patterns = [
+    "^[a-z][a-z0-9-]*$", "^([a-z][a-z0-9-]*|x-.*)$",
+    "^(continuous|daily|weekly|monthly|quarterly|semiannual|annual|on-event|[1-9][0-9]*d)$",
+    "^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$", "^[a-z0-9][a-z0-9-]*$", "^[a-z][a-z0-9._-]*$",
+    "a+", "^a*$", "f.*o", "[0-9]{2,}", "X_", "^.*bar$", "^\\d{4}-\\d{2}$", "\\w+@\\w+", "^\\s*$",
+    "\\S", "[^abc]", "^[^]$", "^[]", "(a|ab)(c|bcd)(d*)", "^(a*)*$", "^a{2}$", "a{2,3}$", "^a{0,}b",
+    "[\\]\\-]", "[-a]", "[a-]", "\\.", "^$", "colou?r", "^(?:ab)+$", "[\\d\\s]+", "^[\\D]+$",
+    "^\\W$", "é+", "^.$", "^..$", "x*?y", "^a+?$", "^[\\w.-]+$", "\\t", "[\\\\/]", "^\\$\\^$",
+    "^[^\\n]*$", "\\u{1F4A9}?", "\\uD83D\\uDCA9", "^\\u00e9$", "\\x41",
+  ]
+
+  static let inputs = [
+    "", "a", "abc", "AC-01", "ac-01", "AC-", "x-foo", "45d", "0d", "quarterly", "quarterlyx",
+    "line\n", "abc\n", "bar\n", " \t", "\u{B}", "é", "e\u{301}", "\u{1F4A9}", "\u{1F4A9}\u{1F4A9}",
+    "foo.bar", "aa", "aaa", "aaaa", "aab", "]", "-", "1234-56", "user@host", "\u{2028}",
+    "\u{FEFF}", "\u{A0}", "abcd", "abcbcdd", "color", "colour", "abab", "ab", "xy", "x\ty",
+    "a\\b", "$^", "\r", "٣", "__", "a.b-c_d",
+  ]
+
+  @Test(arguments: SchemaPatternTests.patterns)
+  func simpleMatcherAgreesWithICU(_ source: String) throws {
+    let simple = try #require(SimpleRegex(source), "\(source) should run without ICU")
+    let translated = try #require(SchemaPattern.icuPattern(source))
+    let icu = try NSRegularExpression(pattern: translated)
+    for input in SchemaPatternTests.inputs {
+      #expect(
+        simple.matches(input) == SchemaPattern.icuMatches(icu, input),
+        "/\(source)/ on \(input.debugDescription)")
+    }
+  }
+
+  @Test(arguments: ["^\\p{Letter}+$", "(?=a)a", "\\bword", "(a)\\1", "(?<n>a)b", "[\\p{L}_]"])
+  func otherPatternsUseICU(_ source: String) throws {
+    #expect(SimpleRegex(source) == nil)
+    let pattern = try #require(SchemaPattern(source), "\(source) should compile with ICU")
+    #expect(pattern.usesICU)
+  }
+
+  /// Nested quantifiers that make backtracking engines (ICU included) take exponential time run
+  /// in linear time here.
+  @Test(arguments: ["^(a*)*$", "^(a|a)+$", "^(a|)+$", "^(?:a?){20}a{20}$"])
+  func pathologicalPatternsStayLinear(_ source: String) throws {
+    let regex = try #require(SimpleRegex(source))
+    let clock = ContinuousClock()
+    let elapsed = clock.measure {
+      #expect(!regex.matches(String(repeating: "a", count: 5000) + "b"))
+    }
+    #expect(elapsed < .seconds(2))
+    #expect(regex.matches(String(repeating: "a", count: 20)))
+  }
+
+  @Test func icuRewriteKeepsECMASemantics() throws {
+    let letters = try #require(SchemaPattern("^\\p{Letter}+\\d$"))
+    #expect(letters.matches("π1"))
+    #expect(!letters.matches("π٣"))  // \d is ASCII only
+    #expect(!letters.matches("π1\n"))  // $ is the end of the input only
+    #expect(SchemaPattern("(?<=a") == nil)
+  }
+}

@@ -1,0 +1,160 @@
+import SoclintYAML
+import Testing
+
+@Suite struct YAMLLoaderTests {
+  let loader = YAMLLoader()
+
+  func root(_ text: String) throws -> Node {
+    let file = loader.load(text)
+    #expect(file.problems.isEmpty, "\(file.problems)")
+    return try #require(file.documents.first?.root)
+  }
+
+  @Test func marksAreOneBasedAndCountCharacters() throws {
+    let r = try root("title: Café\nowner: ålice\n")
+    let owner = try #require(r["owner"])
+    #expect(owner.start == Mark(line: 2, column: 8))
+    #expect(owner.end == Mark(line: 2, column: 13))
+    let title = try #require(r["title"])
+    #expect(title.end == Mark(line: 1, column: 12))
+  }
+
+  @Test func coreSchemaKeepsYAML11BooleansAsStrings() throws {
+    let r = try root("a: yes\nb: no\nc: on\nd: off\ne: true\nf: False\ng: null\nh: ~\ni: 12\nj: 1.5\nk: '12'\nl: 2026-09-30\nm: 0x1F\nn: 0o17\no: .inf\np:\n")
+    #expect(r["a"]?.scalar?.value == .string("yes"))
+    #expect(r["b"]?.scalar?.value == .string("no"))
+    #expect(r["c"]?.scalar?.value == .string("on"))
+    #expect(r["d"]?.scalar?.value == .string("off"))
+    #expect(r["e"]?.scalar?.value == .bool(true))
+    #expect(r["f"]?.scalar?.value == .bool(false))
+    #expect(r["g"]?.scalar?.value == .null)
+    #expect(r["h"]?.scalar?.value == .null)
+    #expect(r["i"]?.scalar?.value == .int(12))
+    #expect(r["j"]?.scalar?.value == .float(1.5))
+    #expect(r["k"]?.scalar?.value == .string("12"))
+    #expect(r["l"]?.scalar?.value == .string("2026-09-30"))
+    #expect(r["m"]?.scalar?.value == .int(31))
+    #expect(r["n"]?.scalar?.value == .int(15))
+    #expect(r["o"]?.scalar?.value == .float(.infinity))
+    #expect(r["p"]?.scalar?.value == .null)
+  }
+
+  @Test func explicitStringTagWins() throws {
+    let r = try root("a: !!str 12\nb: !!str true\n")
+    #expect(r["a"]?.scalar?.value == .string("12"))
+    #expect(r["b"]?.scalar?.value == .string("true"))
+  }
+
+  @Test func mergeKeysAndAliasesShareTheAnchoredNode() throws {
+    let r = try root("base: &b\n  x: 1\n  y: 2\nitem:\n  <<: *b\n  y: 3\n")
+    let item = try #require(r["item"])
+    #expect(item["x"]?.scalar?.value == .int(1))
+    #expect(item["y"]?.scalar?.value == .int(3))
+    #expect(item["<<"] == nil)
+    // The merged value is the anchored node: findings point at line 2.
+    #expect(item["x"]?.start.line == 2)
+  }
+
+  @Test func mergeOfASequenceOfMappings() throws {
+    let r = try root("a: &a {x: 1}\nb: &b {x: 2, y: 2}\nc:\n  <<: [*a, *b]\n")
+    #expect(r["c"]?["x"]?.scalar?.value == .int(1))
+    #expect(r["c"]?["y"]?.scalar?.value == .int(2))
+  }
+
+  @Test func duplicateKeysAreReportedAtTheSecondWithTheFirst() {
+    let file = loader.load("a: 1\nb: 2\na: 3\n")
+    #expect(file.problems.count == 1)
+    let p = file.problems[0]
+    #expect(p.kind == .duplicateKey(key: "a"))
+    #expect(p.mark == Mark(line: 3, column: 1))
+    #expect(p.related == Mark(line: 1, column: 1))
+    #expect(!p.isFatal)
+    #expect(file.documents.first?.root["a"]?.scalar?.value == .int(1))
+  }
+
+  @Test func duplicateKeysInLargeMappings() {
+    var text = ""
+    for i in 0..<40 { text += "k\(i): \(i)\n" }
+    text += "k7: again\n"
+    let file = loader.load(text)
+    #expect(file.problems.map(\.kind) == [.duplicateKey(key: "k7")])
+    #expect(file.problems.first?.related == Mark(line: 8, column: 1))
+  }
+
+  @Test func severalDocuments() {
+    let file = loader.load("kind: owners\n---\nkind: control\n---\n")
+    #expect(file.documents.count == 3)
+    #expect(file.documents[2].isEmpty)
+  }
+
+  @Test func syntaxErrorsCarryLibyamlsProblemAndContext() throws {
+    let file = loader.load("a: [1, 2\nb: 3\n")
+    let p = try #require(file.fatalProblem)
+    #expect(p.kind == .syntax)
+    #expect(p.message.contains("flow sequence"))
+    #expect(p.related == Mark(line: 1, column: 4))
+  }
+
+  @Test func undefinedAliasIsASyntaxError() throws {
+    let p = try #require(loader.load("a: *nowhere\n").fatalProblem)
+    #expect(p.kind == .syntax)
+    #expect(p.message == "found undefined alias 'nowhere'")
+    #expect(p.mark == Mark(line: 1, column: 4))
+  }
+
+  @Test func aliasBombStopsAtTheLimit() throws {
+    var text = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    var previous = "a"
+    for name in ["b", "c", "d", "e", "f", "g", "h", "i"] {
+      text += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]\n"
+      previous = name
+    }
+    let p = try #require(loader.load(text).fatalProblem)
+    #expect(p.kind == .resourceLimit)
+    // e (line 5) is the first to pass 100,000: 10 aliases of d, each 11,111 nodes.
+    #expect(p.mark.line == 5)
+  }
+
+  @Test func deepNestingStopsAtTheLimit() throws {
+    let text = String(repeating: "[", count: 1000) + String(repeating: "]", count: 1000)
+    let p = try #require(loader.load(text).fatalProblem)
+    #expect(p.kind == .resourceLimit)
+    #expect(p.mark == Mark(line: 1, column: 257))
+    // Exactly at the limit is fine.
+    let ok = String(repeating: "[", count: 256) + String(repeating: "]", count: 256)
+    #expect(loader.load(ok).problems.isEmpty)
+  }
+
+  @Test func invalidUTF8IsReportedAtTheFirstBadByte() throws {
+    let bytes: [UInt8] = Array("a: 1\nb: caf".utf8) + [0xE9] + Array(" x\n".utf8)
+    let p = try #require(loader.load(bytes).fatalProblem)
+    #expect(p.kind == .encoding)
+    #expect(p.mark == Mark(line: 2, column: 7))
+  }
+
+  @Test func overlongAndSurrogateEncodingsAreInvalid() {
+    #expect(Encoding.firstProblem(in: [0xC0, 0xAF]) != nil)
+    #expect(Encoding.firstProblem(in: [0xED, 0xA0, 0x80]) != nil)
+    #expect(Encoding.firstProblem(in: [0xF4, 0x90, 0x80, 0x80]) != nil)
+    #expect(Encoding.firstProblem(in: [0xE2, 0x82]) != nil)
+    #expect(Encoding.firstProblem(in: Array("ok ✓ 😀".utf8)) == nil)
+  }
+
+  @Test func nulByte() throws {
+    let p = try #require(loader.load([0x61, 0x3A, 0x20, 0x00]).fatalProblem)
+    #expect(p.kind == .encoding)
+    #expect(p.mark == Mark(line: 1, column: 4))
+  }
+
+  @Test func emptyInput() {
+    let file = loader.load("")
+    #expect(file.documents.isEmpty)
+    #expect(file.problems.isEmpty)
+  }
+
+  /// Inputs that must never crash or hang.
+  @Test(arguments: ["\t", "- - - -", "{", "}", "&a *a", "? ? ?", "!<tag> x", "'", "\"\\u", "a: &x\nb: *x", "%YAML 1.1\n---", "\u{FEFF}a: 1"])
+  func oddInputsDoNotCrash(_ text: String) {
+    _ = loader.load(text)
+  }
+}
