@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import SoclintModel
+
+struct Init: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Write a starting controls repository that lints clean; never overwrites a file.")
+
+  @Argument(help: "The folder to write into (default: the current folder).")
+  var directory: String = "."
+
+  func run() throws {
+    let cwd = FileManager.default.currentDirectoryPath
+    let root = Session.absolute(directory, cwd: cwd)
+    let files = StarterRepository.files
+    let existing = files.map(\.path).filter { FileSystem.type(atAbsolute: root + "/" + $0) != .missing }
+    guard existing.isEmpty else {
+      throw Failure("not overwriting \(existing.joined(separator: ", ")) in \(directory); nothing was written")
+    }
+    for file in files {
+      let path = root + "/" + file.path
+      try FileManager.default.createDirectory(
+        atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+      try Output.write(file.text, to: path)
+      print("wrote \(directory == "." ? file.path : directory + "/" + file.path)")
+    }
+    print("next: soclint lint   (soclint explain RULE tells what a finding means)")
+  }
+}
+
+/// The files `soclint init` writes. A test checks that they lint with exit status 0.
+enum StarterRepository {
+  static let files: [(path: String, text: String)] = [
+    (
+      ".soclint.yaml",
+      """
+      # soclint configuration: https://github.com/soclint/soclint
+      version: 1
+      include: ["Controls/**/*.yaml", "Controls/**/*.yml"]
+      frameworks:
+        soc2:
+          # Security (CC1-CC9) is always in scope; add availability, confidentiality,
+          # processing-integrity or privacy as your examination covers them.
+          categories: [security]
+      staleness:
+        grace_days: 0
+        due_soon_days: 14
+      rules:
+        # While you are writing your first controls, criteria nobody covers yet are warnings,
+        # a to-do list. Remove this line before your readiness assessment.
+        uncovered-requirement: warning
+
+      """
+    ),
+    (
+      "Controls/owners.yaml",
+      """
+      kind: owners
+      owners:
+        - id: security-lead
+          name: Security Lead
+          email: security@example.com
+          role: Head of Security
+          backup: it-lead
+        - id: it-lead
+          name: IT Lead
+          email: it@example.com
+          role: IT Manager
+
+      """
+    ),
+    (
+      "Controls/access/AC-01.yaml",
+      """
+      kind: control
+      id: AC-01
+      title: Quarterly user access review
+      description: >
+        Every quarter the IT Lead exports all accounts of the production cloud console and the
+        identity provider, and the Security Lead compares them with the HR roster; access that is
+        no longer needed is removed within five working days and recorded in the review ticket.
+      owner: security-lead
+      type: detective
+      automation: manual
+      frequency: quarterly
+      criteria:
+        soc2: [CC6.1, CC6.2, CC6.3]
+      evidence:
+        - id: review-ticket
+          description: Signed-off review ticket listing the accounts reviewed and removed
+          type: ticket
+          source: The ticketing system
+          frequency: quarterly
+          owner: it-lead
+          # Set to the day you collect it:
+          # last_collected: YYYY-MM-DD
+      # last_reviewed: YYYY-MM-DD
+
+      """
+    ),
+  ]
+}

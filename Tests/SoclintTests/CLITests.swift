@@ -1,0 +1,142 @@
+import Foundation
+import SoclintRules
+import Testing
+
+/// The command line's contract: exit statuses, PATH filtering, baselines, standard input,
+/// output files, init.
+@Suite struct CLITests {
+  /// A project with one defect in each of two control files.
+  func project() throws -> URL {
+    let stale = Example.goodControl.replacingOccurrences(of: "last_collected: 2026-09-30", with: "last_collected: 2026-06-30")
+    let unknownOwner = Example.goodControl.replacingOccurrences(of: "id: AC-01", with: "id: AC-02")
+      .replacingOccurrences(of: "owner: alice", with: "owner: alcie")
+    return try Support.write(
+      Example([("Controls/a.yaml", stale), ("Controls/b.yaml", unknownOwner)]).project)
+  }
+
+  @Test func argumentErrorsAreStatus2() throws {
+    let dir = try project()
+    #expect(try Support.run(["lint", "--no-such-flag"], in: dir).status == 2)
+    #expect(try Support.run(["lint", "--as-of", "2026-02-30"], in: dir).status == 2)
+    #expect(try Support.run(["lint", "--format", "xml"], in: dir).status == 2)
+    #expect(try Support.run(["lint", "Controls/missing.yaml"], in: dir).status == 2)
+    #expect(try Support.run(["lint", "--config", "nope.yaml"], in: dir).status == 2)
+    let noConfig = try Support.temporaryFolder()
+    let run = try Support.run(["lint"], in: noConfig)
+    #expect(run.status == 2)
+    #expect(run.stderr.contains("no .soclint.yaml found"))
+  }
+
+  @Test func helpAndVersionAreStatus0() throws {
+    let dir = try project()
+    #expect(try Support.run(["--version"], in: dir).status == 0)
+    #expect(try Support.run(["lint", "--help"], in: dir).status == 0)
+  }
+
+  @Test func explainUnknownRuleSuggestsTheClosest() throws {
+    let dir = try project()
+    let run = try Support.run(["explain", "stale-evidense"], in: dir)
+    #expect(run.status == 2)
+    #expect(run.stderr.contains("did you mean 'stale-evidence'?"))
+    let ok = try Support.run(["explain", "stale-evidence"], in: dir)
+    #expect(ok.status == 0)
+    #expect(ok.stdout.contains("Fails:") && ok.stdout.contains("Passes:"))
+  }
+
+  @Test func pathsLimitTheReportNotTheReading() throws {
+    let dir = try project()
+    let all = try Support.run(["lint"], in: dir)
+    #expect(all.stdout.contains("[stale-evidence]") && all.stdout.contains("[unknown-owner]"))
+    let one = try Support.run(["lint", "Controls/b.yaml"], in: dir)
+    #expect(one.status == 1)
+    #expect(one.stdout.contains("[unknown-owner]"))
+    #expect(!one.stdout.contains("[stale-evidence]"))
+    let folder = try Support.run(["lint", "Controls"], in: dir)
+    #expect(folder.stdout == all.stdout)
+  }
+
+  @Test func stdinReplacesTheFileOnDisk() throws {
+    let dir = try project()
+    let fixed = Example.goodControl.replacingOccurrences(of: "id: AC-01", with: "id: AC-02")
+    let run = try Support.run(
+      ["lint", "--stdin-filename", "Controls/b.yaml", "Controls/b.yaml"], in: dir, stdin: Data(fixed.utf8))
+    #expect(run.status == 0, "\(run.stdout)")
+    #expect(run.stdout.isEmpty)
+  }
+
+  @Test func baselineHidesRecordedFindingsAndSurvivesLineMoves() throws {
+    let dir = try project()
+    let baseline = dir.appendingPathComponent("baseline.json").path
+    #expect(try Support.run(["lint", "--write-baseline", baseline], in: dir).status == 1)
+    #expect(try Support.run(["lint", "--baseline", baseline], in: dir).status == 0)
+    // Moving lines does not resurrect old findings.
+    let a = dir.appendingPathComponent("Controls/a.yaml")
+    let text = try String(contentsOf: a, encoding: .utf8)
+    try Data(("x-note: moved down\n" + text).utf8).write(to: a)
+    #expect(try Support.run(["lint", "--baseline", baseline], in: dir).status == 0)
+    // A new defect fails with only that finding.
+    try Data((text.replacingOccurrences(of: "source: Jira project SEC", with: "source: TBD")).utf8).write(to: a)
+    let run = try Support.run(["lint", "--baseline", baseline, "--strict"], in: dir)
+    #expect(run.status == 1)
+    #expect(run.stdout.components(separatedBy: "[placeholder-text]").count == 2)
+    #expect(!run.stdout.contains("[stale-evidence]") && !run.stdout.contains("[unknown-owner]"))
+  }
+
+  @Test func outputFileIsWrittenAndStdoutStaysEmpty() throws {
+    let dir = try project()
+    let out = dir.appendingPathComponent("report.json").path
+    let run = try Support.run(["lint", "--format", "json", "--output", out, "--quiet"], in: dir)
+    #expect(run.status == 1)
+    #expect(run.stdout.isEmpty && run.stderr.isEmpty)
+    let data = try Data(contentsOf: URL(fileURLWithPath: out))
+    #expect((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["findings"] != nil)
+    let bad = try Support.run(["lint", "--output", "/nonexistent/dir/report.txt"], in: dir)
+    #expect(bad.status == 2)
+  }
+
+  @Test func strictMakesWarningsFail() throws {
+    let dir = try Support.write(Example.control(replacing: "last_reviewed: 2026-06-15\n", with: "").project)
+    #expect(try Support.run(["lint"], in: dir).status == 0)
+    #expect(try Support.run(["lint", "--strict"], in: dir).status == 1)
+  }
+
+  @Test func unknownRuleInConfigurationIsStatus2() throws {
+    let config = "version: 1\nframeworks:\n  soc1: {}\nas_of: 2026-11-20\nrules:\n  stale-evidense: off\n"
+    let dir = try Support.write(Example([(".soclint.yaml", config), ("Controls/example.yaml", Example.goodControl)]).project)
+    let run = try Support.run(["lint"], in: dir)
+    #expect(run.status == 2)
+    #expect(run.stdout.contains("[unknown-rule]") && run.stdout.contains("did you mean 'stale-evidence'?"))
+  }
+
+  @Test func severityOverridesAndOff() throws {
+    let config = "version: 1\nframeworks:\n  soc1: {}\nas_of: 2026-11-20\nrules:\n  missing-review: error\n  orphan-owner: off\n"
+    let control = Example.goodControl.replacingOccurrences(of: "last_reviewed: 2026-06-15\n", with: "")
+    let dir = try Support.write(Example([(".soclint.yaml", config), ("Controls/example.yaml", control)]).project)
+    let run = try Support.run(["lint"], in: dir)
+    #expect(run.status == 1)
+    #expect(run.stdout.contains("error: control AC-01 has no last_reviewed date [missing-review]"))
+    let rules = try Support.run(["rules", "--format", "json"], in: dir)
+    #expect(rules.stdout.contains("\"severity\" : \"error\""))
+  }
+
+  @Test func initWritesARepositoryThatLintsAndNeverOverwrites() throws {
+    let dir = try Support.temporaryFolder()
+    #expect(try Support.run(["init"], in: dir).status == 0)
+    let lint = try Support.run(["lint"], in: dir)
+    #expect(lint.status == 0, "\(lint.stdout)")
+    #expect(!lint.stdout.contains("error:"))
+    let again = try Support.run(["init"], in: dir)
+    #expect(again.status == 2)
+    #expect(again.stderr.contains("not overwriting"))
+  }
+
+  @Test func schemaCommandPrintsEmbeddedSchemas() throws {
+    let dir = try project()
+    for kind in ["control", "owners", "catalog", "config", "findings"] {
+      let run = try Support.run(["schema", kind], in: dir)
+      #expect(run.status == 0)
+      #expect(run.stdout.contains("\"$schema\""))
+    }
+    #expect(try Support.run(["schema", "nope"], in: dir).status == 2)
+  }
+}
