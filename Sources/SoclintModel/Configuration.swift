@@ -54,7 +54,8 @@ public struct Configuration: Sendable {
         guard let req = item["requirement"], let text = req.string else { continue }
         exclusions.append(
           Exclusion(
-            requirement: Located(text, node: req, pointer: "\(pointer)/exclusions/\(i)/requirement", file: file),
+            requirement: Located(
+              text, node: req, pointer: "\(pointer)/exclusions/\(i)/requirement", file: file),
             reason: item["reason"]?.string ?? ""))
       }
       scopes.append(
@@ -65,10 +66,12 @@ public struct Configuration: Sendable {
     }
     self.scopes = scopes
     let staleness = root["staleness"]
-    graceDays = staleness?["grace_days"].flatMap { if case .int(let v)? = $0.scalar?.value { v } else { nil } } ?? 0
+    graceDays =
+      staleness?["grace_days"].flatMap { if case .int(let v)? = $0.scalar?.value { v } else { nil } } ?? 0
     dueSoonDays =
       staleness?["due_soon_days"].flatMap { if case .int(let v)? = $0.scalar?.value { v } else { nil } } ?? 14
-    reviewInterval = staleness?["review_interval"]?.string.flatMap(Duration.init) ?? .months(12, name: "annual")
+    reviewInterval =
+      staleness?["review_interval"]?.string.flatMap(Duration.init) ?? .months(12, name: "annual")
     if let node = root["as_of"], let text = node.string, let day = Day(text) {
       asOf = Located(day, node: node, pointer: "/as_of", file: file)
     } else {
@@ -86,4 +89,3 @@ public struct Configuration: Sendable {
     self.rules = rules
   }
 }
-

@@ -16,7 +16,8 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
   public var literalPrefix: [String] {
     var out: [String] = []
     for s in segments.dropLast() {
-      if s.contains(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "[") }) {
+      if s.contains(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "[") })
+      {
         break
       }
       out.append(String(decoding: s, as: UTF8.self))

@@ -38,9 +38,10 @@ public final class Evidence: Sendable {
   public let owner: Located<String>?
   public let path: Located<String>?
 
-
   public init(
-    id: Located<String>, index: Int, node: Node, pointer: String, description: Located<String>, type: String, source: Located<String>, frequency: Located<Duration>, lastCollected: Located<Day>?, owner: Located<String>?, path: Located<String>?
+    id: Located<String>, index: Int, node: Node, pointer: String, description: Located<String>, type: String,
+    source: Located<String>, frequency: Located<Duration>, lastCollected: Located<Day>?,
+    owner: Located<String>?, path: Located<String>?
   ) {
     self.id = id
     self.index = index
@@ -77,9 +78,11 @@ public final class Control: Sendable {
   public let lastReviewed: Located<Day>?
   public let reviewInterval: Located<Duration>?
 
-
   public init(
-    file: SourceFile, document: Int, node: Node, id: Located<String>, title: Located<String>, description: Located<String>, owner: Located<String>, status: ControlStatus, frequency: Located<Duration>, criteriaKey: Node?, criteria: [CriteriaEntry], evidenceKey: Node?, evidence: [Evidence], lastReviewed: Located<Day>?, reviewInterval: Located<Duration>?
+    file: SourceFile, document: Int, node: Node, id: Located<String>, title: Located<String>,
+    description: Located<String>, owner: Located<String>, status: ControlStatus, frequency: Located<Duration>,
+    criteriaKey: Node?, criteria: [CriteriaEntry], evidenceKey: Node?, evidence: [Evidence],
+    lastReviewed: Located<Day>?, reviewInterval: Located<Duration>?
   ) {
     self.file = file
     self.document = document

@@ -14,7 +14,9 @@ enum ModelBuilder {
     return Located(d, node: node, pointer: "\(pointer)/\(key)", file: file)
   }
 
-  static func duration(_ root: Node, _ key: String, _ pointer: String, _ file: SourceFile) -> Located<Duration>? {
+  static func duration(
+    _ root: Node, _ key: String, _ pointer: String, _ file: SourceFile
+  ) -> Located<Duration>? {
     guard let node = root[key], let text = node.string, let d = Duration(text) else { return nil }
     return Located(d, node: node, pointer: "\(pointer)/\(key)", file: file)
   }
@@ -34,7 +36,8 @@ enum ModelBuilder {
       }
       criteria.append(
         Control.CriteriaEntry(
-          framework: Located(framework, node: pair.key, pointer: pointer, file: file), requirements: requirements))
+          framework: Located(framework, node: pair.key, pointer: pointer, file: file),
+          requirements: requirements))
     }
     let evidencePair = root.pair("evidence")
     var evidence: [Evidence] = []
@@ -50,9 +53,11 @@ enum ModelBuilder {
           owner: string(item, "owner", p, file), path: string(item, "path", p, file)))
     }
     return Control(
-      file: file, document: document, node: root, id: id, title: title, description: description, owner: owner,
+      file: file, document: document, node: root, id: id, title: title, description: description,
+      owner: owner,
       status: root["status"]?.string.flatMap(ControlStatus.init(rawValue:)) ?? .implemented,
-      frequency: frequency, criteriaKey: criteriaPair?.key, criteria: criteria, evidenceKey: evidencePair?.key,
+      frequency: frequency, criteriaKey: criteriaPair?.key, criteria: criteria,
+      evidenceKey: evidencePair?.key,
       evidence: evidence, lastReviewed: day(root, "last_reviewed", "", file),
       reviewInterval: duration(root, "review_interval", "", file))
   }
@@ -70,10 +75,12 @@ enum ModelBuilder {
   }
 
   static func catalog(_ root: Node, file: SourceFile) -> Catalog? {
-    guard let framework = string(root, "framework", "", file), let title = string(root, "title", "", file) else {
+    guard let framework = string(root, "framework", "", file), let title = string(root, "title", "", file)
+    else {
       return nil
     }
-    let requirements = (root["requirements"]?.sequence ?? []).enumerated().compactMap { (i, item) -> Requirement? in
+    let requirements = (root["requirements"]?.sequence ?? []).enumerated().compactMap {
+      (i, item) -> Requirement? in
       guard let id = string(item, "id", "/requirements/\(i)", file) else { return nil }
       return Requirement(id: id, title: item["title"]?.string ?? "", category: item["category"]?.string)
     }

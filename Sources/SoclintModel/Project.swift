@@ -33,8 +33,10 @@ public struct Project: Sendable {
   }
 
   public init(
-    root: String, configFile: SourceFile, configuration: Configuration?, files: [SourceFile], controls: [Control],
-    owners: [Owner], catalogs: [Catalog], findings: [Finding], ownersIncomplete: Bool, catalogsIncomplete: Bool,
+    root: String, configFile: SourceFile, configuration: Configuration?, files: [SourceFile],
+    controls: [Control],
+    owners: [Owner], catalogs: [Catalog], findings: [Finding], ownersIncomplete: Bool,
+    catalogsIncomplete: Bool,
     controlsIncomplete: Bool, counts: Counts
   ) {
     self.root = root

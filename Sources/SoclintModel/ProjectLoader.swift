@@ -11,7 +11,8 @@ public enum LoadError: Error, CustomStringConvertible {
   public var description: String {
     switch self {
     case .configNotFound(let dir):
-      return "no .soclint.yaml found in \(dir) or any folder above it; create one (soclint init) or pass --config FILE"
+      return
+        "no .soclint.yaml found in \(dir) or any folder above it; create one (soclint init) or pass --config FILE"
     case .configUnreadable(let path): return "cannot read the configuration \(path)"
     }
   }
@@ -86,12 +87,15 @@ public struct ProjectLoader: Sendable {
     var configuration: Configuration? = nil
     if !configResult.findings.contains(where: { $0.severity == .error }), let doc = configResult.configRoot {
       configuration = Configuration(document: doc, file: configFile)
-    } else if configResult.configRoot == nil && !configResult.findings.contains(where: { $0.severity == .error }) {
+    } else if configResult.configRoot == nil
+      && !configResult.findings.contains(where: { $0.severity == .error })
+    {
       // An empty configuration lacks `version` and `frameworks`.
       let missing = Finding(
         rule: "missing-field", severity: .error,
         message: "the configuration is empty; it needs at least 'version' and 'frameworks'",
-        range: configFile.start, help: ["start from: version: 1 and frameworks: {soc2: {categories: [security]}}"])
+        range: configFile.start,
+        help: ["start from: version: 1 and frameworks: {soc2: {categories: [security]}}"])
       return Project(
         root: root, configFile: configFile, configuration: nil, files: [configFile], controls: [], owners: [],
         catalogs: [], findings: [missing], ownersIncomplete: true, catalogsIncomplete: true,
@@ -100,7 +104,8 @@ public struct ProjectLoader: Sendable {
     guard let configuration else {
       return Project(
         root: root, configFile: configFile, configuration: nil, files: [configFile], controls: [], owners: [],
-        catalogs: [], findings: configResult.findings.filter { $0.rule != "empty-file" }, ownersIncomplete: true,
+        catalogs: [], findings: configResult.findings.filter { $0.rule != "empty-file" },
+        ownersIncomplete: true,
         catalogsIncomplete: true, controlsIncomplete: true, counts: Project.Counts())
     }
 
@@ -192,7 +197,10 @@ public struct ProjectLoader: Sendable {
     let file = SourceFile(path: rel, text: "")
     func invalid(_ message: String) -> FileResult {
       var r = FileResult()
-      r.findings = [Finding(rule: "invalid-file", severity: .error, message: message, range: file.start, subject: [message])]
+      r.findings = [
+        Finding(
+          rule: "invalid-file", severity: .error, message: message, range: file.start, subject: [message])
+      ]
       r.counts.files = 1
       return r
     }
@@ -222,7 +230,8 @@ public struct ProjectLoader: Sendable {
   private func readRegular(rel: String, absolute: String, invalid: (String) -> FileResult) -> FileResult {
     if let size = FileSystem.size(atAbsolute: absolute), size > ProjectLoader.maxFileSize {
       return invalid(
-        "\(rel) is \(size / (1024 * 1024)) MiB, larger than the 8 MiB limit; controls files are small, so this is not one")
+        "\(rel) is \(size / (1024 * 1024)) MiB, larger than the 8 MiB limit; controls files are small, so this is not one"
+      )
     }
     guard let bytes = FileSystem.read(atAbsolute: absolute) else {
       return invalid("\(rel) cannot be read")
@@ -273,7 +282,8 @@ public struct ProjectLoader: Sendable {
       }
       result.findings.append(
         Finding(
-          rule: rule, severity: .error, message: problem.message, range: file.range(at: problem.mark, end: problem.end),
+          rule: rule, severity: .error, message: problem.message,
+          range: file.range(at: problem.mark, end: problem.end),
           notes: notes, subject: [problem.message]))
     }
     if let fatal = yaml.fatalProblem {
@@ -309,7 +319,8 @@ public struct ProjectLoader: Sendable {
       result.findings.append(
         Finding(
           rule: "empty-file", severity: .warning,
-          message: yaml.documents.isEmpty ? "\(path) holds no YAML document" : "\(path) holds only empty documents",
+          message: yaml.documents.isEmpty
+            ? "\(path) holds no YAML document" : "\(path) holds only empty documents",
           range: file.start, help: ["add a document with a 'kind', or exclude the file in .soclint.yaml"]))
       return result
     }
@@ -340,7 +351,9 @@ public struct ProjectLoader: Sendable {
         // What the document was meant to be decides which look-ups must not run without it.
         let meant = ProjectLoader.guessKind(of: root)
         result.broken.insert(meant)
-        if !findings.isEmpty, let note = ProjectLoader.skipNotes[meant] { findings[0].notes.append(Note(note, at: nil)) }
+        if !findings.isEmpty, let note = ProjectLoader.skipNotes[meant] {
+          findings[0].notes.append(Note(note, at: nil))
+        }
         result.findings += findings
         continue
       }
@@ -433,7 +446,8 @@ public struct ProjectLoader: Sendable {
 /// Maps over an array with a fixed number of workers; the result's order is the input's, so
 /// output does not depend on `--jobs`.
 public enum ParallelMap {
-  public static func map<T: Sendable, R: Sendable>(_ items: [T], jobs: Int, _ body: @Sendable (T) -> R) -> [R] {
+  public static func map<T: Sendable, R: Sendable>(_ items: [T], jobs: Int, _ body: @Sendable (T) -> R) -> [R]
+  {
     let workers = max(1, min(jobs, items.count))
     if workers == 1 { return items.map(body) }
     let buffer = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)

@@ -54,7 +54,9 @@ public struct StructureChecker: Sendable {
     let field = StructureChecker.fieldName(v.instancePath)
     let node = v.node
     let shown = StructureChecker.shown(node)
-    func make(_ rule: String, _ message: String, at n: Node? = nil, help: [String] = [], notes: [Note] = [])
+    func make(
+      _ rule: String, _ message: String, at n: Node? = nil, help: [String] = [], notes: [Note] = []
+    )
       -> Finding
     {
       Finding(
@@ -84,7 +86,8 @@ public struct StructureChecker: Sendable {
           help.append("did you mean '\(s)'?")
         }
       } else if !known.isEmpty {
-        help.append("known fields here: \(known.joined(separator: ", ")); keys starting with 'x-' are extensions")
+        help.append(
+          "known fields here: \(known.joined(separator: ", ")); keys starting with 'x-' are extensions")
       }
       return Finding(
         rule: "unknown-field", severity: .error, message: "unknown field '\(name)' in \(subject)",
@@ -95,7 +98,9 @@ public struct StructureChecker: Sendable {
       if expected.contains("boolean"), let s = node.scalar, s.style == .plain,
         ["yes", "no", "on", "off", "y", "n"].contains(s.text.lowercased())
       {
-        help.append("write \(["yes", "on", "y"].contains(s.text.lowercased()) ? "true" : "false"): YAML 1.2 reads '\(s.text)' as a string, and only true and false are booleans")
+        help.append(
+          "write \(["yes", "on", "y"].contains(s.text.lowercased()) ? "true" : "false"): YAML 1.2 reads '\(s.text)' as a string, and only true and false are booleans"
+        )
       } else if expected == ["string"], let s = node.scalar, s.style == .plain, s.value != .null {
         help.append("write it in quotes to make it a string: \"\(s.text)\"")
       } else if expected.contains("object") && node.scalar?.value == .null {
@@ -106,31 +111,41 @@ public struct StructureChecker: Sendable {
           "wrong-type", "a document must be a mapping with a 'kind', but this one is \(node.typeDescription)",
           help: help)
       }
-      let found = node.scalar.map { s -> String in
-        s.value == .null ? "empty" : "\(node.typeDescription) ('\(s.text)')"
-      } ?? node.typeDescription
+      let found =
+        node.scalar.map { s -> String in
+          s.value == .null ? "empty" : "\(node.typeDescription) ('\(s.text)')"
+        } ?? node.typeDescription
       return make(
         "wrong-type", "\(field) of \(subject) must be \(want), but it is \(found)", help: help)
     case .notInEnum(let allowed):
       let names = allowed.compactMap { $0.scalar?.text }
       var help: [String] = []
-      if let t = node.scalar?.text, let s = Suggest.closest(to: t, in: names) { help.append("did you mean '\(s)'?") }
+      if let t = node.scalar?.text, let s = Suggest.closest(to: t, in: names) {
+        help.append("did you mean '\(s)'?")
+      }
       help.append("allowed values: \(names.joined(separator: ", "))")
       if kind != .config, v.instancePath == [.key("kind")] {
-        return make("invalid-value", "unknown kind '\(node.scalar?.text ?? "")'; expected control, owners or catalog", help: help)
+        return make(
+          "invalid-value", "unknown kind '\(node.scalar?.text ?? "")'; expected control, owners or catalog",
+          help: help)
       }
-      return make("invalid-value", "\(field) of \(subject) is \(shown), expected one of \(names.joined(separator: ", "))", help: help)
+      return make(
+        "invalid-value",
+        "\(field) of \(subject) is \(shown), expected one of \(names.joined(separator: ", "))", help: help)
     case .notConst(let expected):
       let want = expected.scalar?.text ?? "a fixed value"
       if v.instancePath == [.key("kind")] {
         let names = DocumentKind.declarable.map(\.rawValue)
         var help: [String] = []
-        if let t = node.scalar?.text, let s = Suggest.closest(to: t, in: names) { help.append("did you mean '\(s)'?") }
+        if let t = node.scalar?.text, let s = Suggest.closest(to: t, in: names) {
+          help.append("did you mean '\(s)'?")
+        }
         return make("invalid-value", "unknown kind \(shown); expected control, owners or catalog", help: help)
       }
       return make("invalid-value", "\(field) of \(subject) must be \(want), not \(shown)")
     case .patternMismatch(let pattern):
-      let (what, help) = StructureChecker.explainPattern(pattern, field: field, value: node.scalar?.text ?? "")
+      let (what, help) = StructureChecker.explainPattern(
+        pattern, field: field, value: node.scalar?.text ?? "")
       return make("invalid-value", "\(field) of \(subject) is \(shown), which is not \(what)", help: help)
     case .invalidFormat(let format):
       if format == "date" {
@@ -147,30 +162,45 @@ public struct StructureChecker: Sendable {
     case .tooShort(let min):
       let length = node.scalar?.text.unicodeScalars.count ?? 0
       if length == 0 {
-        return make("invalid-value", "\(field) of \(subject) is empty", help: ["write at least \(min) character\(min == 1 ? "" : "s")"])
+        return make(
+          "invalid-value", "\(field) of \(subject) is empty",
+          help: ["write at least \(min) character\(min == 1 ? "" : "s")"])
       }
-      return make("invalid-value", "\(field) of \(subject) is \(length) character\(length == 1 ? "" : "s") long, expected at least \(min)")
+      return make(
+        "invalid-value",
+        "\(field) of \(subject) is \(length) character\(length == 1 ? "" : "s") long, expected at least \(min)"
+      )
     case .tooLong(let max):
       let length = node.scalar?.text.unicodeScalars.count ?? 0
-      return make("invalid-value", "\(field) of \(subject) is \(length) characters long, expected at most \(max)")
+      return make(
+        "invalid-value", "\(field) of \(subject) is \(length) characters long, expected at most \(max)")
     case .tooFewItems(let min):
       let count = node.sequence?.count ?? 0
       if count == 0 {
-        return make("invalid-value", "\(field) of \(subject) is an empty list", help: ["list at least \(min) item\(min == 1 ? "" : "s")"])
+        return make(
+          "invalid-value", "\(field) of \(subject) is an empty list",
+          help: ["list at least \(min) item\(min == 1 ? "" : "s")"])
       }
       return make("invalid-value", "\(field) of \(subject) has \(count) items, expected at least \(min)")
     case .tooManyItems(let max):
-      return make("invalid-value", "\(field) of \(subject) has \(node.sequence?.count ?? 0) items, expected at most \(max)")
+      return make(
+        "invalid-value",
+        "\(field) of \(subject) has \(node.sequence?.count ?? 0) items, expected at most \(max)")
     case .duplicateItem(_, let firstIndex):
       let parentPath = Array(v.instancePath.dropLast())
       let first = StructureChecker.node(at: parentPath + [.index(firstIndex)], in: root)
       return make(
-        "invalid-value", "\(shown) is listed twice in \(StructureChecker.fieldName(parentPath)) of \(subject)",
+        "invalid-value",
+        "\(shown) is listed twice in \(StructureChecker.fieldName(parentPath)) of \(subject)",
         notes: first.map { [Note("first listed here", at: file.range(of: $0))] } ?? [])
     case .belowMinimum(let min, _):
-      return make("invalid-value", "\(field) of \(subject) is \(shown), expected at least \(StructureChecker.number(min))")
+      return make(
+        "invalid-value",
+        "\(field) of \(subject) is \(shown), expected at least \(StructureChecker.number(min))")
     case .aboveMaximum(let max, _):
-      return make("invalid-value", "\(field) of \(subject) is \(shown), expected at most \(StructureChecker.number(max))")
+      return make(
+        "invalid-value",
+        "\(field) of \(subject) is \(shown), expected at most \(StructureChecker.number(max))")
     case .propertyName(let name, let key, _):
       var help: [String] = []
       if let lower = Optional(name.lowercased()), lower != name { help.append("did you mean '\(lower)'?") }
@@ -222,27 +252,44 @@ public struct StructureChecker: Sendable {
       default: return t
       }
     }
-    return words.count <= 1 ? (words.first ?? "something else") : words.dropLast().joined(separator: ", ") + " or " + words.last!
+    return words.count <= 1
+      ? (words.first ?? "something else") : words.dropLast().joined(separator: ", ") + " or " + words.last!
   }
 
-  static let durationWords = ["continuous", "daily", "weekly", "monthly", "quarterly", "semiannual", "annual", "on-event"]
+  static let durationWords = [
+    "continuous", "daily", "weekly", "monthly", "quarterly", "semiannual", "annual", "on-event",
+  ]
 
   static func explainPattern(_ pattern: String, field: String, value: String) -> (String, [String]) {
     if pattern.contains("continuous|") {
       var help: [String] = []
       if let s = Suggest.closest(to: value, in: durationWords) { help.append("did you mean '\(s)'?") }
-      help.append("a duration is one of \(durationWords.joined(separator: ", ")), or a number of days such as 45d")
+      help.append(
+        "a duration is one of \(durationWords.joined(separator: ", ")), or a number of days such as 45d")
       return ("a duration", help)
     }
     switch pattern {
     case "^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$":
-      return ("a control id", ["a control id is upper-case letters and digits in parts joined by '-', such as AC-01 or CM-PR-2"])
+      return (
+        "a control id",
+        ["a control id is upper-case letters and digits in parts joined by '-', such as AC-01 or CM-PR-2"]
+      )
     case "^[a-z0-9][a-z0-9-]*$":
-      return ("an evidence id", ["an evidence id is lower-case letters, digits and '-', such as review-ticket"])
+      return (
+        "an evidence id", ["an evidence id is lower-case letters, digits and '-', such as review-ticket"]
+      )
     case "^[a-z][a-z0-9._-]*$":
-      return ("an owner id", ["an owner id starts with a lower-case letter, then lower-case letters, digits, '.', '_' or '-', such as alice or sec-team"])
+      return (
+        "an owner id",
+        [
+          "an owner id starts with a lower-case letter, then lower-case letters, digits, '.', '_' or '-', such as alice or sec-team"
+        ]
+      )
     case "^[a-z][a-z0-9-]*$":
-      return ("a lower-case name", ["write lower-case letters, digits and '-', starting with a letter, such as soc1"])
+      return (
+        "a lower-case name",
+        ["write lower-case letters, digits and '-', starting with a letter, such as soc1"]
+      )
     default:
       return ("in the expected form", ["the value must match the pattern \(pattern)"])
     }

@@ -11,7 +11,8 @@ public enum Suggest {
     for i in 1...x.count {
       current[0] = i
       for j in 1...y.count {
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+        current[j] = min(
+          previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
       }
       swap(&previous, &current)
     }

@@ -16,13 +16,18 @@ public struct ReportContext: Sendable {
   /// Files by project-relative path, for snippets.
   public var sources: [String: SourceFile]
 
-  public init(displayPath: @escaping @Sendable (String) -> String = { $0 }, color: Bool = false, sources: [String: SourceFile] = [:]) {
+  public init(
+    displayPath: @escaping @Sendable (String) -> String = { $0 }, color: Bool = false,
+    sources: [String: SourceFile] = [:]
+  ) {
     self.displayPath = displayPath
     self.color = color
     self.sources = sources
   }
 
-  public init(result: LintResult, displayPath: @escaping @Sendable (String) -> String = { $0 }, color: Bool = false) {
+  public init(
+    result: LintResult, displayPath: @escaping @Sendable (String) -> String = { $0 }, color: Bool = false
+  ) {
     var sources: [String: SourceFile] = [:]
     for f in result.project.files { sources[f.path] = f }
     self.init(displayPath: displayPath, color: color, sources: sources)

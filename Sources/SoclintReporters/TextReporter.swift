@@ -33,7 +33,8 @@ public struct TextReporter: Reporter {
     }
     for n in f.notes {
       if let r = n.range {
-        out += "\(style.bold("\(context.displayPath(r.path)):\(r.line):\(r.column):")) \(style.note("note:")) \(n.message)\n"
+        out +=
+          "\(style.bold("\(context.displayPath(r.path)):\(r.line):\(r.column):")) \(style.note("note:")) \(n.message)\n"
       } else {
         out += "      = \(style.bold("note:")) \(n.message)\n"
       }
@@ -115,7 +116,8 @@ public struct TextReporter: Reporter {
     let what =
       "in \(plural(counts.files, "file")) (\(plural(counts.controls, "control")), \(plural(result.project.owners.count, "owner")), \(plural(counts.catalogs, "catalog")))"
     if result.configurationInvalid {
-      return "soclint: \(plural(errors, "error")) in the configuration \(result.project.configFile.path); fix it before anything else is checked"
+      return
+        "soclint: \(plural(errors, "error")) in the configuration \(result.project.configFile.path); fix it before anything else is checked"
     }
     if errors + warnings + infos == 0 { return "soclint: no problems \(what)" }
     return "soclint: \(plural(errors, "error")), \(plural(warnings, "warning")), \(infos) info \(what)"

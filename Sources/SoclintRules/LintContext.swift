@@ -37,7 +37,8 @@ public struct LintContext: Sendable {
     for control in project.controls where control.isImplemented {
       for e in control.evidence {
         guard let path = e.path else { continue }
-        paths[control.file.path + "#" + path.pointer] = EvidencePathStatus.resolve(path.value, root: project.root)
+        paths[control.file.path + "#" + path.pointer] = EvidencePathStatus.resolve(
+          path.value, root: project.root)
       }
     }
     self.evidencePaths = paths

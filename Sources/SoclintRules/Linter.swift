@@ -48,9 +48,12 @@ public struct Linter: Sendable {
         configurationInvalid = true
         findings.append(
           Finding(
-            rule: "unknown-rule", severity: .error, message: "'\(id)' in the configuration's rules is not a rule",
+            rule: "unknown-rule", severity: .error,
+            message: "'\(id)' in the configuration's rules is not a rule",
             range: setting.rule.range, pointer: setting.rule.pointer,
-            help: Suggest.closest(to: id, in: Registry.ids).map { ["did you mean '\($0)'?"] } ?? ["soclint rules lists them all"],
+            help: Suggest.closest(to: id, in: Registry.ids).map { ["did you mean '\($0)'?"] } ?? [
+              "soclint rules lists them all"
+            ],
             subject: [id]))
         continue
       }
@@ -59,8 +62,10 @@ public struct Linter: Sendable {
         findings.append(
           Finding(
             rule: "invalid-value", severity: .error,
-            message: "'\(id)' is a structure rule; it cannot be turned off or re-graded", range: setting.rule.range,
-            pointer: setting.rule.pointer, help: ["remove '\(id)' from the configuration's rules"], subject: [id]))
+            message: "'\(id)' is a structure rule; it cannot be turned off or re-graded",
+            range: setting.rule.range,
+            pointer: setting.rule.pointer, help: ["remove '\(id)' from the configuration's rules"],
+            subject: [id]))
         continue
       }
       severities[id] = setting.severity
@@ -117,7 +122,9 @@ public struct Linter: Sendable {
         Finding(
           rule: "unknown-rule", severity: .error, message: "'\(name.name)' in this suppression is not a rule",
           range: name.range,
-          help: Suggest.closest(to: name.name, in: Registry.ids).map { ["did you mean '\($0)'?"] } ?? ["soclint rules lists them all"],
+          help: Suggest.closest(to: name.name, in: Registry.ids).map { ["did you mean '\($0)'?"] } ?? [
+            "soclint rules lists them all"
+          ],
           subject: [name.name]))
     }
     let names = s.rules.map(\.name).joined(separator: ", ")
@@ -125,13 +132,15 @@ public struct Linter: Sendable {
       out.append(
         Finding(
           rule: "expired-suppression", severity: .error,
-          message: "the until date '\(bad)' of this suppression is not a calendar date, so it silences nothing",
+          message:
+            "the until date '\(bad)' of this suppression is not a calendar date, so it silences nothing",
           range: s.range, help: ["write until YYYY-MM-DD"], subject: [names, bad]))
     } else if let until = s.until, asOf > until {
       out.append(
         Finding(
           rule: "expired-suppression", severity: .error,
-          message: "this suppression of \(names) expired on \(until); it no longer silences anything", range: s.range,
+          message: "this suppression of \(names) expired on \(until); it no longer silences anything",
+          range: s.range,
           help: ["fix what it silenced, or renew the exception with a new until date and its approval"],
           subject: [names, until.description]))
     } else if !used && out.isEmpty {
@@ -142,7 +151,8 @@ public struct Linter: Sendable {
       }
       out.append(
         Finding(
-          rule: "unused-suppression", severity: .warning, message: "this suppression of \(names) silences nothing",
+          rule: "unused-suppression", severity: .warning,
+          message: "this suppression of \(names) silences nothing",
           range: s.range, help: help, subject: [names, s.reason]))
     }
     if s.reason.isEmpty {

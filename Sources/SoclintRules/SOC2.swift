@@ -4,7 +4,9 @@ public enum SOC2 {
   public static let id = "soc2"
   public static let title = "SOC 2 Trust Services Criteria (2017, revised points of focus 2022)"
 
-  public static let categories = ["security", "availability", "processing-integrity", "confidentiality", "privacy"]
+  public static let categories = [
+    "security", "availability", "processing-integrity", "confidentiality", "privacy",
+  ]
 
   public static let framework = Framework(
     id: id, title: title,

@@ -46,7 +46,9 @@ public struct Suppression: Sendable {
       guard let hash = comment else { continue }
       let text = line[line.index(after: hash)...]
       let column = line[..<hash].unicodeScalars.count + 1
-      guard let s = parseComment(text, path: file.path, line: lineNumber, hashColumn: column) else { continue }
+      guard let s = parseComment(text, path: file.path, line: lineNumber, hashColumn: column) else {
+        continue
+      }
       if s.scope == .file {
         out.append(s)
       } else if hasContent {
@@ -118,7 +120,9 @@ public struct Suppression: Sendable {
     }
     guard let close = rest.firstIndex(of: "]") else { return nil }
     var names: [RuleName] = []
-    for part in rest[rest.index(after: rest.startIndex)..<close].split(separator: ",", omittingEmptySubsequences: false) {
+    for part in rest[rest.index(after: rest.startIndex)..<close].split(
+      separator: ",", omittingEmptySubsequences: false)
+    {
       let trimmed = part.drop { $0 == " " }
       let name = String(trimmed.reversed().drop { $0 == " " }.reversed())
       if !name.isEmpty {
@@ -127,7 +131,9 @@ public struct Suppression: Sendable {
         names.append(
           RuleName(
             name: name,
-            range: SourceRange(path: path, line: line, column: col, endLine: line, endColumn: col + name.unicodeScalars.count)))
+            range: SourceRange(
+              path: path, line: line, column: col, endLine: line, endColumn: col + name.unicodeScalars.count))
+        )
       }
     }
     var after = rest[rest.index(after: close)...].drop { $0 == " " || $0 == "\t" }
@@ -142,7 +148,8 @@ public struct Suppression: Sendable {
     let reason = String(after.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     return Suppression(
       path: path,
-      range: SourceRange(path: path, line: line, column: hashColumn, endLine: line, endColumn: hashColumn + 1),
+      range: SourceRange(
+        path: path, line: line, column: hashColumn, endLine: line, endColumn: hashColumn + 1),
       scope: isFile ? .file : .line(line), rules: names, until: until, reason: reason, badUntil: badUntil)
   }
 }

@@ -47,7 +47,9 @@ public enum Encoding {
     let hex = String(byte, radix: 16, uppercase: true)
     return Problem(
       offset: offset,
-      message: "file is not valid UTF-8: byte 0x\(hex.count == 1 ? "0" + hex : hex) does not start a valid character")
+      message:
+        "file is not valid UTF-8: byte 0x\(hex.count == 1 ? "0" + hex : hex) does not start a valid character"
+    )
   }
 
   /// The mark of a byte offset: line and column (in Unicode scalars) of that byte.

@@ -180,11 +180,16 @@ private struct TreeBuilder {
   }
 
   mutating func reportParserError(_ parser: yaml_parser_t, _ buffer: UnsafeBufferPointer<UInt8>) {
-    let problem = TreeBuilder.string(
-      UnsafeMutablePointer(mutating: parser.problem).map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: yaml_char_t.self) }
-    ) ?? "unknown YAML error"
+    let problem =
+      TreeBuilder.string(
+        UnsafeMutablePointer(mutating: parser.problem).map {
+          UnsafeMutableRawPointer($0).assumingMemoryBound(to: yaml_char_t.self)
+        }
+      ) ?? "unknown YAML error"
     let context = TreeBuilder.string(
-      UnsafeMutablePointer(mutating: parser.context).map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: yaml_char_t.self) })
+      UnsafeMutablePointer(mutating: parser.context).map {
+        UnsafeMutableRawPointer($0).assumingMemoryBound(to: yaml_char_t.self)
+      })
     var mark = TreeBuilder.mark(parser.problem_mark)
     if parser.error == YAML_READER_ERROR {
       mark = Encoding.mark(atByte: Int(parser.problem_offset), in: Array(buffer))
@@ -259,15 +264,22 @@ private struct TreeBuilder {
     case YAML_SEQUENCE_START_EVENT:
       let s = event.data.sequence_start
       guard push(at: start) else { return }
-      stack.append(Frame(isMapping: false, start: start, tag: TreeBuilder.string(s.tag), anchor: TreeBuilder.string(s.anchor)))
+      stack.append(
+        Frame(
+          isMapping: false, start: start, tag: TreeBuilder.string(s.tag), anchor: TreeBuilder.string(s.anchor)
+        ))
     case YAML_MAPPING_START_EVENT:
       let m = event.data.mapping_start
       guard push(at: start) else { return }
-      stack.append(Frame(isMapping: true, start: start, tag: TreeBuilder.string(m.tag), anchor: TreeBuilder.string(m.anchor)))
+      stack.append(
+        Frame(
+          isMapping: true, start: start, tag: TreeBuilder.string(m.tag), anchor: TreeBuilder.string(m.anchor))
+      )
     case YAML_SEQUENCE_END_EVENT:
       guard let frame = stack.popLast(), !frame.isMapping else { return }
       add(
-        Node(content: .sequence(frame.items), start: frame.start, end: end, tag: frame.tag, anchor: frame.anchor),
+        Node(
+          content: .sequence(frame.items), start: frame.start, end: end, tag: frame.tag, anchor: frame.anchor),
         size: frame.size)
     case YAML_MAPPING_END_EVENT:
       guard let frame = stack.popLast(), frame.isMapping else { return }
@@ -277,7 +289,9 @@ private struct TreeBuilder {
         let mappings = source.mapping != nil ? [source] : (source.sequence ?? [])
         for mapping in mappings {
           for pair in mapping.mapping ?? [] {
-            guard let key = pair.key.keyText, !pairs.contains(where: { $0.key.keyText == key }) else { continue }
+            guard let key = pair.key.keyText, !pairs.contains(where: { $0.key.keyText == key }) else {
+              continue
+            }
             pairs.append(pair)
           }
         }

@@ -19,7 +19,8 @@ let jobs = ProcessInfo.processInfo.activeProcessorCount
 let root =
   keep
   ?? FileManager.default.temporaryDirectory.appendingPathComponent("soclint-bench-\(UUID().uuidString)").path
-try FileManager.default.createDirectory(atPath: root + "/Controls/generated", withIntermediateDirectories: true)
+try FileManager.default.createDirectory(
+  atPath: root + "/Controls/generated", withIntermediateDirectories: true)
 
 /// A realistic control: eight to ten fields, two evidence items, criteria in two frameworks.
 func control(_ i: Int) -> String {
@@ -69,18 +70,21 @@ for i in 1...8 { catalog += "  - id: CO-\(i)\n    title: Control objective \(i)\
 try owners.write(toFile: root + "/Controls/owners.yaml", atomically: true, encoding: .utf8)
 try catalog.write(toFile: root + "/Controls/soc1.yaml", atomically: true, encoding: .utf8)
 try """
-  version: 1
-  frameworks:
-    soc2:
-      categories: [security, availability]
-    soc1: {}
-  as_of: 2026-11-20
+version: 1
+frameworks:
+  soc2:
+    categories: [security, availability]
+  soc1: {}
+as_of: 2026-11-20
 
-  """.write(toFile: root + "/.soclint.yaml", atomically: true, encoding: .utf8)
+""".write(toFile: root + "/.soclint.yaml", atomically: true, encoding: .utf8)
 for i in 0..<count {
-  try control(i).write(toFile: root + "/Controls/generated/\(String(format: "GEN-%05d", i)).yaml", atomically: false, encoding: .utf8)
+  try control(i).write(
+    toFile: root + "/Controls/generated/\(String(format: "GEN-%05d", i)).yaml", atomically: false,
+    encoding: .utf8)
 }
-let paths = ["Controls/owners.yaml", "Controls/soc1.yaml"]
+let paths =
+  ["Controls/owners.yaml", "Controls/soc1.yaml"]
   + (0..<count).map { "Controls/generated/\(String(format: "GEN-%05d", $0)).yaml" }
 
 /// Reads and parses every file with libyaml's event API and nothing else, on the same number

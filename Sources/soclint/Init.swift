@@ -15,7 +15,8 @@ struct Init: ParsableCommand {
     let files = StarterRepository.files
     let existing = files.map(\.path).filter { FileSystem.type(atAbsolute: root + "/" + $0) != .missing }
     guard existing.isEmpty else {
-      throw Failure("not overwriting \(existing.joined(separator: ", ")) in \(directory); nothing was written")
+      throw Failure(
+        "not overwriting \(existing.joined(separator: ", ")) in \(directory); nothing was written")
     }
     for file in files {
       let path = root + "/" + file.path

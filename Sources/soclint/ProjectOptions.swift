@@ -9,7 +9,8 @@ struct ProjectOptions: ParsableArguments {
   @Option(help: "The configuration file (default: .soclint.yaml, found by walking up).")
   var config: String?
 
-  @Option(help: "Judge staleness on this date (YYYY-MM-DD) instead of the configuration's as_of or today (UTC).")
+  @Option(
+    help: "Judge staleness on this date (YYYY-MM-DD) instead of the configuration's as_of or today (UTC).")
   var asOf: String?
 
   @Option(help: "How many files to read at once (default: the number of cores).")
@@ -74,7 +75,9 @@ struct Session {
     do {
       loader = try ProjectLoader.standard()
     } catch {
-      throw Failure("the embedded schemas do not compile (\(error)); this is a bug in soclint, please report it", status: .internalError)
+      throw Failure(
+        "the embedded schemas do not compile (\(error)); this is a bug in soclint, please report it",
+        status: .internalError)
     }
     do {
       return try loader.load(options)
@@ -111,13 +114,19 @@ struct Session {
       let absolute = Session.absolute(path, cwd: cwd)
       let dir = (absolute as NSString).deletingLastPathComponent
       let resolved = (FileSystem.realPath(dir) ?? dir) + "/" + (absolute as NSString).lastPathComponent
-      let full = FileSystem.type(atAbsolute: absolute) == .directory ? (FileSystem.realPath(absolute) ?? absolute) : resolved
+      let full =
+        FileSystem.type(atAbsolute: absolute) == .directory
+        ? (FileSystem.realPath(absolute) ?? absolute) : resolved
       if full == realRoot {
         return nil
       }
       guard FileSystem.isInside(full, root: realRoot) else { continue }
       let rel = String(full.dropFirst(realRoot.count + 1))
-      if FileSystem.type(atAbsolute: absolute) == .directory { filter.folders.append(rel + "/") } else { filter.files.insert(rel) }
+      if FileSystem.type(atAbsolute: absolute) == .directory {
+        filter.folders.append(rel + "/")
+      } else {
+        filter.files.insert(rel)
+      }
     }
     if let changedSince {
       any = true
@@ -139,15 +148,20 @@ struct PathFilter {
 enum Git {
   /// Files changed since a revision, and untracked ones, relative to the project root.
   static func changedFiles(since revision: String, root: String) throws -> [String] {
-    guard !revision.hasPrefix("-") else { throw Failure("--changed-since takes a revision, not '\(revision)'") }
-    let top = try run(["rev-parse", "--show-toplevel"], in: root).trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !revision.hasPrefix("-") else {
+      throw Failure("--changed-since takes a revision, not '\(revision)'")
+    }
+    let top = try run(["rev-parse", "--show-toplevel"], in: root).trimmingCharacters(
+      in: .whitespacesAndNewlines)
     let realTop = FileSystem.realPath(top) ?? top
     let changed = try run(["diff", "--name-only", revision, "--"], in: root)
     let untracked = try run(["ls-files", "--others", "--exclude-standard", "--full-name"], in: root)
     var out: [String] = []
     for line in (changed + "\n" + untracked).split(separator: "\n") {
       let absolute = realTop + "/" + line
-      if FileSystem.isInside(absolute, root: root), absolute != root { out.append(String(absolute.dropFirst(root.count + 1))) }
+      if FileSystem.isInside(absolute, root: root), absolute != root {
+        out.append(String(absolute.dropFirst(root.count + 1)))
+      }
     }
     return out
   }
@@ -166,7 +180,9 @@ enum Git {
     let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
     guard process.terminationStatus == 0 else {
-      throw Failure("git \(arguments.joined(separator: " ")) failed: \(errorText.trimmingCharacters(in: .whitespacesAndNewlines))")
+      throw Failure(
+        "git \(arguments.joined(separator: " ")) failed: \(errorText.trimmingCharacters(in: .whitespacesAndNewlines))"
+      )
     }
     return String(decoding: data, as: UTF8.self)
   }
@@ -174,7 +190,9 @@ enum Git {
 
 enum Baseline {
   static func read(_ path: String) throws -> Set<String> {
-    guard let data = FileManager.default.contents(atPath: path) else { throw Failure("cannot read the baseline \(path)") }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw Failure("cannot read the baseline \(path)")
+    }
     guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
       let list = object["fingerprints"] as? [String]
     else { throw Failure("\(path) is not a soclint baseline (a JSON object with 'fingerprints')") }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SoclintDiagnostics
+import SoclintModel
 import SoclintRules
 
 struct Rules: ParsableCommand {
@@ -21,20 +22,26 @@ struct Rules: ParsableCommand {
     case .text:
       for d in Registry.descriptions {
         let now = inForce[d.id].map { $0?.rawValue ?? "off" } ?? d.severity.rawValue
-        out += "\(d.id.padding(toLength: 28, withPad: " ", startingAt: 0)) \(d.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(now.padding(toLength: 8, withPad: " ", startingAt: 0)) \(d.summary)\n"
+        out +=
+          "\(d.id.padding(toLength: 28, withPad: " ", startingAt: 0)) \(d.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(now.padding(toLength: 8, withPad: " ", startingAt: 0)) \(d.summary)\n"
       }
     case .markdown:
       out += "| rule | default | in force | summary |\n| --- | --- | --- | --- |\n"
       for d in Registry.descriptions {
         let now = inForce[d.id].map { $0?.rawValue ?? "off" } ?? d.severity.rawValue
-        out += "| `\(d.id)` | \(d.severity.rawValue) | \(now) | \(d.summary.replacingOccurrences(of: "|", with: "\\|")) |\n"
+        out +=
+          "| `\(d.id)` | \(d.severity.rawValue) | \(now) | \(d.summary.replacingOccurrences(of: "|", with: "\\|")) |\n"
       }
     case .json:
       let items = Registry.descriptions.map { d -> [String: Any] in
         let now = inForce[d.id].map { $0?.rawValue ?? "off" } ?? d.severity.rawValue
-        return ["id": d.id, "defaultSeverity": d.severity.rawValue, "severity": now, "category": d.category.rawValue, "summary": d.summary]
+        return [
+          "id": d.id, "defaultSeverity": d.severity.rawValue, "severity": now,
+          "category": d.category.rawValue, "summary": d.summary,
+        ]
       }
-      let data = try JSONSerialization.data(withJSONObject: ["version": 1, "rules": items], options: [.prettyPrinted, .sortedKeys])
+      let data = try JSONSerialization.data(
+        withJSONObject: ["version": 1, "rules": items], options: [.prettyPrinted, .sortedKeys])
       out = String(decoding: data, as: UTF8.self) + "\n"
     }
     FileHandle.standardOutput.write(Data(out.utf8))
@@ -62,16 +69,21 @@ struct Explain: ParsableCommand {
 
   func run() throws {
     guard let d = Registry.description(of: rule) else {
-      let hint = Suggest.closest(to: rule, in: Registry.ids).map { "; did you mean '\($0)'?" } ?? "; soclint rules lists them all"
+      let hint =
+        Suggest.closest(to: rule, in: Registry.ids).map { "; did you mean '\($0)'?" }
+        ?? "; soclint rules lists them all"
       throw Failure("no rule is called '\(rule)'\(hint)")
     }
-    var out = "\(d.id) (\(d.severity.rawValue), \(d.category.rawValue.lowercased()))\n\n\(d.summary).\n\n\(d.explanation)\n"
+    var out =
+      "\(d.id) (\(d.severity.rawValue), \(d.category.rawValue.lowercased()))\n\n\(d.summary).\n\n\(d.explanation)\n"
     func show(_ title: String, _ examples: [Example]) {
       for e in examples {
         out += "\n\(title):\n"
         for file in e.files {
           out += "\n  # \(file.path)\n"
-          for line in file.text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(file.text.hasSuffix("\n") ? 1 : 0) {
+          for line in file.text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(
+            file.text.hasSuffix("\n") ? 1 : 0)
+          {
             out += line.isEmpty ? "\n" : "  \(line.replacingOccurrences(of: "\u{0}", with: "\\0"))\n"
           }
         }
@@ -82,8 +94,6 @@ struct Explain: ParsableCommand {
     FileHandle.standardOutput.write(Data(out.utf8))
   }
 }
-
-import SoclintModel
 
 struct Schema: ParsableCommand {
   static let configuration = CommandConfiguration(

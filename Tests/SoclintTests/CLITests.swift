@@ -7,7 +7,8 @@ import Testing
 @Suite struct CLITests {
   /// A project with one defect in each of two control files.
   func project() throws -> URL {
-    let stale = Example.goodControl.replacingOccurrences(of: "last_collected: 2026-09-30", with: "last_collected: 2026-06-30")
+    let stale = Example.goodControl.replacingOccurrences(
+      of: "last_collected: 2026-09-30", with: "last_collected: 2026-06-30")
     let unknownOwner = Example.goodControl.replacingOccurrences(of: "id: AC-01", with: "id: AC-02")
       .replacingOccurrences(of: "owner: alice", with: "owner: alcie")
     return try Support.write(
@@ -75,7 +76,8 @@ import Testing
     try Data(("x-note: moved down\n" + text).utf8).write(to: a)
     #expect(try Support.run(["lint", "--baseline", baseline], in: dir).status == 0)
     // A new defect fails with only that finding.
-    try Data((text.replacingOccurrences(of: "source: Jira project SEC", with: "source: TBD")).utf8).write(to: a)
+    try Data((text.replacingOccurrences(of: "source: Jira project SEC", with: "source: TBD")).utf8).write(
+      to: a)
     let run = try Support.run(["lint", "--baseline", baseline, "--strict"], in: dir)
     #expect(run.status == 1)
     #expect(run.stdout.components(separatedBy: "[placeholder-text]").count == 2)
@@ -102,16 +104,19 @@ import Testing
 
   @Test func unknownRuleInConfigurationIsStatus2() throws {
     let config = "version: 1\nframeworks:\n  soc1: {}\nas_of: 2026-11-20\nrules:\n  stale-evidense: off\n"
-    let dir = try Support.write(Example([(".soclint.yaml", config), ("Controls/example.yaml", Example.goodControl)]).project)
+    let dir = try Support.write(
+      Example([(".soclint.yaml", config), ("Controls/example.yaml", Example.goodControl)]).project)
     let run = try Support.run(["lint"], in: dir)
     #expect(run.status == 2)
     #expect(run.stdout.contains("[unknown-rule]") && run.stdout.contains("did you mean 'stale-evidence'?"))
   }
 
   @Test func severityOverridesAndOff() throws {
-    let config = "version: 1\nframeworks:\n  soc1: {}\nas_of: 2026-11-20\nrules:\n  missing-review: error\n  orphan-owner: off\n"
+    let config =
+      "version: 1\nframeworks:\n  soc1: {}\nas_of: 2026-11-20\nrules:\n  missing-review: error\n  orphan-owner: off\n"
     let control = Example.goodControl.replacingOccurrences(of: "last_reviewed: 2026-06-15\n", with: "")
-    let dir = try Support.write(Example([(".soclint.yaml", config), ("Controls/example.yaml", control)]).project)
+    let dir = try Support.write(
+      Example([(".soclint.yaml", config), ("Controls/example.yaml", control)]).project)
     let run = try Support.run(["lint"], in: dir)
     #expect(run.status == 1)
     #expect(run.stdout.contains("error: control AC-01 has no last_reviewed date [missing-review]"))

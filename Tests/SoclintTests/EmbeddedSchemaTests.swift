@@ -14,10 +14,14 @@ import Testing
   /// Scripts/embed-schemas after editing one).
   @Test(arguments: schemaFiles)
   func embeddedCopyEqualsTheFile(_ name: String) throws {
-    let text = try String(contentsOf: Support.packageRoot.appendingPathComponent("Schemas/\(name)"), encoding: .utf8)
+    let text = try String(
+      contentsOf: Support.packageRoot.appendingPathComponent("Schemas/\(name)"), encoding: .utf8)
     let key = String(name.dropLast(".schema.json".count))
-    let embedded = try #require(EmbeddedSchemas.all[key], "\(name) is not embedded; run Scripts/embed-schemas")
-    #expect(embedded + "\n" == text || embedded == text, "\(name) differs from its embedded copy; run Scripts/embed-schemas")
+    let embedded = try #require(
+      EmbeddedSchemas.all[key], "\(name) is not embedded; run Scripts/embed-schemas")
+    #expect(
+      embedded + "\n" == text || embedded == text,
+      "\(name) differs from its embedded copy; run Scripts/embed-schemas")
   }
 
   @Test func everyEmbeddedSchemaHasItsFile() {
@@ -27,7 +31,8 @@ import Testing
   /// soclint's own validator accepts every schema (it refuses keywords it does not support).
   @Test(arguments: schemaFiles)
   func validatorCompilesTheSchema(_ name: String) throws {
-    let text = try String(contentsOf: Support.packageRoot.appendingPathComponent("Schemas/\(name)"), encoding: .utf8)
+    let text = try String(
+      contentsOf: Support.packageRoot.appendingPathComponent("Schemas/\(name)"), encoding: .utf8)
     _ = try JSONSchemaValidator(json: text)
   }
 }

@@ -16,7 +16,8 @@ import Testing
     let names = (try? FileManager.default.contentsOfDirectory(atPath: Support.fixtures.path)) ?? []
     return names.filter { name in
       name != "rules"
-        && FileManager.default.fileExists(atPath: Support.fixtures.appendingPathComponent("\(name)/.soclint.yaml").path)
+        && FileManager.default.fileExists(
+          atPath: Support.fixtures.appendingPathComponent("\(name)/.soclint.yaml").path)
     }.sorted()
   }
 
@@ -27,7 +28,8 @@ import Testing
 
   static func compare(_ actual: String, golden: URL) throws {
     if update {
-      try FileManager.default.createDirectory(at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(
+        at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)
       try Data(actual.utf8).write(to: golden)
       return
     }

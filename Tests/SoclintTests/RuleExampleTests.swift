@@ -14,7 +14,9 @@ import Testing
     for example in description.failing {
       let result = try Support.lint(example.project)
       let hits = result.findings.filter { $0.rule == id }
-      #expect(!hits.isEmpty, "failing example of \(id) gave: \(result.findings.map { "\($0.rule): \($0.message)" })")
+      #expect(
+        !hits.isEmpty, "failing example of \(id) gave: \(result.findings.map { "\($0.rule): \($0.message)" })"
+      )
       #expect(hits.allSatisfy { $0.severity == description.severity })
     }
   }

@@ -26,8 +26,11 @@ import Testing
       as_of: \(asOf)
 
       """
-    let result = try Support.lint(Example([(".soclint.yaml", config), ("Controls/example.yaml", text)]).project)
-    return result.findings.filter { ["stale-evidence", "evidence-due-soon", "evidence-never-collected", "future-date"].contains($0.rule) }
+    let result = try Support.lint(
+      Example([(".soclint.yaml", config), ("Controls/example.yaml", text)]).project)
+    return result.findings.filter {
+      ["stale-evidence", "evidence-due-soon", "evidence-never-collected", "future-date"].contains($0.rule)
+    }
   }
 
   func rules(_ f: [Finding]) -> [String] { f.map(\.rule) }
@@ -37,7 +40,9 @@ import Testing
     #expect(rules(try findings(collected: "2026-06-30", asOf: "2026-09-30")) == ["evidence-due-soon"])
     let stale = try findings(collected: "2026-06-30", asOf: "2026-10-01")
     #expect(rules(stale) == ["stale-evidence"])
-    #expect(stale.first?.message.contains("collected 2026-06-30, due 2026-09-30 (quarterly), 1 day overdue") == true)
+    #expect(
+      stale.first?.message.contains("collected 2026-06-30, due 2026-09-30 (quarterly), 1 day overdue") == true
+    )
   }
 
   @Test func monthEndClamps() throws {
@@ -53,7 +58,10 @@ import Testing
   }
 
   @Test func graceDaysMoveTheDueDate() throws {
-    #expect(rules(try findings(collected: "2026-06-30", asOf: "2026-10-05", grace: 5, dueSoon: 0)) == ["evidence-due-soon"])
+    #expect(
+      rules(try findings(collected: "2026-06-30", asOf: "2026-10-05", grace: 5, dueSoon: 0)) == [
+        "evidence-due-soon"
+      ])
     #expect(rules(try findings(collected: "2026-06-30", asOf: "2026-10-06", grace: 5)) == ["stale-evidence"])
   }
 
@@ -62,7 +70,8 @@ import Testing
     #expect(rules(try findings(collected: "2026-06-30", asOf: "2026-09-16")) == ["evidence-due-soon"])
     #expect(rules(try findings(collected: "2026-06-30", asOf: "2026-09-15")) == [])
     let soon = try findings(collected: "2026-06-30", asOf: "2026-09-16")
-    #expect(soon.first?.message == "evidence 'review-ticket' of control AC-01 is due on 2026-09-30, in 14 days")
+    #expect(
+      soon.first?.message == "evidence 'review-ticket' of control AC-01 is due on 2026-09-30, in 14 days")
   }
 
   @Test func continuousAndOnEventAreNeverStale() throws {

@@ -16,7 +16,8 @@ enum Support {
 
   /// A new empty folder under the system's temporary folder.
   static func temporaryFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("soclint-tests-\(UUID().uuidString)")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "soclint-tests-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }
@@ -26,7 +27,8 @@ enum Support {
     let root = try temporaryFolder()
     for file in files {
       let url = root.appendingPathComponent(file.path)
-      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(
+        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
       try Data(file.text.utf8).write(to: url)
     }
     return root
@@ -66,7 +68,9 @@ enum Support {
   }
 
   /// Runs the soclint binary in a folder.
-  static func run(_ arguments: [String], in directory: URL, stdin: Data? = nil, environment: [String: String] = [:]) throws -> Run {
+  static func run(
+    _ arguments: [String], in directory: URL, stdin: Data? = nil, environment: [String: String] = [:]
+  ) throws -> Run {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments

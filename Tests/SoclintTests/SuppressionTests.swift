@@ -8,7 +8,8 @@ import Testing
   }
 
   @Test func sameLine() throws {
-    let s = try #require(parse("last_collected: 2025-12-01   # soclint: ignore[stale-evidence] system retired\n").first)
+    let s = try #require(
+      parse("last_collected: 2025-12-01   # soclint: ignore[stale-evidence] system retired\n").first)
     #expect(s.scope == .line(1))
     #expect(s.rules.map(\.name) == ["stale-evidence"])
     #expect(s.reason == "system retired")
@@ -17,7 +18,10 @@ import Testing
   }
 
   @Test func aloneOnItsLineAppliesToTheNextContentLine() throws {
-    let s = try #require(parse("# soclint: ignore[placeholder-text, short-description] agreed\n\n# other comment\ndescription: TBD\n").first)
+    let s = try #require(
+      parse(
+        "# soclint: ignore[placeholder-text, short-description] agreed\n\n# other comment\ndescription: TBD\n"
+      ).first)
     #expect(s.scope == .line(4))
     #expect(s.rules.map(\.name) == ["placeholder-text", "short-description"])
   }
@@ -28,7 +32,8 @@ import Testing
   }
 
   @Test func untilAndReason() throws {
-    let s = try #require(parse("a: 1 # soclint: ignore[stale-evidence] until 2026-12-31 vendor migration, SEC-1204\n").first)
+    let s = try #require(
+      parse("a: 1 # soclint: ignore[stale-evidence] until 2026-12-31 vendor migration, SEC-1204\n").first)
     #expect(s.until == Day("2026-12-31"))
     #expect(s.reason == "vendor migration, SEC-1204")
     let bad = try #require(parse("a: 1 # soclint: ignore[stale-evidence] until 2026-13-01 x\n").first)

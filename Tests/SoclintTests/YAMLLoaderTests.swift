@@ -20,7 +20,9 @@ import Testing
   }
 
   @Test func coreSchemaKeepsYAML11BooleansAsStrings() throws {
-    let r = try root("a: yes\nb: no\nc: on\nd: off\ne: true\nf: False\ng: null\nh: ~\ni: 12\nj: 1.5\nk: '12'\nl: 2026-09-30\nm: 0x1F\nn: 0o17\no: .inf\np:\n")
+    let r = try root(
+      "a: yes\nb: no\nc: on\nd: off\ne: true\nf: False\ng: null\nh: ~\ni: 12\nj: 1.5\nk: '12'\nl: 2026-09-30\nm: 0x1F\nn: 0o17\no: .inf\np:\n"
+    )
     #expect(r["a"]?.scalar?.value == .string("yes"))
     #expect(r["b"]?.scalar?.value == .string("no"))
     #expect(r["c"]?.scalar?.value == .string("on"))
@@ -106,7 +108,8 @@ import Testing
     var text = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
     var previous = "a"
     for name in ["b", "c", "d", "e", "f", "g", "h", "i"] {
-      text += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]\n"
+      text +=
+        "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]\n"
       previous = name
     }
     let p = try #require(loader.load(text).fatalProblem)
@@ -153,7 +156,10 @@ import Testing
   }
 
   /// Inputs that must never crash or hang.
-  @Test(arguments: ["\t", "- - - -", "{", "}", "&a *a", "? ? ?", "!<tag> x", "'", "\"\\u", "a: &x\nb: *x", "%YAML 1.1\n---", "\u{FEFF}a: 1"])
+  @Test(arguments: [
+    "\t", "- - - -", "{", "}", "&a *a", "? ? ?", "!<tag> x", "'", "\"\\u", "a: &x\nb: *x", "%YAML 1.1\n---",
+    "\u{FEFF}a: 1",
+  ])
   func oddInputsDoNotCrash(_ text: String) {
     _ = loader.load(text)
   }

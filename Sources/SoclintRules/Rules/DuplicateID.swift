@@ -4,7 +4,8 @@ import SoclintModel
 struct DuplicateID: Rule {
   static let description = RuleDescription(
     id: "duplicate-id", severity: .error, category: .names,
-    summary: "Two controls, owners, catalogs, requirements of a catalog or evidence items of a control share an id",
+    summary:
+      "Two controls, owners, catalogs, requirements of a catalog or evidence items of a control share an id",
     explanation: """
       Ids are how controls, owners and requirements refer to each other, and how auditors refer
       to a control in their workpapers: each must name exactly one thing. Control and owner ids
@@ -48,7 +49,9 @@ struct DuplicateID: Rule {
             help: ["soc2 is built in; give your own catalog another framework id, such as soc2-extra"],
             subject: [SOC2.id]))
       }
-      duplicates(catalog.requirements.map { ($0.id, ()) }) { "requirement '\($0)' of catalog \(catalog.framework.value)" }
+      duplicates(catalog.requirements.map { ($0.id, ()) }) {
+        "requirement '\($0)' of catalog \(catalog.framework.value)"
+      }
     }
     duplicates(context.project.catalogs.map { ($0.framework, ()) }) { "catalog \($0)" }
   }

@@ -16,7 +16,8 @@ struct EvidenceDueSoon: Rule {
   func check(_ context: LintContext, report: inout [Finding]) {
     for control in context.implementedControls {
       for e in control.evidence {
-        guard let collected = e.lastCollected, collected.value <= context.asOf, let due = context.dueDate(of: e),
+        guard let collected = e.lastCollected, collected.value <= context.asOf,
+          let due = context.dueDate(of: e),
           due >= context.asOf
         else { continue }
         let left = context.asOf.days(until: due)
@@ -24,7 +25,8 @@ struct EvidenceDueSoon: Rule {
         let when = left == 0 ? "today" : "in \(left) day\(left == 1 ? "" : "s")"
         report.append(
           finding(
-            "evidence '\(e.id.value)' of control \(control.id.value) is due on \(due), \(when)", at: collected,
+            "evidence '\(e.id.value)' of control \(control.id.value) is due on \(due), \(when)",
+            at: collected,
             subject: [control.id.value, e.id.value, due.description]))
       }
     }

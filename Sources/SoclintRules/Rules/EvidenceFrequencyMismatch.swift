@@ -10,7 +10,9 @@ struct EvidenceFrequencyMismatch: Rule {
       quarterly leaves two months of every three with nothing to show. Collect the evidence at
       least as often as the control operates. Continuous and on-event durations are not compared.
       """,
-    failing: [Example.control(replacing: "frequency: quarterly\ncriteria", with: "frequency: monthly\ncriteria")],
+    failing: [
+      Example.control(replacing: "frequency: quarterly\ncriteria", with: "frequency: monthly\ncriteria")
+    ],
     passing: [Example(control: Example.goodControl)])
 
   func check(_ context: LintContext, report: inout [Finding]) {
@@ -21,7 +23,8 @@ struct EvidenceFrequencyMismatch: Rule {
         report.append(
           finding(
             "evidence '\(e.id.value)' of control \(control.id.value) is collected \(e.frequency.value), less often than the control operates (\(control.frequency.value))",
-            at: e.frequency, help: ["collect it \(control.frequency.value) or more often, or split the evidence"],
+            at: e.frequency,
+            help: ["collect it \(control.frequency.value) or more often, or split the evidence"],
             subject: [control.id.value, e.id.value]))
       }
     }

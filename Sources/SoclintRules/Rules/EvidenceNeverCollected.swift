@@ -19,7 +19,8 @@ struct EvidenceNeverCollected: Rule {
         report.append(
           finding(
             "evidence '\(e.id.value)' of control \(control.id.value) has never been collected", at: e.id,
-            help: ["collect it and add 'last_collected: YYYY-MM-DD'"], subject: [control.id.value, e.id.value]))
+            help: ["collect it and add 'last_collected: YYYY-MM-DD'"],
+            subject: [control.id.value, e.id.value]))
       }
     }
   }

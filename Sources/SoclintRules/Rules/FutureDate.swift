@@ -20,13 +20,15 @@ struct FutureDate: Rule {
           report.append(
             finding(
               "evidence '\(e.id.value)' of control \(control.id.value) was collected on \(d.value), after the as-of date \(context.asOf)",
-              at: d, help: ["write the day it was really collected"], subject: [control.id.value, e.id.value, d.value.description]))
+              at: d, help: ["write the day it was really collected"],
+              subject: [control.id.value, e.id.value, d.value.description]))
         }
       }
       if let d = control.lastReviewed, d.value > context.asOf {
         report.append(
           finding(
-            "control \(control.id.value) was reviewed on \(d.value), after the as-of date \(context.asOf)", at: d,
+            "control \(control.id.value) was reviewed on \(d.value), after the as-of date \(context.asOf)",
+            at: d,
             help: ["write the day it was really reviewed"], subject: [control.id.value, d.value.description]))
       }
     }

@@ -44,8 +44,10 @@ struct InactiveOwner: Rule {
         finding(
           "\(what) has left (active: false)", at: value,
           notes: [Note("owner '\(owner.id.value)' is declared inactive here", at: owner.id.range)],
-          help: [owner.backup.map { "hand it to their backup '\($0.value)' or another active owner" }
-            ?? "hand it to an active owner"],
+          help: [
+            owner.backup.map { "hand it to their backup '\($0.value)' or another active owner" }
+              ?? "hand it to an active owner"
+          ],
           subject: [value.value]))
     }
     for control in context.activeControls {

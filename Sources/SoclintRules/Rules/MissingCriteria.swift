@@ -14,12 +14,15 @@ struct MissingCriteria: Rule {
     passing: [Example(control: Example.goodControl)])
 
   func check(_ context: LintContext, report: inout [Finding]) {
-    for control in context.implementedControls where control.criteria.allSatisfy({ $0.requirements.isEmpty }) {
+    for control in context.implementedControls where control.criteria.allSatisfy({ $0.requirements.isEmpty })
+    {
       let message = "control \(control.id.value) maps to no requirement"
       let help = ["list what it meets under 'criteria', such as 'soc2: [CC6.1]'"]
       if let key = control.criteriaKey {
         report.append(
-          finding(message, at: control.file.range(of: key), pointer: "/criteria", help: help, subject: [control.id.value]))
+          finding(
+            message, at: control.file.range(of: key), pointer: "/criteria", help: help,
+            subject: [control.id.value]))
       } else {
         report.append(finding(message, at: control.id, help: help, subject: [control.id.value]))
       }

@@ -11,7 +11,9 @@ struct MissingEvidence: Rule {
       from and how often it is collected.
       """,
     failing: [
-      Example(control: String(Example.goodControl[..<Example.goodControl.range(of: "evidence:")!.lowerBound]) + "last_reviewed: 2026-06-15\n")
+      Example(
+        control: String(Example.goodControl[..<Example.goodControl.range(of: "evidence:")!.lowerBound])
+          + "last_reviewed: 2026-06-15\n")
     ],
     passing: [Example(control: Example.goodControl)])
 
@@ -21,7 +23,9 @@ struct MissingEvidence: Rule {
       let help = ["list under 'evidence' what proves the control operates, with its source and frequency"]
       if let key = control.evidenceKey {
         report.append(
-          finding(message, at: control.file.range(of: key), pointer: "/evidence", help: help, subject: [control.id.value]))
+          finding(
+            message, at: control.file.range(of: key), pointer: "/evidence", help: help,
+            subject: [control.id.value]))
       } else {
         report.append(finding(message, at: control.id, help: help, subject: [control.id.value]))
       }

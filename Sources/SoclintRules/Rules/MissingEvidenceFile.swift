@@ -20,7 +20,8 @@ struct MissingEvidenceFile: Rule {
         (
           "Controls/example.yaml",
           Example.goodControl.replacingFirst(
-            "    last_collected: 2026-09-30\n", with: "    last_collected: 2026-09-30\n    path: evidence/AC-01/*.md\n")
+            "    last_collected: 2026-09-30\n",
+            with: "    last_collected: 2026-09-30\n    path: evidence/AC-01/*.md\n")
         ),
         ("evidence/AC-01/review-2026-q3.md", "# Access review, Q3 2026\n\nSigned off by Alice Chen.\n"),
       ])
@@ -32,7 +33,8 @@ struct MissingEvidenceFile: Rule {
         guard let path = e.path, context.status(of: path) == .noMatch else { continue }
         report.append(
           finding(
-            "path '\(path.value)' of evidence '\(e.id.value)' of control \(control.id.value) matches no file", at: path,
+            "path '\(path.value)' of evidence '\(e.id.value)' of control \(control.id.value) matches no file",
+            at: path,
             help: ["paths are globs relative to the project root; fix the path or add the file"],
             subject: [control.id.value, e.id.value, path.value]))
       }

@@ -41,7 +41,8 @@ struct OrphanOwner: Rule {
       report.append(
         finding(
           "owner '\(owner.id.value)' owns no control or evidence and backs up no one", at: owner.id,
-          help: ["give them a control, evidence or a backup role, or remove them"], subject: [owner.id.value]))
+          help: ["give them a control, evidence or a backup role, or remove them"], subject: [owner.id.value])
+      )
     }
   }
 }

@@ -4,7 +4,8 @@ import SoclintModel
 struct PlaceholderText: Rule {
   static let description = RuleDescription(
     id: "placeholder-text", severity: .warning, category: .completeness,
-    summary: "A title, description, evidence source or owner name holds placeholder text (TODO, TBD, <fill in>)",
+    summary:
+      "A title, description, evidence source or owner name holds placeholder text (TODO, TBD, <fill in>)",
     explanation: """
       Placeholders are promises to write something later, and an auditor reads them as a control
       nobody has designed yet. The rule looks for the words TODO, TBD, FIXME and XXX, for ???,

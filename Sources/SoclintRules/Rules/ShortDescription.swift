@@ -20,7 +20,8 @@ struct ShortDescription: Rule {
   /// The text without leading and trailing white space (block scalars end with a newline).
   static func trimmed(_ text: String) -> Substring {
     let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }
-    guard let first = text.firstIndex(where: { !isSpace($0) }), let last = text.lastIndex(where: { !isSpace($0) })
+    guard let first = text.firstIndex(where: { !isSpace($0) }),
+      let last = text.lastIndex(where: { !isSpace($0) })
     else { return "" }
     return text[first...last]
   }
@@ -34,13 +35,15 @@ struct ShortDescription: Rule {
         report.append(
           finding(
             "the description of control \(c) repeats its title", at: control.description,
-            help: ["say what is done, by whom, in which system, and what happens to exceptions"], subject: [c]))
+            help: ["say what is done, by whom, in which system, and what happens to exceptions"], subject: [c]
+          ))
       } else if description.utf8.count < 30 * 4, description.unicodeScalars.count < 30 {
         report.append(
           finding(
             "the description of control \(c) is \(description.unicodeScalars.count) characters long, expected at least 30",
             at: control.description,
-            help: ["say what is done, by whom, in which system, and what happens to exceptions"], subject: [c]))
+            help: ["say what is done, by whom, in which system, and what happens to exceptions"], subject: [c]
+          ))
       }
     }
   }

@@ -8,7 +8,8 @@ import SoclintModel
 struct InvalidFile: Rule {
   static let description = RuleDescription(
     id: "invalid-file", severity: .error, category: .structure,
-    summary: "A file is not readable UTF-8 text: a link out of the project, not a regular file, not UTF-8, a NUL byte, or over 8 MiB",
+    summary:
+      "A file is not readable UTF-8 text: a link out of the project, not a regular file, not UTF-8, a NUL byte, or over 8 MiB",
     explanation: """
       soclint reads only regular UTF-8 text files of at most 8 MiB inside the project root. A link
       that leads outside the root is never followed (soclint reads untrusted pull requests), and
@@ -91,7 +92,9 @@ struct UnknownField: Rule {
       with the field it was meant to be. Keys starting with `x-` are extensions: allowed anywhere,
       never checked.
       """,
-    failing: [Example.control(replacing: "frequency: quarterly\ncriteria", with: "frequncy: quarterly\ncriteria")],
+    failing: [
+      Example.control(replacing: "frequency: quarterly\ncriteria", with: "frequncy: quarterly\ncriteria")
+    ],
     passing: [Example.control(replacing: "kind: control\n", with: "kind: control\nx-jira-epic: SEC-100\n")])
   func check(_ context: LintContext, report: inout [Finding]) {}
 }

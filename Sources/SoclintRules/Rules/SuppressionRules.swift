@@ -21,7 +21,8 @@ struct SuppressionWithoutReason: Rule {
     passing: [
       Example.control(
         replacing: "last_collected: 2026-09-30",
-        with: "last_collected: 2026-06-30   # soclint: ignore[stale-evidence] system retired in Q1, see SEC-912")
+        with:
+          "last_collected: 2026-06-30   # soclint: ignore[stale-evidence] system retired in Q1, see SEC-912")
     ])
   func check(_ context: LintContext, report: inout [Finding]) {}
 }
@@ -60,12 +61,16 @@ struct ExpiredSuppression: Rule {
     failing: [
       Example.control(
         replacing: "last_collected: 2026-09-30",
-        with: "last_collected: 2026-06-30   # soclint: ignore[stale-evidence] until 2026-10-31 vendor migration, SEC-1204")
+        with:
+          "last_collected: 2026-06-30   # soclint: ignore[stale-evidence] until 2026-10-31 vendor migration, SEC-1204"
+      )
     ],
     passing: [
       Example.control(
         replacing: "last_collected: 2026-09-30",
-        with: "last_collected: 2026-06-30   # soclint: ignore[stale-evidence] until 2026-12-31 vendor migration, SEC-1204")
+        with:
+          "last_collected: 2026-06-30   # soclint: ignore[stale-evidence] until 2026-12-31 vendor migration, SEC-1204"
+      )
     ])
   func check(_ context: LintContext, report: inout [Finding]) {}
 }

@@ -33,17 +33,22 @@ struct UncoveredRequirement: Rule {
           }
         }
       }
-      for requirement in framework.requirements where context.scope(of: requirement, in: framework) == .inScope {
+      for requirement in framework.requirements
+      where context.scope(of: requirement, in: framework) == .inScope {
         guard !implemented.contains(requirement.id) else { continue }
         let notes = (planned[requirement.id] ?? []).map { (control, id) in
-          Note("control \(control.id.value) maps \(requirement.id) but is planned, not implemented", at: id.range)
+          Note(
+            "control \(control.id.value) maps \(requirement.id) but is planned, not implemented", at: id.range
+          )
         }
         let about = requirement.title.isEmpty ? "" : " (\(requirement.title))"
         report.append(
           finding(
             "requirement \(requirement.id) of \(framework.id)\(about) is not met by any implemented control",
             at: scope.framework, notes: notes,
-            help: ["map an implemented control to \(requirement.id), or exclude it here with a reason if someone else meets it"],
+            help: [
+              "map an implemented control to \(requirement.id), or exclude it here with a reason if someone else meets it"
+            ],
             subject: [framework.id, requirement.id]))
       }
     }

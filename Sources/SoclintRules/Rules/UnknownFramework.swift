@@ -25,7 +25,9 @@ struct UnknownFramework: Rule {
     }
     for control in context.activeControls {
       for entry in control.criteria {
-        look(entry.framework, "framework '\(entry.framework.value)' in the criteria of control \(control.id.value)")
+        look(
+          entry.framework,
+          "framework '\(entry.framework.value)' in the criteria of control \(control.id.value)")
       }
     }
     for scope in context.configuration.scopes {

@@ -19,7 +19,8 @@ struct UnknownOwner: Rule {
     let ids = context.project.owners.map(\.id.value)
     func look(_ value: Located<String>, _ what: String) {
       guard context.owners[value.value] == nil else { return }
-      let help = Suggest.closest(to: value.value, in: ids).map { ["did you mean '\($0)'?"] }
+      let help =
+        Suggest.closest(to: value.value, in: ids).map { ["did you mean '\($0)'?"] }
         ?? ["declare '\(value.value)' in an owners list (kind: owners)"]
       report.append(finding("\(what) is not declared", at: value, help: help, subject: [value.value]))
     }
