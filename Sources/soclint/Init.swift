@@ -20,8 +20,12 @@ struct Init: ParsableCommand {
     }
     for file in files {
       let path = root + "/" + file.path
-      try FileManager.default.createDirectory(
-        atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+      do {
+        try FileManager.default.createDirectory(
+          atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+      } catch {
+        throw Failure("cannot create the folder for \(file.path): \(error.localizedDescription)")
+      }
       try Output.write(file.text, to: path)
       print("wrote \(directory == "." ? file.path : directory + "/" + file.path)")
     }

@@ -37,23 +37,46 @@ struct Failure: Error, CustomStringConvertible {
 @main
 enum Main {
   static func main() {
+    var command: ParsableCommand
     do {
-      var command = try Soclint.parseAsRoot()
+      command = try Soclint.parseAsRoot()
+    } catch {
+      // --help and --version arrive as errors with status 0.
+      if Soclint.exitCode(for: error) == .success {
+        print(Soclint.fullMessage(for: error))
+        exit(0)
+      }
+      // Argument errors are status 2, never the parser's 64.
+      FileHandle.standardError.write(Data((Soclint.fullMessage(for: error) + "\n").utf8))
+      exit(Status.usage.rawValue)
+    }
+    do {
       try command.run()
     } catch let failure as Failure {
       FileHandle.standardError.write(Data("soclint: error: \(failure.message)\n".utf8))
       exit(failure.status.rawValue)
     } catch let code as ExitCode {
       exit(code.rawValue)
+    } catch let error as ValidationError {
+      FileHandle.standardError.write(Data("soclint: error: \(error)\n".utf8))
+      exit(Status.usage.rawValue)
     } catch {
-      let status = Soclint.exitCode(for: error)
-      if status == .success {
+      // `soclint lint --help` arrives here, from the help command the parser returned.
+      switch Soclint.exitCode(for: error) {
+      case .success:
         print(Soclint.fullMessage(for: error))
         exit(0)
+      case .validationFailure:
+        FileHandle.standardError.write(Data((Soclint.fullMessage(for: error) + "\n").utf8))
+        exit(Status.usage.rawValue)
+      default:
+        break
       }
-      // Argument errors are status 2, never the parser's 64.
-      FileHandle.standardError.write(Data((Soclint.fullMessage(for: error) + "\n").utf8))
-      exit(status == .validationFailure || status.rawValue == 64 ? Status.usage.rawValue : Status.usage.rawValue)
+      FileHandle.standardError.write(
+        Data(
+          "soclint: internal error: \(error)\nThis is a bug in soclint; please report it with the command you ran.\n"
+            .utf8))
+      exit(Status.internalError.rawValue)
     }
   }
 }

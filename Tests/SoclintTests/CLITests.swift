@@ -144,4 +144,38 @@ import Testing
     }
     #expect(try Support.run(["schema", "nope"], in: dir).status == 2)
   }
+
+  @Test func changedSinceReportsOnlyChangedAndUntrackedFiles() throws {
+    let dir = try project()
+    func git(_ args: String...) throws {
+      let p = Process()
+      p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+      p.arguments = ["git", "-c", "user.email=t@example.com", "-c", "user.name=T"] + args
+      p.currentDirectoryURL = dir
+      p.standardOutput = FileHandle.nullDevice
+      p.standardError = FileHandle.nullDevice
+      try p.run()
+      p.waitUntilExit()
+    }
+    try git("init", "-q")
+    try git("add", "-A")
+    try git("commit", "-q", "-m", "base")
+    #expect(try Support.run(["lint", "--changed-since", "HEAD"], in: dir).stdout.isEmpty)
+    let b = dir.appendingPathComponent("Controls/b.yaml")
+    try Data((try String(contentsOf: b, encoding: .utf8) + "x-touched: true\n").utf8).write(to: b)
+    let run = try Support.run(["lint", "--changed-since", "HEAD"], in: dir)
+    #expect(run.stdout.contains("[unknown-owner]") && !run.stdout.contains("[stale-evidence]"))
+    #expect(try Support.run(["lint", "--changed-since", "no-such-revision"], in: dir).status == 2)
+  }
+
+  @Test func hugeFilesAreNotRead() throws {
+    let dir = try project()
+    let big = String(repeating: "x-padding: 0123456789012345678901234567890123456789\n", count: 180_000)
+    try Data(big.utf8).write(to: dir.appendingPathComponent("Controls/huge.yaml"))
+    let run = try Support.run(["lint", "Controls/huge.yaml"], in: dir)
+    #expect(run.status == 1)
+    #expect(
+      run.stdout.contains(
+        "Controls/huge.yaml:1:1: error: Controls/huge.yaml is 8 MiB, larger than the 8 MiB limit"))
+  }
 }
