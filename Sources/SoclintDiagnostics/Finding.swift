@@ -76,19 +76,11 @@ public struct Finding: Sendable, Hashable, Codable {
     self.subject = subject
   }
 
-  /// A stable identity for baselines and SARIF's `partialFingerprints`: it does not change
-  /// when lines move.
+  /// A stable identity for baselines and SARIF's `partialFingerprints`: the rule, the file and
+  /// what the finding is about. Not the line, nor the JSON Pointer (whose list indices shift
+  /// when an item is inserted above), so unrelated edits do not resurrect a baselined finding.
   public var fingerprint: String {
-    StableHash.hex([rule, range.path, pointer] + (subject.isEmpty ? [message] : subject))
-  }
-
-  /// The order of output: path, line, column, rule, then message for a total order.
-  public static func precedes(_ a: Finding, _ b: Finding) -> Bool {
-    if a.range.path != b.range.path { return a.range.path.utf8.lexicographicallyPrecedes(b.range.path.utf8) }
-    if a.range.line != b.range.line { return a.range.line < b.range.line }
-    if a.range.column != b.range.column { return a.range.column < b.range.column }
-    if a.rule != b.rule { return a.rule < b.rule }
-    return a.message < b.message
+    StableHash.hex([rule, range.path] + (subject.isEmpty ? [message] : subject))
   }
 }
 

@@ -166,13 +166,21 @@ public struct Linter: Sendable {
     return out
   }
 
-  /// Sorted by path, line, column, rule, message; exact duplicates removed.
+  /// Sorted by path, line, column and rule; findings at the same place of the same rule keep
+  /// the order the rule gave them (a catalog's order, not the alphabet's: CO-2 before CO-10).
+  /// Exact duplicates are removed.
   public static func ordered(_ findings: [Finding]) -> [Finding] {
-    var out: [Finding] = []
-    for f in findings.sorted(by: Finding.precedes) where out.last != f {
-      out.append(f)
+    let sorted = findings.enumerated().sorted { a, b in
+      let x = a.element
+      let y = b.element
+      if x.range.path != y.range.path { return x.range.path.utf8.lexicographicallyPrecedes(y.range.path.utf8) }
+      if x.range.line != y.range.line { return x.range.line < y.range.line }
+      if x.range.column != y.range.column { return x.range.column < y.range.column }
+      if x.rule != y.rule { return x.rule < y.rule }
+      return a.offset < b.offset
     }
-    return out
+    var seen = Set<Finding>()
+    return sorted.compactMap { seen.insert($0.element).inserted ? $0.element : nil }
   }
 }
 
