@@ -264,7 +264,7 @@ public struct ProjectLoader: Sendable {
   /// Reads one file's YAML and checks each document's structure.
   func readDocuments(path: String, bytes: [UInt8], configuration: Bool) -> FileResult {
     var result = FileResult()
-    let text = String(decoding: bytes, as: UTF8.self)
+    let text = String(decoding: Encoding.droppingByteOrderMark(bytes), as: UTF8.self)
     let file = SourceFile(path: path, text: text)
     result.file = file
     let yaml = loader.load(bytes)

@@ -6,6 +6,12 @@ public enum Encoding {
     public let message: String
   }
 
+  /// The bytes without a leading UTF-8 byte order mark. Editors do not count the mark as a
+  /// column, and libyaml, told the encoding, would read it as content.
+  public static func droppingByteOrderMark(_ bytes: [UInt8]) -> [UInt8] {
+    bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+  }
+
   public static func firstProblem(in bytes: [UInt8]) -> Problem? {
     bytes.withUnsafeBufferPointer { firstProblem(in: $0) }
   }

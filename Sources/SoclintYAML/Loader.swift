@@ -66,7 +66,10 @@ public struct YAMLLoader: Sendable {
     self.limits = limits
   }
 
-  public func load(_ bytes: [UInt8]) -> YAMLFile {
+  /// Reads a file's bytes; a leading byte order mark is skipped (see
+  /// `Encoding.droppingByteOrderMark`), so marks count from the first character after it.
+  public func load(_ input: [UInt8]) -> YAMLFile {
+    let bytes = Encoding.droppingByteOrderMark(input)
     if let bad = Encoding.firstProblem(in: bytes) {
       let problem = YAMLProblem(
         kind: .encoding, message: bad.message, mark: Encoding.mark(atByte: bad.offset, in: bytes),

@@ -149,6 +149,13 @@ import Testing
     #expect(p.mark == Mark(line: 1, column: 4))
   }
 
+  @Test func byteOrderMarkIsSkipped() throws {
+    let file = loader.load([0xEF, 0xBB, 0xBF] + Array("kind: control\r\nid: AC-3\r\n".utf8))
+    #expect(file.problems.isEmpty)
+    let id = try #require(file.documents.first?.root["id"])
+    #expect(id.start == Mark(line: 2, column: 5))
+  }
+
   @Test func emptyInput() {
     let file = loader.load("")
     #expect(file.documents.isEmpty)
