@@ -2,8 +2,10 @@ import Foundation
 
 #if canImport(Glibc)
   import Glibc
+  private let posixRead = Glibc.read
 #elseif canImport(Darwin)
   import Darwin
+  private let posixRead = Darwin.read
 #endif
 
 /// The little of the file system soclint needs, with links handled by hand: soclint reads
@@ -20,12 +22,6 @@ public enum FileSystem {
     case S_IFLNK: return .link
     default: return .other
     }
-  }
-
-  public static func size(atAbsolute path: String) -> Int? {
-    var st = stat()
-    guard stat(path, &st) == 0 else { return nil }
-    return Int(st.st_size)
   }
 
   /// The path with every link resolved, or nil when it does not exist.
@@ -54,9 +50,48 @@ public enum FileSystem {
     return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
   }
 
+  public enum ReadResult: Sendable {
+    case bytes([UInt8])
+    case tooLarge(Int)
+    case unreadable
+  }
+
+  /// Reads a whole file with one open, one fstat and as few reads as its size needs, refusing
+  /// files over `limit` bytes before reading them.
+  public static func read(atAbsolute path: String, limit: Int) -> ReadResult {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return .unreadable }
+    defer { close(fd) }
+    var st = stat()
+    guard fstat(fd, &st) == 0 else { return .unreadable }
+    let size = Int(st.st_size)
+    if size > limit { return .tooLarge(size) }
+    var bytes = [UInt8](repeating: 0, count: size)
+    var filled = 0
+    while filled < size {
+      let n = bytes.withUnsafeMutableBytes { buffer in
+        posixRead(fd, buffer.baseAddress! + filled, size - filled)
+      }
+      if n < 0 && errno == EINTR { continue }
+      guard n > 0 else { break }
+      filled += n
+    }
+    if filled < size { bytes.removeLast(size - filled) }
+    // A file that grew since fstat (or reports size 0, like some special files) is read on.
+    var chunk = [UInt8](repeating: 0, count: 65536)
+    while true {
+      let n = chunk.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress!, $0.count) }
+      if n < 0 && errno == EINTR { continue }
+      guard n > 0 else { break }
+      bytes += chunk[0..<n]
+      if bytes.count > limit { return .tooLarge(bytes.count) }
+    }
+    return .bytes(bytes)
+  }
+
   public static func read(atAbsolute path: String) -> [UInt8]? {
-    guard let data = FileManager.default.contents(atPath: path) else { return nil }
-    return [UInt8](data)
+    if case .bytes(let b) = read(atAbsolute: path, limit: Int.max) { return b }
+    return nil
   }
 
   /// Writes through a temporary file in the same folder renamed into place, so readers never

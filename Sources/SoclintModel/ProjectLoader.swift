@@ -228,18 +228,16 @@ public struct ProjectLoader: Sendable {
   }
 
   private func readRegular(rel: String, absolute: String, invalid: (String) -> FileResult) -> FileResult {
-    if let size = FileSystem.size(atAbsolute: absolute), size > ProjectLoader.maxFileSize {
+    switch FileSystem.read(atAbsolute: absolute, limit: ProjectLoader.maxFileSize) {
+    case .tooLarge(let size):
       return invalid(
-        "\(rel) is \(size / (1024 * 1024)) MiB, larger than the 8 MiB limit; controls files are small, so this is not one"
+        "\(rel) is \(String(format: "%.1f", Double(size) / 1_048_576)) MiB, larger than the 8 MiB limit; soclint does not read it"
       )
-    }
-    guard let bytes = FileSystem.read(atAbsolute: absolute) else {
+    case .unreadable:
       return invalid("\(rel) cannot be read")
+    case .bytes(let bytes):
+      return readDocuments(path: rel, bytes: bytes, configuration: false)
     }
-    if bytes.count > ProjectLoader.maxFileSize {
-      return invalid("\(rel) is larger than the 8 MiB limit")
-    }
-    return readDocuments(path: rel, bytes: bytes, configuration: false)
   }
 
   struct FileResult: Sendable {

@@ -176,6 +176,6 @@ import Testing
     #expect(run.status == 1)
     #expect(
       run.stdout.contains(
-        "Controls/huge.yaml:1:1: error: Controls/huge.yaml is 8 MiB, larger than the 8 MiB limit"))
+        "Controls/huge.yaml:1:1: error: Controls/huge.yaml is 8.9 MiB, larger than the 8 MiB limit"))
   }
 }
