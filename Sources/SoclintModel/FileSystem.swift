@@ -66,26 +66,31 @@ public enum FileSystem {
     guard fstat(fd, &st) == 0 else { return .unreadable }
     let size = Int(st.st_size)
     if size > limit { return .tooLarge(size) }
-    var bytes = [UInt8](repeating: 0, count: size)
-    var filled = 0
-    while filled < size {
-      let n = bytes.withUnsafeMutableBytes { buffer in
-        posixRead(fd, buffer.baseAddress! + filled, size - filled)
+    var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+      var filled = 0
+      while filled < size {
+        let n = posixRead(fd, buffer.baseAddress! + filled, size - filled)
+        if n < 0 && errno == EINTR { continue }
+        guard n > 0 else { break }
+        filled += n
       }
-      if n < 0 && errno == EINTR { continue }
-      guard n > 0 else { break }
-      filled += n
+      count = filled
     }
-    if filled < size { bytes.removeLast(size - filled) }
     // A file that grew since fstat (or reports size 0, like some special files) is read on.
-    var chunk = [UInt8](repeating: 0, count: 65536)
-    while true {
-      let n = chunk.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress!, $0.count) }
-      if n < 0 && errno == EINTR { continue }
-      guard n > 0 else { break }
-      bytes += chunk[0..<n]
-      if bytes.count > limit { return .tooLarge(bytes.count) }
+    var grown = false
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16384) { chunk in
+      while true {
+        let n = posixRead(fd, chunk.baseAddress!, chunk.count)
+        if n < 0 && errno == EINTR { continue }
+        guard n > 0 else { break }
+        bytes.append(contentsOf: chunk[0..<n])
+        if bytes.count > limit {
+          grown = true
+          break
+        }
+      }
     }
+    if grown { return .tooLarge(bytes.count) }
     return .bytes(bytes)
   }
 
