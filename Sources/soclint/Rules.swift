@@ -20,6 +20,7 @@ struct Rules: ParsableCommand {
     var out = ""
     switch format {
     case .text:
+      out += "rule                         default  in force summary\n"
       for d in Registry.descriptions {
         let now = inForce[d.id].map { $0?.rawValue ?? "off" } ?? d.severity.rawValue
         out +=
