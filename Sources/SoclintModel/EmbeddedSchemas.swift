@@ -722,6 +722,722 @@ public enum EmbeddedSchemas {
   }
 }
 """####,
+    "coverage": ####"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://soclint.dev/schemas/v1/coverage.schema.json",
+  "title": "soclint readiness assessment (soclint coverage --format json)",
+  "description": "The report of soclint coverage --format json: for every framework in the configuration, its readiness and the status of every requirement; the status of every evidence item of implemented controls; the owners and their load; and what falls due in the next 90 days. It is computed by the same engine and on the same as-of date as soclint lint. Paths are relative to the project root and use '/'.",
+  "type": "object",
+  "required": [
+    "version",
+    "tool",
+    "asOf",
+    "dueSoonDays",
+    "frameworks",
+    "evidence",
+    "owners",
+    "comingDue"
+  ],
+  "properties": {
+    "version": {
+      "title": "Format version",
+      "description": "The version of this report format. Always 1.",
+      "type": "integer",
+      "const": 1
+    },
+    "tool": {
+      "title": "Tool",
+      "description": "The program that wrote the report.",
+      "type": "object",
+      "required": [
+        "name",
+        "version"
+      ],
+      "properties": {
+        "name": {
+          "title": "Tool name",
+          "description": "Always soclint.",
+          "type": "string",
+          "const": "soclint"
+        },
+        "version": {
+          "title": "Tool version",
+          "description": "The version of soclint that wrote the report. Example: 0.1.0.",
+          "type": "string",
+          "minLength": 1,
+          "examples": [
+            "0.1.0"
+          ]
+        }
+      },
+      "additionalProperties": false
+    },
+    "asOf": {
+      "title": "As-of date",
+      "description": "The day staleness and readiness were judged on (--as-of, else the configuration's as_of, else today in UTC), as YYYY-MM-DD.",
+      "$ref": "#/$defs/date"
+    },
+    "dueSoonDays": {
+      "title": "Due-soon window",
+      "description": "The configuration's staleness.due_soon_days: evidence whose due date is at most this many days after the as-of date is due soon.",
+      "type": "integer",
+      "minimum": 0
+    },
+    "frameworks": {
+      "title": "Frameworks",
+      "description": "Every framework under the configuration's frameworks that soclint knows (soc2, built in, or a catalog), in the order the configuration lists them. A framework no catalog declares is left out (lint reports it as unknown-framework).",
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/framework"
+      }
+    },
+    "evidence": {
+      "title": "Evidence",
+      "description": "Every evidence item of every implemented control, sorted by control id, then in the order the control lists them.",
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/evidence"
+      }
+    },
+    "owners": {
+      "title": "Owners",
+      "description": "Every declared owner in the order declared, then every owner id that a control or evidence item names but no owners list declares, sorted.",
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/owner"
+      }
+    },
+    "comingDue": {
+      "title": "Coming due",
+      "description": "Evidence (fresh or due soon) and design reviews of implemented controls whose due date is from the as-of date to 90 days after it, sorted by date, then control id, evidence before review, then evidence id.",
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/due"
+      }
+    }
+  },
+  "additionalProperties": false,
+  "$defs": {
+    "date": {
+      "title": "Date",
+      "description": "A calendar day written YYYY-MM-DD. Example: 2026-11-20.",
+      "type": "string",
+      "format": "date",
+      "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+      "examples": [
+        "2026-11-20"
+      ]
+    },
+    "nullableDate": {
+      "title": "Date or null",
+      "description": "A calendar day written YYYY-MM-DD, or null when there is none.",
+      "anyOf": [
+        {
+          "$ref": "#/$defs/date"
+        },
+        {
+          "type": "null"
+        }
+      ]
+    },
+    "readiness": {
+      "title": "Readiness",
+      "description": "Ready requirements out of those in scope. A requirement is ready when at least one implemented control maps it that has at least one evidence item and all of whose evidence items are fresh, due soon or unscheduled (collected continuously or on events); stale evidence under an accepted exception is not ready. Excluded and out-of-scope requirements are not in scope.",
+      "type": "object",
+      "required": [
+        "ready",
+        "inScope",
+        "percent"
+      ],
+      "properties": {
+        "ready": {
+          "title": "Ready",
+          "description": "The number of requirements in scope that are ready.",
+          "type": "integer",
+          "minimum": 0
+        },
+        "inScope": {
+          "title": "In scope",
+          "description": "The number of requirements in scope: covered, planned-only and uncovered ones.",
+          "type": "integer",
+          "minimum": 0
+        },
+        "percent": {
+          "title": "Percent ready",
+          "description": "ready / inScope * 100 with one decimal, rounded half up (29 of 35 is 82.9), exactly as printed; --fail-under compares with this value. Null when nothing is in scope.",
+          "type": [
+            "number",
+            "null"
+          ],
+          "minimum": 0,
+          "maximum": 100,
+          "examples": [
+            82.9
+          ]
+        }
+      },
+      "additionalProperties": false
+    },
+    "framework": {
+      "title": "Framework",
+      "description": "A framework in scope: its readiness, its readiness per category and the status of every requirement.",
+      "type": "object",
+      "required": [
+        "id",
+        "title",
+        "readiness",
+        "categories",
+        "requirements"
+      ],
+      "properties": {
+        "id": {
+          "title": "Framework id",
+          "description": "The id under frameworks in the configuration and under criteria in controls: soc2, or a catalog's framework.",
+          "type": "string",
+          "minLength": 1,
+          "examples": [
+            "soc2",
+            "soc1"
+          ]
+        },
+        "title": {
+          "title": "Framework title",
+          "description": "The framework's title: the built-in SOC 2 title, or the catalog's title.",
+          "type": "string"
+        },
+        "readiness": {
+          "title": "Readiness",
+          "description": "The framework's readiness; any framework under --fail-under makes the run exit 1.",
+          "$ref": "#/$defs/readiness"
+        },
+        "categories": {
+          "title": "Readiness by category",
+          "description": "For each category with at least one requirement in scope, in the order the catalog lists requirements, its readiness. Requirements without a category count under 'uncategorised'.",
+          "type": "array",
+          "items": {
+            "title": "Category",
+            "description": "One category of requirements and its readiness.",
+            "type": "object",
+            "required": [
+              "name",
+              "readiness"
+            ],
+            "properties": {
+              "name": {
+                "title": "Category name",
+                "description": "The requirements' category, such as security or availability for soc2.",
+                "type": "string",
+                "minLength": 1
+              },
+              "readiness": {
+                "title": "Category readiness",
+                "description": "Ready requirements of this category out of those in scope.",
+                "$ref": "#/$defs/readiness"
+              }
+            },
+            "additionalProperties": false
+          }
+        },
+        "requirements": {
+          "title": "Requirements",
+          "description": "Every requirement of the framework, in catalog order (TSC order for soc2), with its status.",
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/requirement"
+          }
+        }
+      },
+      "additionalProperties": false
+    },
+    "requirement": {
+      "title": "Requirement",
+      "description": "One requirement and how it is met.",
+      "type": "object",
+      "required": [
+        "id",
+        "title",
+        "category",
+        "status",
+        "ready",
+        "controls",
+        "plannedControls",
+        "reason"
+      ],
+      "properties": {
+        "id": {
+          "title": "Requirement id",
+          "description": "The requirement's id, such as CC6.1 or CO-3.",
+          "type": "string",
+          "minLength": 1
+        },
+        "title": {
+          "title": "Requirement title",
+          "description": "The requirement's short title.",
+          "type": "string"
+        },
+        "category": {
+          "title": "Category",
+          "description": "The requirement's category, or null when the catalog gives none.",
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "status": {
+          "title": "Status",
+          "description": "covered: an implemented control maps it. planned-only: in scope, and only planned controls map it. uncovered: in scope, and no implemented or planned control maps it (lint reports planned-only and uncovered requirements as uncovered-requirement). excluded: an exclusion in the configuration carves it out. out-of-scope: its category is not among the framework's categories.",
+          "enum": [
+            "covered",
+            "planned-only",
+            "uncovered",
+            "excluded",
+            "out-of-scope"
+          ]
+        },
+        "ready": {
+          "title": "Ready",
+          "description": "Whether the requirement is ready: covered, and at least one implemented control that maps it has evidence, all of it fresh, due soon or unscheduled.",
+          "type": "boolean"
+        },
+        "controls": {
+          "title": "Controls",
+          "description": "The implemented controls that map the requirement, sorted by id.",
+          "type": "array",
+          "items": {
+            "title": "Control id",
+            "description": "The id of a control, such as AC-01.",
+            "type": "string",
+            "minLength": 1
+          }
+        },
+        "plannedControls": {
+          "title": "Planned controls",
+          "description": "The planned controls that map the requirement, sorted by id.",
+          "type": "array",
+          "items": {
+            "title": "Control id",
+            "description": "The id of a control, such as AC-01.",
+            "type": "string",
+            "minLength": 1
+          }
+        },
+        "reason": {
+          "title": "Exclusion reason",
+          "description": "The exclusion's reason for an excluded requirement; null otherwise.",
+          "type": [
+            "string",
+            "null"
+          ]
+        }
+      },
+      "additionalProperties": false,
+      "allOf": [
+        {
+          "if": {
+            "properties": {
+              "status": {
+                "title": "Excluded",
+                "description": "The condition: the requirement is excluded.",
+                "const": "excluded"
+              }
+            }
+          },
+          "then": {
+            "properties": {
+              "reason": {
+                "title": "Exclusion reason given",
+                "description": "An excluded requirement carries its exclusion's reason.",
+                "type": "string"
+              }
+            }
+          },
+          "else": {
+            "properties": {
+              "reason": {
+                "title": "No exclusion reason",
+                "description": "A requirement that is not excluded has a null reason.",
+                "type": "null"
+              }
+            }
+          }
+        }
+      ]
+    },
+    "exception": {
+      "title": "Accepted exception",
+      "description": "A suppression comment that silenced this evidence's staleness finding (stale-evidence, evidence-due-soon or evidence-never-collected): an exception accepted for a time. It does not change the status.",
+      "type": "object",
+      "required": [
+        "rule",
+        "reason",
+        "until",
+        "path",
+        "line"
+      ],
+      "properties": {
+        "rule": {
+          "title": "Rule",
+          "description": "The rule whose finding the suppression silenced.",
+          "enum": [
+            "stale-evidence",
+            "evidence-due-soon",
+            "evidence-never-collected"
+          ]
+        },
+        "reason": {
+          "title": "Reason",
+          "description": "The suppression's reason: why the exception was accepted and by whom.",
+          "type": "string"
+        },
+        "until": {
+          "title": "Until",
+          "description": "The day the exception expires (the suppression's until date), or null when it gives none.",
+          "$ref": "#/$defs/nullableDate"
+        },
+        "path": {
+          "title": "Path",
+          "description": "The file that holds the suppression comment, relative to the project root.",
+          "type": "string",
+          "minLength": 1
+        },
+        "line": {
+          "title": "Line",
+          "description": "The 1-based line of the suppression comment.",
+          "type": "integer",
+          "minimum": 1
+        }
+      },
+      "additionalProperties": false
+    },
+    "evidence": {
+      "title": "Evidence item",
+      "description": "One evidence item of an implemented control, judged as the staleness rules judge it.",
+      "type": "object",
+      "required": [
+        "control",
+        "id",
+        "owner",
+        "frequency",
+        "status",
+        "collected",
+        "due",
+        "exception",
+        "path",
+        "line"
+      ],
+      "properties": {
+        "control": {
+          "title": "Control id",
+          "description": "The id of the control the evidence belongs to.",
+          "type": "string",
+          "minLength": 1
+        },
+        "id": {
+          "title": "Evidence id",
+          "description": "The evidence item's id, unique within its control.",
+          "type": "string",
+          "minLength": 1
+        },
+        "owner": {
+          "title": "Owner",
+          "description": "The evidence's owner id, else its control's.",
+          "type": "string",
+          "minLength": 1
+        },
+        "frequency": {
+          "title": "Frequency",
+          "description": "How often it must be collected, as written: continuous, daily, weekly, monthly, quarterly, semiannual, annual, on-event or Nd.",
+          "type": "string",
+          "minLength": 1,
+          "examples": [
+            "quarterly",
+            "45d"
+          ]
+        },
+        "status": {
+          "title": "Status",
+          "description": "fresh; due-soon: the due date is at most dueSoonDays after the as-of date; stale: the as-of date is after the due date (lint's stale-evidence); never-collected: no last_collected, or one after the as-of date (a future-date error); unscheduled: collected, with a continuous or on-event frequency, so never due by the calendar.",
+          "enum": [
+            "fresh",
+            "due-soon",
+            "stale",
+            "never-collected",
+            "unscheduled"
+          ]
+        },
+        "collected": {
+          "title": "Last collected",
+          "description": "The evidence's last_collected, or null when it has none.",
+          "$ref": "#/$defs/nullableDate"
+        },
+        "due": {
+          "title": "Due",
+          "description": "last_collected plus one period of the frequency plus the configuration's grace_days; null for unscheduled and never-collected evidence.",
+          "$ref": "#/$defs/nullableDate"
+        },
+        "exception": {
+          "title": "Accepted exception",
+          "description": "The suppression that silenced this evidence's finding, or null.",
+          "anyOf": [
+            {
+              "$ref": "#/$defs/exception"
+            },
+            {
+              "type": "null"
+            }
+          ]
+        },
+        "path": {
+          "title": "Path",
+          "description": "The file that declares the evidence item, relative to the project root.",
+          "type": "string",
+          "minLength": 1
+        },
+        "line": {
+          "title": "Line",
+          "description": "The 1-based line of the evidence item's id.",
+          "type": "integer",
+          "minimum": 1
+        }
+      },
+      "additionalProperties": false
+    },
+    "owner": {
+      "title": "Owner",
+      "description": "An owner and their load: what they own, and what of it is stale or due.",
+      "type": "object",
+      "required": [
+        "id",
+        "name",
+        "email",
+        "role",
+        "active",
+        "declared",
+        "needsHandover",
+        "controls",
+        "plannedControls",
+        "evidence",
+        "stale",
+        "dueSoon",
+        "neverCollected",
+        "reviewsOverdue"
+      ],
+      "properties": {
+        "id": {
+          "title": "Owner id",
+          "description": "The owner's id, as controls and evidence name it.",
+          "type": "string",
+          "minLength": 1
+        },
+        "name": {
+          "title": "Name",
+          "description": "The owner's name; null for an id no owners list declares.",
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "email": {
+          "title": "Email",
+          "description": "The owner's email address; null for an id no owners list declares.",
+          "anyOf": [
+            {
+              "type": "string",
+              "format": "email"
+            },
+            {
+              "type": "null"
+            }
+          ]
+        },
+        "role": {
+          "title": "Role",
+          "description": "The owner's role, or null when none is given.",
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "active": {
+          "title": "Active",
+          "description": "False for an owner declared active: false (who has left).",
+          "type": "boolean"
+        },
+        "declared": {
+          "title": "Declared",
+          "description": "Whether an owners list declares this id.",
+          "type": "boolean"
+        },
+        "needsHandover": {
+          "title": "Needs handover",
+          "description": "An inactive or undeclared owner who still owns a control or an evidence item: it must pass to an active owner.",
+          "type": "boolean"
+        },
+        "controls": {
+          "title": "Controls",
+          "description": "The implemented controls they own, sorted by id.",
+          "type": "array",
+          "items": {
+            "title": "Control id",
+            "description": "The id of a control, such as AC-01.",
+            "type": "string",
+            "minLength": 1
+          }
+        },
+        "plannedControls": {
+          "title": "Planned controls",
+          "description": "The planned controls they own, sorted by id.",
+          "type": "array",
+          "items": {
+            "title": "Control id",
+            "description": "The id of a control, such as AC-01.",
+            "type": "string",
+            "minLength": 1
+          }
+        },
+        "evidence": {
+          "title": "Evidence",
+          "description": "Every evidence item of implemented controls they own, as CONTROL/evidence, in the order of the evidence list.",
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/evidenceRef"
+          }
+        },
+        "stale": {
+          "title": "Stale evidence",
+          "description": "Their evidence items that are stale.",
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/evidenceRef"
+          }
+        },
+        "dueSoon": {
+          "title": "Evidence due soon",
+          "description": "Their evidence items that are due soon.",
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/evidenceRef"
+          }
+        },
+        "neverCollected": {
+          "title": "Evidence never collected",
+          "description": "Their evidence items that have never been collected.",
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/evidenceRef"
+          }
+        },
+        "reviewsOverdue": {
+          "title": "Reviews overdue",
+          "description": "Their implemented controls whose design review is overdue (lint's stale-review), sorted by id.",
+          "type": "array",
+          "items": {
+            "title": "Control id",
+            "description": "The id of a control, such as AC-01.",
+            "type": "string",
+            "minLength": 1
+          }
+        }
+      },
+      "additionalProperties": false
+    },
+    "evidenceRef": {
+      "title": "Evidence reference",
+      "description": "An evidence item named as CONTROL/evidence, such as AC-01/review-ticket.",
+      "type": "string",
+      "pattern": "^[^/]+/[^/]+$"
+    },
+    "due": {
+      "title": "Coming due",
+      "description": "Evidence to collect or a design review to hold, with its due date.",
+      "type": "object",
+      "required": [
+        "date",
+        "daysLeft",
+        "kind",
+        "control",
+        "evidence",
+        "owner"
+      ],
+      "properties": {
+        "date": {
+          "title": "Due date",
+          "description": "The day it falls due.",
+          "$ref": "#/$defs/date"
+        },
+        "daysLeft": {
+          "title": "Days left",
+          "description": "Days from the as-of date to the due date; 0 is today.",
+          "type": "integer",
+          "minimum": 0,
+          "maximum": 90
+        },
+        "kind": {
+          "title": "Kind",
+          "description": "evidence: an evidence item falls due; review: a control's design review falls due.",
+          "enum": [
+            "evidence",
+            "review"
+          ]
+        },
+        "control": {
+          "title": "Control id",
+          "description": "The control concerned.",
+          "type": "string",
+          "minLength": 1
+        },
+        "evidence": {
+          "title": "Evidence id",
+          "description": "The evidence item's id for evidence; null for a review.",
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "owner": {
+          "title": "Owner",
+          "description": "Who must act: the evidence's owner, else the control's.",
+          "type": "string",
+          "minLength": 1
+        }
+      },
+      "additionalProperties": false,
+      "allOf": [
+        {
+          "if": {
+            "properties": {
+              "kind": {
+                "title": "A review",
+                "description": "The condition: the item is a design review.",
+                "const": "review"
+              }
+            }
+          },
+          "then": {
+            "properties": {
+              "evidence": {
+                "title": "No evidence id",
+                "description": "A review names no evidence item.",
+                "type": "null"
+              }
+            }
+          },
+          "else": {
+            "properties": {
+              "evidence": {
+                "title": "Evidence id given",
+                "description": "An evidence item falling due names its id.",
+                "type": "string"
+              }
+            }
+          }
+        }
+      ]
+    }
+  }
+}
+"""####,
     "findings": ####"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",

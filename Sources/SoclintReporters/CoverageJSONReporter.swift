@@ -1,0 +1,176 @@
+import SoclintModel
+import SoclintRules
+
+/// Renders a coverage report in one output format. Like the lint reporters, it returns the
+/// text and never prints.
+public protocol CoverageRenderer: Sendable {
+  func render(_ report: CoverageReport) -> String
+}
+
+/// `soclint coverage --format json`: the shape of CLI.md, documented by
+/// Schemas/coverage.schema.json. Keys in a fixed order and written by hand, so the same report
+/// is the same bytes on every run and platform.
+public struct CoverageJSONReporter: CoverageRenderer {
+  public init() {}
+
+  public func render(_ report: CoverageReport) -> String {
+    let root: CoverageJSON = .object([
+      ("version", .int(1)),
+      (
+        "tool",
+        .object([("name", .string(ReportContext.toolName)), ("version", .string(ReportContext.toolVersion))])
+      ),
+      ("asOf", .string(report.asOf.description)),
+      ("dueSoonDays", .int(report.dueSoonDays)),
+      ("frameworks", .array(report.frameworks.map(framework))),
+      ("evidence", .array(report.evidence.map(evidence))),
+      ("owners", .array(report.owners.map(owner))),
+      ("comingDue", .array(report.comingDue.map(due))),
+    ])
+    return root.rendered()
+  }
+
+  func readiness(_ r: CoverageReport.Readiness) -> CoverageJSON {
+    .object([
+      ("ready", .int(r.ready)), ("inScope", .int(r.inScope)),
+      ("percent", r.percentText.map { .number($0) } ?? .null),
+    ])
+  }
+
+  func framework(_ f: CoverageReport.Framework) -> CoverageJSON {
+    .object([
+      ("id", .string(f.id)),
+      ("title", .string(f.title)),
+      ("readiness", readiness(f.readiness)),
+      (
+        "categories",
+        .array(
+          f.categories.map { .object([("name", .string($0.name)), ("readiness", readiness($0.readiness))]) })
+      ),
+      (
+        "requirements",
+        .array(
+          f.requirements.map { r in
+            .object([
+              ("id", .string(r.id)),
+              ("title", .string(r.title)),
+              ("category", .orNull(r.category)),
+              ("status", .string(r.status.rawValue)),
+              ("ready", .bool(r.ready)),
+              ("controls", .strings(r.controls)),
+              ("plannedControls", .strings(r.plannedControls)),
+              ("reason", .orNull(r.reason)),
+            ])
+          })
+      ),
+    ])
+  }
+
+  func evidence(_ e: CoverageReport.Evidence) -> CoverageJSON {
+    .object([
+      ("control", .string(e.control)),
+      ("id", .string(e.id)),
+      ("owner", .string(e.owner)),
+      ("frequency", .string(e.frequency)),
+      ("status", .string(e.status.rawValue)),
+      ("collected", .orNull(e.collected?.description)),
+      ("due", .orNull(e.due?.description)),
+      (
+        "exception",
+        e.exception.map { x in
+          .object([
+            ("rule", .string(x.rule)),
+            ("reason", .string(x.reason)),
+            ("until", .orNull(x.until?.description)),
+            ("path", .string(x.path)),
+            ("line", .int(x.line)),
+          ])
+        } ?? .null
+      ),
+      ("path", .string(e.path)),
+      ("line", .int(e.line)),
+    ])
+  }
+
+  func owner(_ o: CoverageReport.Owner) -> CoverageJSON {
+    .object([
+      ("id", .string(o.id)),
+      ("name", .orNull(o.name)),
+      ("email", .orNull(o.email)),
+      ("role", .orNull(o.role)),
+      ("active", .bool(o.active)),
+      ("declared", .bool(o.declared)),
+      ("needsHandover", .bool(o.needsHandover)),
+      ("controls", .strings(o.controls)),
+      ("plannedControls", .strings(o.plannedControls)),
+      ("evidence", .strings(o.evidence)),
+      ("stale", .strings(o.stale)),
+      ("dueSoon", .strings(o.dueSoon)),
+      ("neverCollected", .strings(o.neverCollected)),
+      ("reviewsOverdue", .strings(o.reviewsOverdue)),
+    ])
+  }
+
+  func due(_ d: CoverageReport.Due) -> CoverageJSON {
+    .object([
+      ("date", .string(d.date.description)),
+      ("daysLeft", .int(d.daysLeft)),
+      ("kind", .string(d.kind.rawValue)),
+      ("control", .string(d.control)),
+      ("evidence", .orNull(d.evidence)),
+      ("owner", .string(d.owner)),
+    ])
+  }
+}
+
+/// The JSON the coverage report needs: JSONValue's layout, plus numbers with a decimal point
+/// (readiness percentages), written from their exact decimal text.
+indirect enum CoverageJSON {
+  case null
+  case bool(Bool)
+  case int(Int)
+  /// A number written as given ("82.9").
+  case number(String)
+  case string(String)
+  case array([CoverageJSON])
+  case object([(String, CoverageJSON)])
+
+  static func orNull(_ value: String?) -> CoverageJSON { value.map { .string($0) } ?? .null }
+  static func strings(_ values: [String]) -> CoverageJSON { .array(values.map { .string($0) }) }
+
+  /// Two spaces per level, as `json.dumps(indent=2)`, with a final line break.
+  func rendered() -> String {
+    var out = ""
+    write(to: &out, indent: 0)
+    return out + "\n"
+  }
+
+  private func write(to out: inout String, indent: Int) {
+    let inner = String(repeating: "  ", count: indent + 1)
+    switch self {
+    case .null: out += "null"
+    case .bool(let b): out += b ? "true" : "false"
+    case .int(let i): out += String(i)
+    case .number(let text): out += text
+    case .string(let s): out += JSONValue.quoted(s)
+    case .array(let items):
+      guard !items.isEmpty else { return out += "[]" }
+      out += "[\n"
+      for (i, item) in items.enumerated() {
+        out += inner
+        item.write(to: &out, indent: indent + 1)
+        out += i == items.count - 1 ? "\n" : ",\n"
+      }
+      out += String(repeating: "  ", count: indent) + "]"
+    case .object(let pairs):
+      guard !pairs.isEmpty else { return out += "{}" }
+      out += "{\n"
+      for (i, (key, value)) in pairs.enumerated() {
+        out += inner + JSONValue.quoted(key) + ": "
+        value.write(to: &out, indent: indent + 1)
+        out += i == pairs.count - 1 ? "\n" : ",\n"
+      }
+      out += String(repeating: "  ", count: indent) + "}"
+    }
+  }
+}

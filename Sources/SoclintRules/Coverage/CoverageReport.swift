@@ -1,0 +1,244 @@
+import SoclintModel
+
+/// The readiness assessment of `soclint coverage`: what a lint run knows about coverage and
+/// staleness, laid out for people. It is built from a `LintResult` and the same `LintContext`
+/// the rules use (scope, due dates, the as-of date), so it never disagrees with `lint`:
+/// a requirement reported `uncovered` or `planned-only` is one that uncovered-requirement
+/// reports, and evidence reported `stale` is evidence that stale-evidence reports or that a
+/// suppression silenced.
+public struct CoverageReport: Sendable {
+  /// How far ahead "coming due" looks, in days from the as-of date.
+  public static let comingDueDays = 90
+
+  public enum RequirementStatus: String, Sendable, CaseIterable {
+    /// An implemented control maps it.
+    case covered
+    /// In scope, and only planned controls map it (lint reports it uncovered, with notes).
+    case plannedOnly = "planned-only"
+    /// In scope, and no implemented or planned control maps it.
+    case uncovered
+    /// Carved out by an exclusion in the configuration, with its reason.
+    case excluded
+    /// Its category is not among the framework's `categories`.
+    case outOfScope = "out-of-scope"
+
+    /// Whether the requirement counts towards readiness.
+    public var isInScope: Bool { self == .covered || self == .plannedOnly || self == .uncovered }
+  }
+
+  public enum EvidenceStatus: String, Sendable, CaseIterable {
+    case fresh
+    /// Falls due within `due_soon_days` of the as-of date (a due date exactly that far is due soon).
+    case dueSoon = "due-soon"
+    /// The as-of date is after its due date.
+    case stale
+    /// No `last_collected`, or one dated after the as-of date (a future-date error): a
+    /// collection that has not happened proves nothing.
+    case neverCollected = "never-collected"
+    /// Collected, with a `continuous` or `on-event` frequency: it never falls due by the calendar.
+    case unscheduled
+
+    /// Whether evidence in this status lets its control count towards readiness.
+    public var supportsReadiness: Bool { self == .fresh || self == .dueSoon || self == .unscheduled }
+  }
+
+  /// Ready out of in scope; the percentage as printed, with one decimal rounded half up.
+  public struct Readiness: Sendable, Hashable {
+    public let ready: Int
+    public let inScope: Int
+
+    public init(ready: Int, inScope: Int) {
+      self.ready = ready
+      self.inScope = inScope
+    }
+
+    /// Tenths of a percent (829 for 29 of 35), rounded half up; nil when nothing is in scope.
+    public var tenths: Int? {
+      guard inScope > 0 else { return nil }
+      // floor(ready * 1000 / inScope + 1/2) in integers, so 82.85 never becomes 82.8.
+      return (2 * ready * 1000 + inScope) / (2 * inScope)
+    }
+
+    /// "82.9", "100.0"; nil when nothing is in scope.
+    public var percentText: String? { tenths.map { "\($0 / 10).\($0 % 10)" } }
+  }
+
+  public struct Requirement: Sendable {
+    public let id: String
+    public let title: String
+    public let category: String?
+    public let status: RequirementStatus
+    /// Covered, and at least one implemented control that maps it has all its evidence current.
+    public let ready: Bool
+    /// Implemented controls that map it, by id.
+    public let controls: [String]
+    /// Planned controls that map it, by id.
+    public let plannedControls: [String]
+    /// The exclusion's reason, for `excluded`.
+    public let reason: String?
+  }
+
+  public struct Category: Sendable {
+    public let name: String
+    public let readiness: Readiness
+  }
+
+  public struct Framework: Sendable {
+    public let id: String
+    public let title: String
+    public let readiness: Readiness
+    /// Categories with at least one requirement in scope, in catalog order.
+    public let categories: [Category]
+    public let requirements: [Requirement]
+  }
+
+  /// A suppression that silenced this evidence's staleness finding: an exception accepted for a
+  /// time. It does not make stale evidence fresh.
+  public struct Exception: Sendable {
+    public let rule: String
+    public let reason: String
+    public let until: Day?
+    /// Where the suppression comment is (project-relative path, 1-based line).
+    public let path: String
+    public let line: Int
+  }
+
+  public struct Evidence: Sendable {
+    public let control: String
+    public let id: String
+    /// The evidence's owner, else its control's.
+    public let owner: String
+    public let frequency: String
+    public let status: EvidenceStatus
+    public let collected: Day?
+    /// Last collected + one period + grace days; nil when unscheduled or never collected.
+    public let due: Day?
+    public let exception: Exception?
+    /// Where the evidence item is declared.
+    public let path: String
+    public let line: Int
+  }
+
+  public struct Owner: Sendable {
+    public let id: String
+    /// Nil for an id that controls use but no owners list declares.
+    public let name: String?
+    public let email: String?
+    public let role: String?
+    public let active: Bool
+    public let declared: Bool
+    public let controls: [String]
+    public let plannedControls: [String]
+    /// "CONTROL/evidence" of every evidence item of implemented controls they own.
+    public let evidence: [String]
+    public let stale: [String]
+    public let dueSoon: [String]
+    public let neverCollected: [String]
+    /// Implemented controls of theirs whose design review is overdue.
+    public let reviewsOverdue: [String]
+
+    /// Inactive (or undeclared) and still owning something: it must be handed over.
+    public var needsHandover: Bool {
+      (!active || !declared) && !(controls.isEmpty && plannedControls.isEmpty && evidence.isEmpty)
+    }
+  }
+
+  public struct Due: Sendable {
+    public enum Kind: String, Sendable {
+      case evidence, review
+    }
+
+    public let date: Day
+    public let daysLeft: Int
+    public let kind: Kind
+    public let control: String
+    /// The evidence id, for evidence.
+    public let evidence: String?
+    public let owner: String
+  }
+
+  public struct Totals: Sendable {
+    public let implementedControls: Int
+    public let plannedControls: Int
+    public let owners: Int
+    public let evidence: [EvidenceStatus: Int]
+    public let exceptions: Int
+    public let reviewsOverdue: Int
+  }
+
+  public let asOf: Day
+  public let dueSoonDays: Int
+  public let frameworks: [Framework]
+  /// Every evidence item of implemented controls, by control id then order in the control.
+  public let evidence: [Evidence]
+  public let owners: [Owner]
+  /// Evidence and reviews due from the as-of date to `comingDueDays` after it, by date.
+  public let comingDue: [Due]
+  public let totals: Totals
+
+  /// The frameworks whose readiness, as printed, is under a threshold (a CI gate). Frameworks
+  /// with nothing in scope have no readiness and never fail it.
+  public func frameworks(under threshold: Threshold) -> [Framework] {
+    frameworks.filter { f in f.readiness.tenths.map(threshold.isAbove) ?? false }
+  }
+
+  /// A percentage such as `82.9` from the command line, kept exact: the gate compares it with
+  /// the readiness as printed, so 82.9 passes `--fail-under 82.9`, where binary floating point
+  /// could tip either way.
+  public struct Threshold: Sendable, Hashable, CustomStringConvertible {
+    /// The value times 10^scale.
+    let scaled: Int
+    let scale: Int
+    public let description: String
+
+    /// Parses `P`, `P.D...` (up to 9 decimals) between 0 and 100; nil otherwise.
+    public init?(_ text: String) {
+      let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+      guard let whole = parts.first, !whole.isEmpty, whole.count <= 3, Threshold.isDigits(whole)
+      else { return nil }
+      let fraction = parts.count == 2 ? parts[1] : ""
+      guard parts.count == 1 || (!fraction.isEmpty && fraction.count <= 9 && Threshold.isDigits(fraction))
+      else { return nil }
+      var scaled = 0
+      for c in whole + fraction { scaled = scaled * 10 + Int(c.asciiValue! - 48) }
+      var hundred = 100
+      for _ in 0..<fraction.count { hundred *= 10 }
+      guard scaled <= hundred else { return nil }
+      self.scaled = scaled
+      self.scale = fraction.count
+      self.description = text
+    }
+
+    static func isDigits(_ text: Substring) -> Bool { text.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }
+
+    /// Whether this threshold is above a readiness given in tenths of a percent.
+    public func isAbove(_ tenths: Int) -> Bool {
+      var left = tenths
+      for _ in 0..<scale { left *= 10 }
+      return left < scaled * 10
+    }
+  }
+}
+
+extension CoverageReport {
+  /// Why a report cannot be made: a readiness figure computed from half a project would be
+  /// wrong, and this report is handed to auditors.
+  public enum Unavailable: Error, Sendable, CustomStringConvertible {
+    case configurationInvalid
+    case controlsIncomplete
+    case catalogsIncomplete
+
+    public var description: String {
+      switch self {
+      case .configurationInvalid:
+        return "the configuration is invalid, so coverage cannot be judged; soclint lint shows why"
+      case .controlsIncomplete:
+        return
+          "a control could not be read, so coverage cannot be judged; fix the findings soclint lint reports first"
+      case .catalogsIncomplete:
+        return
+          "a catalog could not be read, so coverage cannot be judged; fix the findings soclint lint reports first"
+      }
+    }
+  }
+}

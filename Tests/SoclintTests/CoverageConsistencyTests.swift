@@ -1,0 +1,111 @@
+import Foundation
+import SoclintDiagnostics
+import SoclintModel
+import SoclintRules
+import Testing
+
+/// The coverage report and lint are one engine: on every fixture repository, the example
+/// Controls/ and every rule's examples, what coverage calls uncovered, stale, due soon or never
+/// collected is exactly what lint's rules find (or what a suppression silenced).
+@Suite struct CoverageConsistencyTests {
+  static var projects: [String] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: Support.fixtures.path)) ?? []
+    let fixtures = names.filter {
+      FileManager.default.fileExists(
+        atPath: Support.fixtures.appendingPathComponent("\($0)/.soclint.yaml").path)
+    }.sorted()
+    return ["."] + fixtures
+  }
+
+  static let examples: [String] = Registry.descriptions.flatMap { d in
+    (0..<d.failing.count).map { "\(d.id) failing \($0)" }
+      + (0..<d.passing.count).map { "\(d.id) passing \($0)" }
+  }
+
+  @Test(arguments: projects)
+  func fixture(_ name: String) throws {
+    let root = name == "." ? Support.packageRoot : Support.fixtures.appendingPathComponent(name)
+    try Self.check(Support.lint(root), name)
+  }
+
+  @Test(arguments: examples)
+  func ruleExample(_ which: String) throws {
+    let parts = which.split(separator: " ")
+    let d = try #require(Registry.description(of: String(parts[0])))
+    let list = parts[1] == "failing" ? d.failing : d.passing
+    let example = list[Int(parts[2])!]
+    try Self.check(Support.lint(example.project), which)
+  }
+
+  /// Findings of a rule, reported or silenced, by their subject's first ids.
+  static func subjects(_ result: LintResult, _ rule: String, count: Int) -> Set<[String]> {
+    let all = result.findings + result.suppressed.map(\.finding)
+    return Set(all.filter { $0.rule == rule }.map { Array($0.subject.prefix(count)) })
+  }
+
+  static func check(_ result: LintResult, _ name: String) throws {
+    let report: CoverageReport
+    do {
+      report = try CoverageReport(result: result)
+    } catch {
+      // No report where lint could not judge coverage either.
+      switch error {
+      case .configurationInvalid:
+        #expect(result.configurationInvalid || result.project.configuration == nil, "\(name)")
+      case .controlsIncomplete: #expect(result.project.controlsIncomplete, "\(name)")
+      case .catalogsIncomplete: #expect(result.project.catalogsIncomplete, "\(name)")
+      }
+      #expect(subjects(result, "uncovered-requirement", count: 2).isEmpty, "\(name)")
+      return
+    }
+
+    // Requirements: uncovered and planned-only are exactly uncovered-requirement's findings;
+    // planned-only exactly those with a note at a planned control.
+    var notCovered: Set<[String]> = []
+    var plannedOnly: Set<[String]> = []
+    for f in report.frameworks {
+      for r in f.requirements {
+        if r.status == .uncovered || r.status == .plannedOnly { notCovered.insert([f.id, r.id]) }
+        if r.status == .plannedOnly { plannedOnly.insert([f.id, r.id]) }
+        #expect(r.status != .covered || !r.controls.isEmpty, "\(name): \(r.id)")
+        #expect(!r.ready || r.status == .covered, "\(name): \(r.id)")
+        #expect((r.status == .excluded) == (r.reason != nil), "\(name): \(r.id)")
+      }
+      #expect(f.readiness.ready == f.requirements.filter(\.ready).count, "\(name)")
+      #expect(f.readiness.inScope == f.requirements.filter(\.status.isInScope).count, "\(name)")
+    }
+    #expect(notCovered == subjects(result, "uncovered-requirement", count: 2), "\(name)")
+    let withNotes = (result.findings + result.suppressed.map(\.finding)).filter {
+      $0.rule == "uncovered-requirement" && !$0.notes.isEmpty
+    }
+    #expect(plannedOnly == Set(withNotes.map { Array($0.subject.prefix(2)) }), "\(name)")
+
+    // Evidence: stale is stale-evidence's findings plus what suppressions silenced; due soon
+    // is evidence-due-soon's; never collected is evidence-never-collected's and future-date's.
+    func ids(_ status: CoverageReport.EvidenceStatus) -> Set<[String]> {
+      Set(report.evidence.filter { $0.status == status }.map { [$0.control, $0.id] })
+    }
+    #expect(ids(.stale) == subjects(result, "stale-evidence", count: 2), "\(name)")
+    #expect(ids(.dueSoon) == subjects(result, "evidence-due-soon", count: 2), "\(name)")
+    let futureDated = Set(
+      report.evidence.filter { e in e.collected.map { $0 > report.asOf } ?? false }.map {
+        [$0.control, $0.id]
+      })
+    #expect(
+      ids(.neverCollected) == subjects(result, "evidence-never-collected", count: 2).union(futureDated),
+      "\(name)")
+
+    // An exception is a suppression that silenced the evidence's own finding.
+    let silencedStale = Set(
+      result.suppressed.filter { $0.finding.rule == "stale-evidence" }.map {
+        Array($0.finding.subject.prefix(2))
+      })
+    let excepted = Set(
+      report.evidence.filter { $0.status == .stale && $0.exception != nil }.map { [$0.control, $0.id] })
+    #expect(excepted == silencedStale, "\(name)")
+
+    // Overdue reviews are stale-review's findings.
+    let overdue = Set(report.owners.flatMap(\.reviewsOverdue).map { [$0] })
+    #expect(overdue == subjects(result, "stale-review", count: 1), "\(name)")
+  }
+}
