@@ -14,7 +14,7 @@ public struct CoverageJSONReporter: CoverageRenderer {
   public init() {}
 
   public func render(_ report: CoverageReport) -> String {
-    let root: CoverageJSON = .object([
+    let root: JSONValue = .object([
       ("version", .int(1)),
       (
         "tool",
@@ -30,14 +30,14 @@ public struct CoverageJSONReporter: CoverageRenderer {
     return root.rendered()
   }
 
-  func readiness(_ r: CoverageReport.Readiness) -> CoverageJSON {
+  func readiness(_ r: CoverageReport.Readiness) -> JSONValue {
     .object([
       ("ready", .int(r.ready)), ("inScope", .int(r.inScope)),
       ("percent", r.percentText.map { .number($0) } ?? .null),
     ])
   }
 
-  func framework(_ f: CoverageReport.Framework) -> CoverageJSON {
+  func framework(_ f: CoverageReport.Framework) -> JSONValue {
     .object([
       ("id", .string(f.id)),
       ("title", .string(f.title)),
@@ -66,7 +66,7 @@ public struct CoverageJSONReporter: CoverageRenderer {
     ])
   }
 
-  func evidence(_ e: CoverageReport.Evidence) -> CoverageJSON {
+  func evidence(_ e: CoverageReport.Evidence) -> JSONValue {
     .object([
       ("control", .string(e.control)),
       ("id", .string(e.id)),
@@ -92,7 +92,7 @@ public struct CoverageJSONReporter: CoverageRenderer {
     ])
   }
 
-  func owner(_ o: CoverageReport.Owner) -> CoverageJSON {
+  func owner(_ o: CoverageReport.Owner) -> JSONValue {
     .object([
       ("id", .string(o.id)),
       ("name", .orNull(o.name)),
@@ -111,7 +111,7 @@ public struct CoverageJSONReporter: CoverageRenderer {
     ])
   }
 
-  func due(_ d: CoverageReport.Due) -> CoverageJSON {
+  func due(_ d: CoverageReport.Due) -> JSONValue {
     .object([
       ("date", .string(d.date.description)),
       ("daysLeft", .int(d.daysLeft)),
@@ -120,57 +120,5 @@ public struct CoverageJSONReporter: CoverageRenderer {
       ("evidence", .orNull(d.evidence)),
       ("owner", .string(d.owner)),
     ])
-  }
-}
-
-/// The JSON the coverage report needs: JSONValue's layout, plus numbers with a decimal point
-/// (readiness percentages), written from their exact decimal text.
-indirect enum CoverageJSON {
-  case null
-  case bool(Bool)
-  case int(Int)
-  /// A number written as given ("82.9").
-  case number(String)
-  case string(String)
-  case array([CoverageJSON])
-  case object([(String, CoverageJSON)])
-
-  static func orNull(_ value: String?) -> CoverageJSON { value.map { .string($0) } ?? .null }
-  static func strings(_ values: [String]) -> CoverageJSON { .array(values.map { .string($0) }) }
-
-  /// Two spaces per level, as `json.dumps(indent=2)`, with a final line break.
-  func rendered() -> String {
-    var out = ""
-    write(to: &out, indent: 0)
-    return out + "\n"
-  }
-
-  private func write(to out: inout String, indent: Int) {
-    let inner = String(repeating: "  ", count: indent + 1)
-    switch self {
-    case .null: out += "null"
-    case .bool(let b): out += b ? "true" : "false"
-    case .int(let i): out += String(i)
-    case .number(let text): out += text
-    case .string(let s): out += JSONValue.quoted(s)
-    case .array(let items):
-      guard !items.isEmpty else { return out += "[]" }
-      out += "[\n"
-      for (i, item) in items.enumerated() {
-        out += inner
-        item.write(to: &out, indent: indent + 1)
-        out += i == items.count - 1 ? "\n" : ",\n"
-      }
-      out += String(repeating: "  ", count: indent) + "]"
-    case .object(let pairs):
-      guard !pairs.isEmpty else { return out += "{}" }
-      out += "{\n"
-      for (i, (key, value)) in pairs.enumerated() {
-        out += inner + JSONValue.quoted(key) + ": "
-        value.write(to: &out, indent: indent + 1)
-        out += i == pairs.count - 1 ? "\n" : ",\n"
-      }
-      out += String(repeating: "  ", count: indent) + "}"
-    }
   }
 }

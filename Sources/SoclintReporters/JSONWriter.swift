@@ -5,6 +5,8 @@ public enum JSONValue: Sendable {
   case null
   case bool(Bool)
   case int(Int)
+  /// A number written from its exact decimal text ("82.9"), so no binary rounding shows.
+  case number(String)
   case string(String)
   case array([JSONValue])
   /// Keys in output order; a key is expected once.
@@ -13,6 +15,11 @@ public enum JSONValue: Sendable {
   /// An optional string, or null.
   public static func orNull(_ value: String?) -> JSONValue {
     value.map { .string($0) } ?? .null
+  }
+
+  /// A list of strings.
+  public static func strings(_ values: [String]) -> JSONValue {
+    .array(values.map { .string($0) })
   }
 
   /// An optional integer, or null.
@@ -34,6 +41,7 @@ public enum JSONValue: Sendable {
     case .null: out += "null"
     case .bool(let b): out += b ? "true" : "false"
     case .int(let i): out += String(i)
+    case .number(let text): out += text
     case .string(let s): JSONValue.writeString(s, to: &out)
     case .array(let items):
       if items.isEmpty {

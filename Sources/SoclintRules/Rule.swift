@@ -36,44 +36,40 @@ public struct Example: Sendable {
   }
 
   public static let base: [(path: String, text: String)] = [
-    (
-      ".soclint.yaml",
-      """
-      version: 1
-      frameworks:
-        soc1: {}
-      as_of: 2026-11-20
-
-      """
-    ),
-    (
-      "Controls/owners.yaml",
-      """
-      kind: owners
-      owners:
-        - id: alice
-          name: Alice Chen
-          email: alice@example.com
-          backup: bob
-        - id: bob
-          name: Bob Okafor
-          email: bob@example.com
-
-      """
-    ),
-    (
-      "Controls/soc1.yaml",
-      """
-      kind: catalog
-      framework: soc1
-      title: Example SOC 1 control objectives
-      requirements:
-        - id: CO-1
-          title: Access to payroll systems is limited to authorised staff
-
-      """
-    ),
+    (".soclint.yaml", baseConfiguration), ("Controls/owners.yaml", baseOwners),
+    ("Controls/soc1.yaml", baseCatalog),
   ]
+
+  public static let baseConfiguration = """
+    version: 1
+    frameworks:
+      soc1: {}
+    as_of: 2026-11-20
+
+    """
+
+  public static let baseOwners = """
+    kind: owners
+    owners:
+      - id: alice
+        name: Alice Chen
+        email: alice@example.com
+        backup: bob
+      - id: bob
+        name: Bob Okafor
+        email: bob@example.com
+
+    """
+
+  public static let baseCatalog = """
+    kind: catalog
+    framework: soc1
+    title: Example SOC 1 control objectives
+    requirements:
+      - id: CO-1
+        title: Access to payroll systems is limited to authorised staff
+
+    """
 }
 
 /// What a rule is: the text `soclint explain` prints and the examples the tests run.

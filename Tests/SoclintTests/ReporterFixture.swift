@@ -9,46 +9,13 @@ import SoclintRules
 /// once and shared by the reporter tests.
 enum ReporterFixture {
   static let files: [(path: String, text: String)] = [
-    (
-      ".soclint.yaml",
-      """
-      version: 1
-      frameworks:
-        soc1: {}
-      as_of: 2026-11-20
-
-      """
-    ),
+    (".soclint.yaml", Example.baseConfiguration),
+    // placeholder-text (warning) in an owner's name.
     (
       "Controls/owners.yaml",
-      """
-      kind: owners
-      owners:
-        - id: alice
-          name: Alice Chen
-          email: alice@example.com
-          backup: bob
-        - id: bob
-          name: Bob Okafor
-          email: bob@example.com
-        - id: carol
-          name: TBD
-          email: carol@example.com
-
-      """
+      Example.baseOwners + "  - id: carol\n    name: TBD\n    email: carol@example.com\n"
     ),
-    (
-      "Controls/soc1.yaml",
-      """
-      kind: catalog
-      framework: soc1
-      title: Example SOC 1 control objectives
-      requirements:
-        - id: CO-1
-          title: Access to payroll systems is limited to authorised staff
-
-      """
-    ),
+    ("Controls/soc1.yaml", Example.baseCatalog),
     // unknown-owner (error, with help) and evidence-due-soon (info).
     (
       "Controls/access/AC-01.yaml",

@@ -15,22 +15,8 @@ struct InactiveOwner: Rule {
         ("Controls/example.yaml", Example.goodControl.replacingFirst("owner: alice", with: "owner: carol")),
         (
           "Controls/owners.yaml",
-          """
-          kind: owners
-          owners:
-            - id: alice
-              name: Alice Chen
-              email: alice@example.com
-              backup: bob
-            - id: bob
-              name: Bob Okafor
-              email: bob@example.com
-            - id: carol
-              name: Carol Diaz
-              email: carol@example.com
-              active: false
-
-          """
+          Example.baseOwners
+            + "  - id: carol\n    name: Carol Diaz\n    email: carol@example.com\n    active: false\n"
         ),
       ])
     ],

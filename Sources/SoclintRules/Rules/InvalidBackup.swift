@@ -11,18 +11,8 @@ struct InvalidBackup: Rule {
       """,
     failing: [
       Example([
-        (
-          "Controls/owners.yaml",
-          """
-          kind: owners
-          owners:
-            - id: alice
-              name: Alice Chen
-              email: alice@example.com
-              backup: alice
-
-          """
-        )
+        ("Controls/example.yaml", Example.goodControl),
+        ("Controls/owners.yaml", Example.baseOwners + "    backup: bob\n"),
       ])
     ],
     passing: [Example(control: Example.goodControl)])

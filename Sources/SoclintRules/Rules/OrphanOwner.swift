@@ -11,20 +11,8 @@ struct OrphanOwner: Rule {
       """,
     failing: [
       Example([
-        (
-          "Controls/owners.yaml",
-          """
-          kind: owners
-          owners:
-            - id: alice
-              name: Alice Chen
-              email: alice@example.com
-            - id: bob
-              name: Bob Okafor
-              email: bob@example.com
-
-          """
-        )
+        ("Controls/example.yaml", Example.goodControl),
+        ("Controls/owners.yaml", Example.baseOwners.replacingFirst("    backup: bob\n", with: "")),
       ])
     ],
     passing: [Example(control: Example.goodControl)])

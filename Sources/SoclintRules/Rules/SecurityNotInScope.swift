@@ -14,14 +14,8 @@ struct SecurityNotInScope: Rule {
       Example([
         (
           ".soclint.yaml",
-          """
-          version: 1
-          frameworks:
-            soc2:
-              categories: [availability]
-          as_of: 2026-11-20
-
-          """
+          Example.baseConfiguration.replacingFirst(
+            "  soc1: {}", with: "  soc2:\n    categories: [availability]")
         )
       ])
     ],
