@@ -49,7 +49,10 @@ public struct StructureChecker: Sendable {
   private func finding(
     for v: SchemaViolation, kind: DocumentKind, root: Node, file: SourceFile, typoFixes: Set<String>
   ) -> Finding? {
-    let subject = Subject.describe(kind: kind, root: root, path: v.instancePath)
+    // Messages about a value name the thing that holds it ("'type' of evidence 'ticket' of
+    // control AC-01"); messages about a mapping name the mapping itself.
+    let parentPath = Array(v.instancePath.dropLast())
+    let subject = Subject.describe(kind: kind, root: root, path: parentPath)
     let pointer = JSONPointer.string(v.instancePath)
     let field = StructureChecker.fieldName(v.instancePath)
     let node = v.node
@@ -71,7 +74,8 @@ public struct StructureChecker: Sendable {
           "missing-field", "document has no 'kind'; soclint cannot tell what it declares",
           help: ["add 'kind: control', 'kind: owners' or 'kind: catalog' as its first line"])
       }
-      let where_ = isRoot ? subject : "\(field) of \(subject)"
+      let own = Subject.describe(kind: kind, root: root, path: v.instancePath)
+      let where_ = isRoot || own != subject ? own : "\(field) of \(subject)"
       return make(
         "missing-field", "\(where_) is missing the required field '\(name)'",
         help: ["add '\(name):' to this mapping"])
@@ -90,7 +94,8 @@ public struct StructureChecker: Sendable {
           "known fields here: \(known.joined(separator: ", ")); keys starting with 'x-' are extensions")
       }
       return Finding(
-        rule: "unknown-field", severity: .error, message: "unknown field '\(name)' in \(subject)",
+        rule: "unknown-field", severity: .error,
+        message: "unknown field '\(name)' in \(Subject.describe(kind: kind, root: root, path: objectPath))",
         range: file.range(of: key), pointer: pointer, help: help, subject: [subject, name])
     case .wrongType(let expected):
       let want = StructureChecker.typeList(expected)
@@ -101,6 +106,10 @@ public struct StructureChecker: Sendable {
         help.append(
           "write \(["yes", "on", "y"].contains(s.text.lowercased()) ? "true" : "false"): YAML 1.2 reads '\(s.text)' as a string, and only true and false are booleans"
         )
+      } else if expected == ["string"],
+        ["last_collected", "last_reviewed", "as_of"].contains(v.instancePath.last?.key)
+      {
+        help.append("write the date as YYYY-MM-DD, such as 2026-09-30")
       } else if expected == ["string"], let s = node.scalar, s.style == .plain, s.value != .null {
         help.append("write it in quotes to make it a string: \"\(s.text)\"")
       } else if expected.contains("object") && node.scalar?.value == .null {
@@ -187,11 +196,11 @@ public struct StructureChecker: Sendable {
         "invalid-value",
         "\(field) of \(subject) has \(node.sequence?.count ?? 0) items, expected at most \(max)")
     case .duplicateItem(_, let firstIndex):
-      let parentPath = Array(v.instancePath.dropLast())
       let first = StructureChecker.node(at: parentPath + [.index(firstIndex)], in: root)
+      let holder = Subject.describe(kind: kind, root: root, path: Array(parentPath.dropLast()))
       return make(
         "invalid-value",
-        "\(shown) is listed twice in \(StructureChecker.fieldName(parentPath)) of \(subject)",
+        "\(shown) is listed twice in \(StructureChecker.fieldName(parentPath)) of \(holder)",
         notes: first.map { [Note("first listed here", at: file.range(of: $0))] } ?? [])
     case .belowMinimum(let min, _):
       return make(
@@ -203,12 +212,25 @@ public struct StructureChecker: Sendable {
         "\(field) of \(subject) is \(shown), expected at most \(StructureChecker.number(max))")
     case .propertyName(let name, let key, _):
       var help: [String] = []
-      if let lower = Optional(name.lowercased()), lower != name { help.append("did you mean '\(lower)'?") }
+      if name.lowercased() != name { help.append("did you mean '\(name.lowercased())'?") }
+      let what: String
+      switch parentPath.last?.key {
+      case "frameworks", "criteria":
+        what = "a framework id"
+        help.append("framework ids are lower-case letters, digits and '-', such as soc2 or soc1")
+      case "rules":
+        what = "a rule id"
+        help = [
+          "rule ids are lower-case words joined by '-', such as stale-evidence; soclint rules lists them"
+        ]
+      default: what = "a valid key"
+      }
+      let holder = Subject.describe(kind: kind, root: root, path: Array(parentPath.dropLast()))
       return Finding(
         rule: "invalid-value", severity: .error,
-        message: "'\(name)' is not a valid key in \(field) of \(subject)",
+        message: "'\(name)' in \(StructureChecker.fieldName(parentPath)) of \(holder) is not \(what)",
         range: file.range(of: key), pointer: pointer, help: help,
-        subject: [subject, name])
+        subject: [holder, name])
     default:
       return make("invalid-value", "\(field) of \(subject) is \(shown), which is not allowed here")
     }
@@ -224,7 +246,14 @@ public struct StructureChecker: Sendable {
   static func fieldName(_ path: [PathComponent]) -> String {
     guard let last = path.last else { return "the document" }
     switch last {
-    case .key(let k): return "'\(k)'"
+    case .key(let k):
+      // Keys of a map of frameworks say which map they are in.
+      if path.count >= 2, let parent = path[path.count - 2].key,
+        parent == "criteria" || parent == "frameworks"
+      {
+        return "'\(k)' in '\(parent)'"
+      }
+      return "'\(k)'"
     case .index(let i):
       return "item \(i + 1) of \(fieldName(Array(path.dropLast())))"
     }

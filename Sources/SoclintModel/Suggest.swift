@@ -20,7 +20,8 @@ public enum Suggest {
   }
 
   /// The closest candidate within a distance that still looks like a typo (a third of the
-  /// word, at least 1, at most 3); ties go to the first candidate in the given order.
+  /// word, at least 1, at most 3; ties go to the first candidate in the given order), else the
+  /// only candidate the word abbreviates.
   public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
     let limit = max(1, min(3, (word.count + 2) / 3))
     var best: (String, Int)? = nil
@@ -28,6 +29,11 @@ public enum Suggest {
       let d = distance(word, c)
       if d <= limit, d < (best?.1 ?? Int.max) { best = (c, d) }
     }
-    return best?.0
+    if let best { return best.0 }
+    // An abbreviation ("detect" for "detective") is too far by edits but plain to a reader.
+    let lower = word.lowercased()
+    guard lower.count >= 3 else { return nil }
+    let prefixed = candidates.filter { $0.lowercased().hasPrefix(lower) }
+    return prefixed.count == 1 ? prefixed[0] : nil
   }
 }

@@ -115,7 +115,8 @@ public struct TextReporter: Reporter {
     }
     let what =
       "in \(plural(counts.files, "file")) (\(plural(counts.controls, "control")), \(plural(result.project.owners.count, "owner")), \(plural(counts.catalogs, "catalog")))"
-    if result.configurationInvalid {
+    if result.project.configuration == nil {
+      // Nothing but the configuration was checked.
       return
         "soclint: \(plural(errors, "error")) in the configuration \(result.project.configFile.path); fix it before anything else is checked"
     }

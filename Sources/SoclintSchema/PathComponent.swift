@@ -12,6 +12,12 @@ public enum PathComponent: Sendable, Hashable, CustomStringConvertible {
   }
 
   public var description: String { referenceToken }
+
+  /// The member name, for a `.key` step.
+  public var key: String? {
+    if case .key(let name) = self { return name }
+    return nil
+  }
 }
 
 /// JSON Pointers (RFC 6901): "" is the whole document, "/a/0" the first item of member a.
