@@ -95,9 +95,14 @@ public struct Linter: Sendable {
       }
       kept.append(f)
     }
+    // A file with a reading or structure error was not fully judged, so a suppression in it
+    // may have had nothing to silence only because of that error: not reported as unused.
+    let brokenFiles = Set(
+      project.findings.filter { Registry.description(of: $0.rule)?.isStructural ?? true }.map(\.range.path))
     for (path, list) in suppressions {
       for (i, s) in list.enumerated() {
-        kept += Linter.findings(for: s, used: used.contains("\(path)#\(i)"), asOf: asOf)
+        let used = used.contains("\(path)#\(i)") || brokenFiles.contains(path)
+        kept += Linter.findings(for: s, used: used, asOf: asOf)
       }
     }
 
@@ -173,7 +178,9 @@ public struct Linter: Sendable {
     let sorted = findings.enumerated().sorted { a, b in
       let x = a.element
       let y = b.element
-      if x.range.path != y.range.path { return x.range.path.utf8.lexicographicallyPrecedes(y.range.path.utf8) }
+      if x.range.path != y.range.path {
+        return x.range.path.utf8.lexicographicallyPrecedes(y.range.path.utf8)
+      }
       if x.range.line != y.range.line { return x.range.line < y.range.line }
       if x.range.column != y.range.column { return x.range.column < y.range.column }
       if x.rule != y.rule { return x.rule < y.rule }

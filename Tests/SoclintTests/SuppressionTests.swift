@@ -51,4 +51,17 @@ import Testing
     let s = try #require(parse("a: 1 # soclint: ignore[stale-evidence]\n").first)
     #expect(s.reason.isEmpty)
   }
+
+  /// A structure error elsewhere in the file stops the rules there; the suppression it makes
+  /// idle is not a second finding.
+  @Test func noUnusedSuppressionInABrokenFile() throws {
+    let text = Example.goodControl
+      .replacingOccurrences(
+        of: "last_collected: 2026-09-30",
+        with: "last_collected: 2026-06-30   # soclint: ignore[stale-evidence] collected late, see SEC-912"
+      )
+      .replacingOccurrences(of: "type: ticket", with: "type: tickets")
+    let result = try Support.lint(Example(control: text).project)
+    #expect(result.findings.map(\.rule) == ["invalid-value"])
+  }
 }
