@@ -61,7 +61,15 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
   }
 
-  public func adding(days n: Int) -> Day { Day(ordinal: ordinal + n) }
+  /// About 2.7 million years either side of 1970: far past any real date, and small enough
+  /// that no calendar arithmetic overflows. A duration such as `9223372036854775807d` saturates.
+  static let ordinalLimit = 1_000_000_000
+
+  public func adding(days n: Int) -> Day {
+    let (sum, overflow) = ordinal.addingReportingOverflow(n)
+    let bounded = overflow ? (n > 0 ? Day.ordinalLimit : -Day.ordinalLimit) : sum
+    return Day(ordinal: min(max(bounded, -Day.ordinalLimit), Day.ordinalLimit))
+  }
 
   /// Adds calendar months, clamping to the month's last day (01-31 + 1 month = 02-28).
   public func adding(months n: Int) -> Day {

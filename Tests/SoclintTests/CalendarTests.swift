@@ -49,6 +49,13 @@ import Testing
     #expect(Duration("yearly") == nil)
   }
 
+  @Test func hugeDurationsSaturateInsteadOfTrapping() {
+    let far = Duration("9223372036854775807d")?.after(day("2026-01-01"))
+    #expect(far != nil && far! > day("9999-12-31"))
+    #expect(day("2026-01-01").adding(days: Int.max).adding(days: 1) > day("2026-01-01"))
+    #expect(day("2026-01-01").adding(days: Int.min) < day("0001-01-01"))
+  }
+
   @Test func todayIsUTC() {
     #expect(Day.today(now: 0) == day("1970-01-01"))
     #expect(Day.today(now: 86_399) == day("1970-01-01"))
