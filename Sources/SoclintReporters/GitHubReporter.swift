@@ -42,7 +42,7 @@ public struct GitHubReporter: Reporter {
     case .info: command = "notice"
     }
     let r = f.range
-    var properties = ["file=\(escapeProperty(r.path))", "line=\(r.line)"]
+    var properties = ["file=\(escapeProperty(Printable.escaped(r.path)))", "line=\(r.line)"]
     if r.endLine == r.line {
       properties += [
         "col=\(r.column)", "endLine=\(r.endLine)", "endColumn=\(max(r.endColumn, r.column + 1))",
@@ -51,8 +51,9 @@ public struct GitHubReporter: Reporter {
       properties.append("endLine=\(max(r.endLine, r.line))")
     }
     properties.append("title=\(escapeProperty(f.rule))")
-    var message = f.message
-    for h in f.help { message += "\nhelp: \(h)" }
+    // Line breaks the annotation adds itself; any other unsafe character comes from the files.
+    var message = Printable.escaped(f.message, keepingLineBreaks: true)
+    for h in f.help { message += "\nhelp: \(Printable.escaped(h, keepingLineBreaks: true))" }
     return "::\(command) \(properties.joined(separator: ","))::\(escapeData(message))"
   }
 

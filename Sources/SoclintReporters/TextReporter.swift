@@ -18,25 +18,26 @@ public struct TextReporter: Reporter {
 
   public func render(_ f: Finding, context: ReportContext) -> String {
     let style = Style(enabled: context.color)
+    let show: (String) -> String = { Printable.escaped($0) }
     var out = ""
-    let location = "\(context.displayPath(f.range.path)):\(f.range.line):\(f.range.column):"
+    let location = "\(show(context.displayPath(f.range.path))):\(f.range.line):\(f.range.column):"
     let severity: String
     switch f.severity {
     case .error: severity = style.error("error:")
     case .warning: severity = style.warning("warning:")
     case .info: severity = style.info("info:")
     }
-    out += "\(style.bold(location)) \(severity) \(style.bold(f.message)) [\(f.rule)]\n"
+    out += "\(style.bold(location)) \(severity) \(style.bold(show(f.message))) [\(f.rule)]\n"
     out += snippet(f.range, context: context, style: style)
     for h in f.help {
-      out += "      = \(style.bold("help:")) \(h)\n"
+      out += "      = \(style.bold("help:")) \(show(h))\n"
     }
     for n in f.notes {
       if let r = n.range {
         out +=
-          "\(style.bold("\(context.displayPath(r.path)):\(r.line):\(r.column):")) \(style.note("note:")) \(n.message)\n"
+          "\(style.bold("\(show(context.displayPath(r.path))):\(r.line):\(r.column):")) \(style.note("note:")) \(show(n.message))\n"
       } else {
-        out += "      = \(style.bold("note:")) \(n.message)\n"
+        out += "      = \(style.bold("note:")) \(show(n.message))\n"
       }
     }
     return out
@@ -55,6 +56,9 @@ public struct TextReporter: Reporter {
       if s.value < 0x20 && s != "\t" || s.value == 0x7F {
         // Control characters would act on the terminal; show their pictures (U+2400...).
         display.append(Unicode.Scalar(0x2400 + (s.value == 0x7F ? 0x21 : s.value))!)
+      } else if s != "\t" && Printable.isUnsafe(s) {
+        // Other invisible or reordering characters: one visible mark keeps the caret aligned.
+        display.append("\u{FFFD}")
       } else if s == "\t" {
         let n = TextReporter.tabWidth - display.count % TextReporter.tabWidth
         display += Array(repeating: " ", count: n)

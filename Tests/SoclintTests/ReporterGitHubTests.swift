@@ -15,7 +15,8 @@ import Testing
     let expected =
       "::warning file=Controls/a%2Cb%3Ac.yaml,line=3,col=5,endLine=3,endColumn=9,title=unknown-owner"
       + "::100%25 sure: a, b%0D%0Ac%0Ahelp: say: yes, 100%25\n"
-      + "Controls/a,b:c.yaml:3:5: warning: 100% sure: a, b\r\nc [unknown-owner]\n"
+      // The text part keeps the diagnostic on one line: the break shows escaped.
+      + "Controls/a,b:c.yaml:3:5: warning: 100% sure: a, b\\u{D}\\u{A}c [unknown-owner]\n"
       + "      = help: say: yes, 100%\n"
     #expect(out == expected)
   }
@@ -66,7 +67,15 @@ import Testing
     let out = ReporterFixture.render(GitHubReporter(), findings: [finding])
     let lines = out.split(separator: "\n", omittingEmptySubsequences: false)
     #expect(lines.filter { $0.hasPrefix("::") }.count == 1)
-    #expect(lines.contains(" ::add-mask::x' [unknown-field]"))
+    // The text part shows the line break escaped, so the message stays on its line.
+    #expect(lines.contains("p.yaml:1:1: error: unknown field 'a\\u{A}::add-mask::x' [unknown-field]"))
+    // A line that still starts with `::` (a file named so) is indented by one space.
+    let named = Finding(
+      rule: "unknown-field", severity: .error, message: "m",
+      range: SourceRange(path: "p.yaml", line: 1, column: 1),
+      notes: [Note("n", at: SourceRange(path: "::x", line: 1, column: 1))])
+    let text = ReporterFixture.render(GitHubReporter(), findings: [named])
+    #expect(text.contains("\n ::x:1:1: note: n\n"))
   }
 
   @Test func stepSummaryIsAppendedWhenTheVariableIsSet() throws {
