@@ -12,7 +12,7 @@ public struct GitHubReporter: Reporter {
 
   public func render(_ result: LintResult, findings: [Finding], context: ReportContext) -> String {
     var out = ""
-    for f in findings { out += GitHubReporter.annotation(f) + "\n" }
+    for f in findings { out += GitHubReporter.annotation(f, path: context.displayPath(f.range.path)) + "\n" }
     var plain = context
     plain.color = false
     let text = TextReporter().render(result, findings: findings, context: plain)
@@ -27,14 +27,14 @@ public struct GitHubReporter: Reporter {
 
   /// `::error file=PATH,line=L,col=C,endLine=L2,endColumn=C2,title=RULE::MESSAGE`.
   ///
-  /// `file` is the project-relative path. GitHub resolves it against the repository root
-  /// (the workspace), and the project root (the folder of .soclint.yaml) is normally the
-  /// repository root; a project in a subfolder would need the path from the repository root.
+  /// `file` is the path as shown (relative to the current directory): GitHub resolves it
+  /// against the workspace, the repository root that a workflow's steps run in, so a project
+  /// in a subfolder of the repository still lands on the right file.
   ///
   /// `col` and `endColumn` are left out when the range spans lines: GitHub accepts columns
   /// only on a single-line annotation. The message carries the help lines after it, so the
   /// suggestion ("did you mean ...") shows on the pull request too.
-  static func annotation(_ f: Finding) -> String {
+  static func annotation(_ f: Finding, path: String) -> String {
     let command: String
     switch f.severity {
     case .error: command = "error"
@@ -42,7 +42,7 @@ public struct GitHubReporter: Reporter {
     case .info: command = "notice"
     }
     let r = f.range
-    var properties = ["file=\(escapeProperty(Printable.escaped(r.path)))", "line=\(r.line)"]
+    var properties = ["file=\(escapeProperty(Printable.escaped(path)))", "line=\(r.line)"]
     if r.endLine == r.line {
       properties += [
         "col=\(r.column)", "endLine=\(r.endLine)", "endColumn=\(max(r.endColumn, r.column + 1))",
