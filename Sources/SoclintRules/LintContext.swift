@@ -74,6 +74,41 @@ public struct LintContext: Sendable {
     return .inScope
   }
 
+  /// Where a dated thing stands on the as-of date. The staleness rules and the coverage report
+  /// both judge by this, so they cannot disagree.
+  public enum Freshness: Sendable, Equatable {
+    /// No date: evidence never collected (a review never held is missing-review's business).
+    case undated
+    /// Dated after the as-of date (future-date); no staleness is judged from it.
+    case future(Day)
+    /// Continuous or on-event: no period, so never stale by the calendar.
+    case unscheduled
+    case fresh(due: Day)
+    /// Not stale, and due at most `due_soon_days` after the as-of date.
+    case dueSoon(due: Day, daysLeft: Int)
+    /// The as-of date is after the due date.
+    case stale(due: Day, daysOverdue: Int)
+  }
+
+  /// Judges a date with its due date (nil without a period).
+  func freshness(of date: Day?, due: (Day) -> Day?) -> Freshness {
+    guard let date else { return .undated }
+    if date > asOf { return .future(date) }
+    guard let due = due(date) else { return .unscheduled }
+    if asOf > due { return .stale(due: due, daysOverdue: due.days(until: asOf)) }
+    let left = asOf.days(until: due)
+    return left <= configuration.dueSoonDays ? .dueSoon(due: due, daysLeft: left) : .fresh(due: due)
+  }
+
+  public func freshness(of evidence: Evidence) -> Freshness {
+    freshness(of: evidence.lastCollected?.value) { _ in dueDate(of: evidence) }
+  }
+
+  /// The design review of a control, against its review interval.
+  public func reviewFreshness(of control: Control) -> Freshness {
+    freshness(of: control.lastReviewed?.value) { _ in reviewDueDate(of: control) }
+  }
+
   /// The due date of evidence: last collected + one period + grace days; nil without a period
   /// or a collection date.
   public func dueDate(of evidence: Evidence) -> Day? {

@@ -73,12 +73,15 @@ extension CoverageReport {
     var comingDue: [Due] = []
     let horizon = asOf.adding(days: CoverageReport.comingDueDays)
     for control in context.implementedControls {
-      guard let reviewed = control.lastReviewed?.value, reviewed <= asOf,
-        let due = context.reviewDueDate(of: control)
-      else { continue }
-      if asOf > due {
+      let due: Day
+      switch context.reviewFreshness(of: control) {
+      case .stale:
         reviewsOverdue[control.owner.value, default: []].append(control.id.value)
-      } else if due <= horizon {
+        continue
+      case .fresh(let d), .dueSoon(let d, _): due = d
+      case .undated, .future, .unscheduled: continue
+      }
+      if due <= horizon {
         comingDue.append(
           Due(
             date: due, daysLeft: asOf.days(until: due), kind: .review, control: control.id.value,
@@ -116,18 +119,16 @@ extension CoverageReport {
         reviewsOverdue: reviewsOverdue.values.reduce(0) { $0 + $1.count }))
   }
 
-  /// An evidence item's status and due date, by the staleness rules' own tests: stale-evidence
-  /// when the as-of date is after the due date, evidence-due-soon when the due date is at most
-  /// `due_soon_days` away, evidence-never-collected without a collection date.
+  /// An evidence item's status and due date, by the judgement the staleness rules use.
   static func judge(_ e: SoclintModel.Evidence, _ context: LintContext) -> (EvidenceStatus, Day?) {
+    switch context.freshness(of: e) {
     // A date after the as-of date is a future-date error; no staleness rule trusts it either.
-    guard let collected = e.lastCollected?.value, collected <= context.asOf else {
-      return (.neverCollected, nil)
+    case .undated, .future: return (.neverCollected, nil)
+    case .unscheduled: return (.unscheduled, nil)
+    case .fresh(let due): return (.fresh, due)
+    case .dueSoon(let due, _): return (.dueSoon, due)
+    case .stale(let due, _): return (.stale, due)
     }
-    guard let due = context.dueDate(of: e) else { return (.unscheduled, nil) }
-    if context.asOf > due { return (.stale, due) }
-    if context.asOf.days(until: due) <= context.configuration.dueSoonDays { return (.dueSoon, due) }
-    return (.fresh, due)
   }
 
   /// One framework's requirements, with the scope logic of uncovered-requirement: only

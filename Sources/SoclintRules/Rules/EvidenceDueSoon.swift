@@ -16,12 +16,10 @@ struct EvidenceDueSoon: Rule {
   func check(_ context: LintContext, report: inout [Finding]) {
     for control in context.implementedControls {
       for e in control.evidence {
-        guard let collected = e.lastCollected, collected.value <= context.asOf,
-          let due = context.dueDate(of: e),
-          due >= context.asOf
-        else { continue }
-        let left = context.asOf.days(until: due)
-        guard left <= context.configuration.dueSoonDays else { continue }
+        guard let collected = e.lastCollected, case .dueSoon(let due, let left) = context.freshness(of: e)
+        else {
+          continue
+        }
         let when = left == 0 ? "today" : "in \(left) day\(left == 1 ? "" : "s")"
         report.append(
           finding(

@@ -15,7 +15,7 @@ struct EvidenceNeverCollected: Rule {
 
   func check(_ context: LintContext, report: inout [Finding]) {
     for control in context.implementedControls {
-      for e in control.evidence where e.lastCollected == nil {
+      for e in control.evidence where context.freshness(of: e) == .undated {
         report.append(
           finding(
             "evidence '\(e.id.value)' of control \(control.id.value) has never been collected", at: e.id,

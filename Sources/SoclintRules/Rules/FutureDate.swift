@@ -16,15 +16,14 @@ struct FutureDate: Rule {
   func check(_ context: LintContext, report: inout [Finding]) {
     for control in context.implementedControls {
       for e in control.evidence {
-        if let d = e.lastCollected, d.value > context.asOf {
-          report.append(
-            finding(
-              "evidence '\(e.id.value)' of control \(control.id.value) was collected on \(d.value), after the as-of date \(context.asOf)",
-              at: d, help: ["write the day it was really collected"],
-              subject: [control.id.value, e.id.value, d.value.description]))
-        }
+        guard let d = e.lastCollected, case .future = context.freshness(of: e) else { continue }
+        report.append(
+          finding(
+            "evidence '\(e.id.value)' of control \(control.id.value) was collected on \(d.value), after the as-of date \(context.asOf)",
+            at: d, help: ["write the day it was really collected"],
+            subject: [control.id.value, e.id.value, d.value.description]))
       }
-      if let d = control.lastReviewed, d.value > context.asOf {
+      if let d = control.lastReviewed, case .future = context.reviewFreshness(of: control) {
         report.append(
           finding(
             "control \(control.id.value) was reviewed on \(d.value), after the as-of date \(context.asOf)",

@@ -18,10 +18,10 @@ struct StaleEvidence: Rule {
   func check(_ context: LintContext, report: inout [Finding]) {
     for control in context.implementedControls {
       for e in control.evidence {
-        guard let collected = e.lastCollected, let due = context.dueDate(of: e), context.asOf > due,
-          collected.value <= context.asOf
-        else { continue }
-        let overdue = due.days(until: context.asOf)
+        guard let collected = e.lastCollected, case .stale(let due, let overdue) = context.freshness(of: e)
+        else {
+          continue
+        }
         report.append(
           finding(
             "evidence '\(e.id.value)' of control \(control.id.value) is stale: collected \(collected.value), due \(due) (\(e.frequency.value)), \(overdue) day\(overdue == 1 ? "" : "s") overdue",

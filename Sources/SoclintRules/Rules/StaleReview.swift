@@ -15,11 +15,10 @@ struct StaleReview: Rule {
 
   func check(_ context: LintContext, report: inout [Finding]) {
     for control in context.implementedControls {
-      guard let reviewed = control.lastReviewed, reviewed.value <= context.asOf,
-        let due = context.reviewDueDate(of: control), context.asOf > due
+      guard let reviewed = control.lastReviewed,
+        case .stale(let due, let overdue) = context.reviewFreshness(of: control)
       else { continue }
       let interval = control.reviewInterval?.value ?? context.configuration.reviewInterval
-      let overdue = due.days(until: context.asOf)
       report.append(
         finding(
           "the review of control \(control.id.value) is overdue: last reviewed \(reviewed.value), due \(due) (\(interval)), \(overdue) day\(overdue == 1 ? "" : "s") overdue",
