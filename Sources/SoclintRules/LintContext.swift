@@ -74,6 +74,31 @@ public struct LintContext: Sendable {
     return .inScope
   }
 
+  /// Who maps one requirement: implemented controls cover it; planned ones are named, with the
+  /// id in their criteria, so a note can point there. Retired controls do not count.
+  public struct Mapping: Sendable {
+    public var implemented: [Control] = []
+    public var planned: [(control: Control, id: Located<String>)] = []
+  }
+
+  /// The mappings of a framework's requirements, by requirement id. uncovered-requirement and
+  /// the coverage report both read coverage from here.
+  public func mappings(of framework: Framework) -> [String: Mapping] {
+    var out: [String: Mapping] = [:]
+    for control in project.controls where control.status != .retired {
+      for entry in control.criteria where entry.framework.value == framework.id {
+        for id in entry.requirements {
+          if control.isImplemented {
+            out[id.value, default: Mapping()].implemented.append(control)
+          } else {
+            out[id.value, default: Mapping()].planned.append((control, id))
+          }
+        }
+      }
+    }
+    return out
+  }
+
   /// Where a dated thing stands on the as-of date. The staleness rules and the coverage report
   /// both judge by this, so they cannot disagree.
   public enum Freshness: Sendable, Equatable {

@@ -136,19 +136,7 @@ extension CoverageReport {
   static func assess(
     _ framework: SoclintRules.Framework, context: LintContext, supportsReadiness: (Control) -> Bool
   ) -> Framework {
-    var implemented: [String: [Control]] = [:]
-    var planned: [String: [Control]] = [:]
-    for control in context.project.controls {
-      for entry in control.criteria where entry.framework.value == framework.id {
-        for id in entry.requirements {
-          if control.isImplemented {
-            implemented[id.value, default: []].append(control)
-          } else if control.status == .planned {
-            planned[id.value, default: []].append(control)
-          }
-        }
-      }
-    }
+    let mappings = context.mappings(of: framework)
     func ids(_ controls: [Control]?) -> [String] {
       Array(Set((controls ?? []).map(\.id.value))).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
@@ -159,12 +147,13 @@ extension CoverageReport {
     var categoryOrder: [String] = []
     var categoryCounts: [String: (ready: Int, inScope: Int)] = [:]
     for r in framework.requirements where seen.insert(r.id).inserted {
-      let covering = implemented[r.id] ?? []
+      let covering = mappings[r.id]?.implemented ?? []
+      let planned = mappings[r.id]?.planned.map(\.control) ?? []
       let status: RequirementStatus
       var reason: String? = nil
       switch context.scope(of: r, in: framework) {
       case .inScope:
-        status = !covering.isEmpty ? .covered : planned[r.id] != nil ? .plannedOnly : .uncovered
+        status = !covering.isEmpty ? .covered : !planned.isEmpty ? .plannedOnly : .uncovered
       case .excluded(let why):
         status = .excluded
         // A folded or literal block ends with a line break that is no part of the reason.
@@ -178,7 +167,7 @@ extension CoverageReport {
         Requirement(
           id: r.id, title: r.title, category: r.category, status: status, ready: ready,
           controls: ids(covering),
-          plannedControls: ids(planned[r.id]), reason: reason))
+          plannedControls: ids(planned), reason: reason))
       if status.isInScope {
         let name = r.category ?? "uncategorised"
         if categoryCounts[name] == nil { categoryOrder.append(name) }

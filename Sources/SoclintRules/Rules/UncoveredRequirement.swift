@@ -20,23 +20,12 @@ struct UncoveredRequirement: Rule {
     guard !context.project.catalogsIncomplete, !context.project.controlsIncomplete else { return }
     for scope in context.configuration.scopes {
       guard let framework = context.frameworks[scope.framework.value] else { continue }
-      var implemented: Set<String> = []
-      var planned: [String: [(Control, Located<String>)]] = [:]
-      for control in context.project.controls {
-        for entry in control.criteria where entry.framework.value == framework.id {
-          for id in entry.requirements {
-            if control.isImplemented {
-              implemented.insert(id.value)
-            } else if control.status == .planned {
-              planned[id.value, default: []].append((control, id))
-            }
-          }
-        }
-      }
+      let mappings = context.mappings(of: framework)
       for requirement in framework.requirements
       where context.scope(of: requirement, in: framework) == .inScope {
-        guard !implemented.contains(requirement.id) else { continue }
-        let notes = (planned[requirement.id] ?? []).map { (control, id) in
+        let mapping = mappings[requirement.id]
+        guard mapping?.implemented.isEmpty ?? true else { continue }
+        let notes = (mapping?.planned ?? []).map { (control, id) in
           Note(
             "control \(control.id.value) maps \(requirement.id) but is planned, not implemented", at: id.range
           )
