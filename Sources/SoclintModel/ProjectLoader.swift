@@ -66,13 +66,21 @@ public struct ProjectLoader: Sendable {
     }
   }
 
-  public func load(_ options: Options) throws -> Project {
+  /// The configuration file as read: its source, the typed configuration when it is valid, and
+  /// its findings (an empty file gets a missing-field finding: it lacks version and frameworks).
+  public struct ConfigurationFile: Sendable {
+    public let root: String
+    public let file: SourceFile
+    public let configuration: Configuration?
+    public let findings: [Finding]
+  }
+
+  /// Reads and checks the configuration alone, for commands that need nothing else.
+  public func loadConfiguration(_ options: Options) throws -> ConfigurationFile {
     let configAbsolute = URL(fileURLWithPath: options.configPath).standardizedFileURL.path
     let configDir = (configAbsolute as NSString).deletingLastPathComponent
     let root = FileSystem.realPath(configDir) ?? configDir
     let configRelative = (configAbsolute as NSString).lastPathComponent
-
-    // The configuration first: an invalid one ends the run.
     let configBytes: [UInt8]
     if let o = options.override, o.path == configAbsolute {
       configBytes = o.bytes
@@ -82,36 +90,42 @@ public struct ProjectLoader: Sendable {
       }
       configBytes = bytes
     }
-    let configResult = readDocuments(path: configRelative, bytes: configBytes, configuration: true)
-    let configFile = configResult.file ?? SourceFile(path: configRelative, text: "")
-    var configuration: Configuration? = nil
-    if !configResult.findings.contains(where: { $0.severity == .error }), let doc = configResult.configRoot {
-      configuration = Configuration(document: doc, file: configFile)
-    } else if configResult.configRoot == nil
-      && !configResult.findings.contains(where: { $0.severity == .error })
-    {
-      // An empty configuration lacks `version` and `frameworks`.
-      let missing = Finding(
-        rule: "missing-field", severity: .error,
-        message: "the configuration is empty; it needs at least 'version' and 'frameworks'",
-        range: configFile.start,
-        help: ["start from: version: 1 and frameworks: {soc2: {categories: [security]}}"])
-      return Project(
-        root: root, configFile: configFile, configuration: nil, files: [configFile], controls: [], owners: [],
-        catalogs: [], findings: [missing], ownersIncomplete: true, catalogsIncomplete: true,
-        controlsIncomplete: true, counts: Project.Counts())
+    let result = readDocuments(path: configRelative, bytes: configBytes, configuration: true)
+    let file = result.file ?? SourceFile(path: configRelative, text: "")
+    let hasErrors = result.findings.contains { $0.severity == .error }
+    guard let document = result.configRoot else {
+      let findings =
+        hasErrors
+        ? result.findings.filter { $0.rule != "empty-file" }
+        : [
+          Finding(
+            rule: "missing-field", severity: .error,
+            message: "the configuration is empty; it needs at least 'version' and 'frameworks'",
+            range: file.start,
+            help: ["start from: version: 1 and frameworks: {soc2: {categories: [security]}}"])
+        ]
+      return ConfigurationFile(root: root, file: file, configuration: nil, findings: findings)
     }
-    guard let configuration else {
+    return ConfigurationFile(
+      root: root, file: file, configuration: hasErrors ? nil : Configuration(document: document, file: file),
+      findings: result.findings)
+  }
+
+  public func load(_ options: Options) throws -> Project {
+    // The configuration first: an invalid one ends the run.
+    let config = try loadConfiguration(options)
+    let root = config.root
+    let configFile = config.file
+    let configRelative = configFile.path
+    guard let configuration = config.configuration else {
       return Project(
         root: root, configFile: configFile, configuration: nil, files: [configFile], controls: [], owners: [],
-        catalogs: [], findings: configResult.findings.filter { $0.rule != "empty-file" },
-        ownersIncomplete: true,
-        catalogsIncomplete: true, controlsIncomplete: true, counts: Project.Counts())
+        catalogs: [], findings: config.findings, ownersIncomplete: true, catalogsIncomplete: true,
+        controlsIncomplete: true, counts: Project.Counts())
     }
 
     // Discovery, then the files in parallel, then assembly in path order.
     var paths = discover(root: root, configuration: configuration)
-    var extraFindings: [Finding] = []
     for extra in options.extraFiles + (options.override.map { [$0.path] } ?? []) {
       let resolvedDir = FileSystem.realPath((extra as NSString).deletingLastPathComponent)
       let absolute = resolvedDir.map { $0 + "/" + (extra as NSString).lastPathComponent } ?? extra
@@ -134,12 +148,11 @@ public struct ProjectLoader: Sendable {
     var controls: [Control] = []
     var owners: [Owner] = []
     var catalogs: [Catalog] = []
-    var findings = configResult.findings + extraFindings
+    var findings = config.findings
     var counts = Project.Counts()
     var ownersIncomplete = false
     var catalogsIncomplete = false
     var controlsIncomplete = false
-    extraFindings.removeAll()
     counts.files = results.count + 1
     for r in results {
       if let f = r.file { files.append(f) }

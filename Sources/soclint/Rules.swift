@@ -48,66 +48,17 @@ struct Rules: ParsableCommand {
     FileHandle.standardOutput.write(Data(out.utf8))
   }
 
-  /// Severities from the configuration's `rules`, when a configuration is found and valid.
+  /// Severities from the configuration's `rules`, when a configuration is found and valid; only
+  /// the configuration is read.
   func severitiesInForce() -> [String: Severity?] {
     guard let session = try? ProjectOptions.parse(config.map { ["--config", $0] } ?? []).session(),
-      let project = try? session.load(), let configuration = project.configuration
+      let loader = try? ProjectLoader.standard(),
+      let configuration = try? loader.loadConfiguration(session.options).configuration
     else { return [:] }
     var out: [String: Severity?] = [:]
     for s in configuration.rules where Registry.description(of: s.rule.value)?.isStructural == false {
       out[s.rule.value] = s.severity
     }
     return out
-  }
-}
-
-struct Explain: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    abstract: "Explain a rule, with a failing and a passing example.")
-
-  @Argument(help: "The rule id, such as stale-evidence.")
-  var rule: String
-
-  func run() throws {
-    guard let d = Registry.description(of: rule) else {
-      let hint =
-        Suggest.closest(to: rule, in: Registry.ids).map { "; did you mean '\($0)'?" }
-        ?? "; soclint rules lists them all"
-      throw Failure("no rule is called '\(rule)'\(hint)")
-    }
-    var out =
-      "\(d.id) (\(d.severity.rawValue), \(d.category.rawValue.lowercased()))\n\n\(d.summary).\n\n\(d.explanation)\n"
-    func show(_ title: String, _ examples: [Example]) {
-      for e in examples {
-        out += "\n\(title):\n"
-        for file in e.files {
-          out += "\n  # \(file.path)\n"
-          for line in file.text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(
-            file.text.hasSuffix("\n") ? 1 : 0)
-          {
-            out += line.isEmpty ? "\n" : "  \(line.replacingOccurrences(of: "\u{0}", with: "\\0"))\n"
-          }
-        }
-      }
-    }
-    show("Fails", d.failing)
-    show("Passes", d.passing)
-    FileHandle.standardOutput.write(Data(out.utf8))
-  }
-}
-
-struct Schema: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    abstract: "Print the JSON Schema of a kind, for editors with a YAML language server.")
-
-  @Argument(help: "control, owners, catalog, config or findings.")
-  var kind: String = "control"
-
-  func run() throws {
-    guard let text = EmbeddedSchemas.all[kind] else {
-      let names = EmbeddedSchemas.all.keys.sorted()
-      throw Failure("no schema for '\(kind)'; choose one of \(names.joined(separator: ", "))")
-    }
-    FileHandle.standardOutput.write(Data((text + "\n").utf8))
   }
 }
