@@ -152,7 +152,7 @@ public struct CoverageTextReporter: CoverageRenderer {
   }
 
   func owners(_ report: CoverageReport) -> String {
-    var out = "\nOwners\n"
+    let out = "\nOwners\n"
     guard !report.owners.isEmpty else { return out + "  None declared.\n" }
     var table = TextTable(columns: [
       .init("Owner", max: 24), .init("Controls", align: .right), .init("Evidence", align: .right),
@@ -173,7 +173,7 @@ public struct CoverageTextReporter: CoverageRenderer {
   }
 
   func comingDue(_ report: CoverageReport) -> String {
-    var out = "\nComing due in the next \(CoverageReport.comingDueDays) days\n"
+    let out = "\nComing due in the next \(CoverageReport.comingDueDays) days\n"
     guard !report.comingDue.isEmpty else { return out + "  Nothing.\n" }
     var table = TextTable(columns: [
       .init("Due"), .init("In", align: .right), .init("What", max: 60), .init("Owner"),
