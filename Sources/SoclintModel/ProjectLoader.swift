@@ -125,7 +125,8 @@ public struct ProjectLoader: Sendable {
     }
 
     // Discovery, then the files in parallel, then assembly in path order.
-    var paths = discover(root: root, configuration: configuration)
+    let discovery = discover(root: root, configuration: configuration)
+    var paths = discovery.paths
     for extra in options.extraFiles + (options.override.map { [$0.path] } ?? []) {
       let resolvedDir = FileSystem.realPath((extra as NSString).deletingLastPathComponent)
       let absolute = resolvedDir.map { $0 + "/" + (extra as NSString).lastPathComponent } ?? extra
@@ -148,7 +149,7 @@ public struct ProjectLoader: Sendable {
     var controls: [Control] = []
     var owners: [Owner] = []
     var catalogs: [Catalog] = []
-    var findings = config.findings
+    var findings = config.findings + discovery.findings
     var counts = Project.Counts()
     var ownersIncomplete = false
     var catalogsIncomplete = false
@@ -174,36 +175,74 @@ public struct ProjectLoader: Sendable {
   }
 
   /// Project-relative paths of the files `include` names, less `exclude`, walking only the
-  /// folders the globs can reach and never entering a linked folder.
-  func discover(root: String, configuration: Configuration) -> [String] {
+  /// folders the globs can reach. A linked folder is walked when it resolves inside the project
+  /// root (once: links cannot make a cycle); one that leads outside is reported, never entered.
+  func discover(root: String, configuration: Configuration) -> (paths: [String], findings: [Finding]) {
     var starts = Set<String>()
     for glob in configuration.include { starts.insert(glob.literalPrefix.joined(separator: "/")) }
     // A start inside another start is walked by the outer one.
     let ordered = starts.sorted()
     let roots = ordered.filter { s in !ordered.contains { $0 != s && ($0.isEmpty || s.hasPrefix($0 + "/")) } }
     var found: [String] = []
-    var stack: [String] = roots.reversed()
+    var findings: [Finding] = []
+    var walked = Set<String>()
+    func included(_ rel: String) -> Bool {
+      configuration.include.contains { $0.matches(rel) }
+        && !configuration.exclude.contains { $0.matches(rel) }
+    }
+    /// Whether the globs could take a file from below this folder.
+    func reachable(_ rel: String) -> Bool {
+      ["x.yaml", "x.yml", "x/x.yaml", "x/x.yml"].contains { included(rel + "/" + $0) }
+    }
+    func outside(_ rel: String) {
+      let message = "\(rel) is a link leading outside the project root; soclint does not follow it"
+      findings.append(
+        Finding(
+          rule: "invalid-file", severity: .error, message: message,
+          range: SourceRange(path: rel, line: 1, column: 1),
+          subject: [message]))
+    }
+    var stack: [String] = []
+    for start in roots.reversed() {
+      let absolute = start.isEmpty ? root : root + "/" + start
+      // The folder a glob starts from may itself be, or pass through, a link.
+      guard let real = FileSystem.realPath(absolute) else { continue }
+      if !FileSystem.isInside(real, root: root) {
+        outside(start)
+        continue
+      }
+      stack.append(start)
+    }
     while let rel = stack.popLast() {
       let absolute = rel.isEmpty ? root : root + "/" + rel
+      guard let real = FileSystem.realPath(absolute), walked.insert(real).inserted else { continue }
       for name in FileSystem.children(ofAbsolute: absolute) {
         if name == ".git" { continue }
         let childRel = rel.isEmpty ? name : rel + "/" + name
-        let type = FileSystem.type(atAbsolute: root + "/" + childRel)
-        switch type {
+        let childAbsolute = root + "/" + childRel
+        switch FileSystem.type(atAbsolute: childAbsolute) {
         case .directory:
           stack.append(childRel)
-        case .file, .link, .other:
-          if configuration.include.contains(where: { $0.matches(childRel) })
-            && !configuration.exclude.contains(where: { $0.matches(childRel) })
+        case .link:
+          if let target = FileSystem.realPath(childAbsolute),
+            FileSystem.type(atAbsolute: target) == .directory
           {
+            if !FileSystem.isInside(target, root: root) {
+              if reachable(childRel) { outside(childRel) }
+            } else {
+              stack.append(childRel)
+            }
+          } else if included(childRel) {
             found.append(childRel)
           }
+        case .file, .other:
+          if included(childRel) { found.append(childRel) }
         case .missing:
           break
         }
       }
     }
-    return found
+    return (found, findings)
   }
 
   func readFile(rel: String, absolute: String, root: String) -> FileResult {

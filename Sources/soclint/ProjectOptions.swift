@@ -117,10 +117,14 @@ struct Session {
       let full =
         FileSystem.type(atAbsolute: absolute) == .directory
         ? (FileSystem.realPath(absolute) ?? absolute) : resolved
-      if full == realRoot {
+      // The project root, or a folder holding it: everything is reported.
+      if FileSystem.isInside(realRoot, root: full) {
         return nil
       }
-      guard FileSystem.isInside(full, root: realRoot) else { continue }
+      guard FileSystem.isInside(full, root: realRoot) else {
+        throw Failure(
+          "\(path) is outside the project root \(realRoot); soclint reports only on the project's files")
+      }
       let rel = String(full.dropFirst(realRoot.count + 1))
       if FileSystem.type(atAbsolute: absolute) == .directory {
         filter.folders.append(rel + "/")

@@ -178,4 +178,39 @@ import Testing
       run.stdout.contains(
         "Controls/huge.yaml:1:1: error: Controls/huge.yaml is 8.9 MiB, larger than the 8 MiB limit"))
   }
+
+  @Test func linkedFoldersInsideTheRootAreWalkedOnceAndOthersNever() throws {
+    let dir = try project()
+    let fm = FileManager.default
+    // A folder kept elsewhere in the project, linked into Controls/, and a link back up (a cycle).
+    try fm.createDirectory(at: dir.appendingPathComponent("shared"), withIntermediateDirectories: true)
+    try Data(Example.goodControl.replacingOccurrences(of: "id: AC-01", with: "id: AC-09").utf8)
+      .write(to: dir.appendingPathComponent("shared/AC-09.yaml"))
+    try fm.createSymbolicLink(
+      atPath: dir.appendingPathComponent("Controls/shared").path, withDestinationPath: "../shared")
+    try fm.createSymbolicLink(
+      atPath: dir.appendingPathComponent("Controls/loop").path, withDestinationPath: ".")
+    // A folder outside the project, with a control that must never be read.
+    let outside = try Support.temporaryFolder()
+    try Data("kind: control\nid: SECRET-1\n".utf8).write(to: outside.appendingPathComponent("x.yaml"))
+    try fm.createSymbolicLink(
+      atPath: dir.appendingPathComponent("Controls/outside").path, withDestinationPath: outside.path)
+    let run = try Support.run(["lint", "--format", "json", "--quiet"], in: dir)
+    #expect(run.status == 1)
+    #expect(!run.stdout.contains("SECRET-1"))
+    #expect(run.stdout.contains("Controls/outside is a link leading outside the project root"))
+    let text = try Support.run(["lint"], in: dir)
+    // AC-09 is read through the link, once: no duplicate-id from the cycle.
+    #expect(!text.stdout.contains("[duplicate-id]"))
+    #expect(text.stderr.contains("(3 controls,"), "\(text.stderr)")
+  }
+
+  @Test func aPathOutsideTheProjectIsAnError() throws {
+    let dir = try project()
+    let other = try Support.temporaryFolder()
+    try Data("kind: control\n".utf8).write(to: other.appendingPathComponent("x.yaml"))
+    let run = try Support.run(["lint", other.appendingPathComponent("x.yaml").path], in: dir)
+    #expect(run.status == 2)
+    #expect(run.stderr.contains("is outside the project root"))
+  }
 }
