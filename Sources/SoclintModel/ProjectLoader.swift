@@ -85,10 +85,20 @@ public struct ProjectLoader: Sendable {
     if let o = options.override, o.path == configAbsolute {
       configBytes = o.bytes
     } else {
-      guard let bytes = FileSystem.read(atAbsolute: configAbsolute) else {
+      switch FileSystem.read(atAbsolute: configAbsolute, limit: ProjectLoader.maxFileSize) {
+      case .bytes(let bytes):
+        configBytes = bytes
+      case .tooLarge(let size):
+        // The configuration is as untrusted as any file of a pull request.
+        let file = SourceFile(path: configRelative, text: "")
+        let message =
+          "\(configRelative) is \(String(format: "%.1f", Double(size) / 1_048_576)) MiB, larger than the 8 MiB limit; soclint does not read it"
+        return ConfigurationFile(
+          root: root, file: file, configuration: nil,
+          findings: [Finding(rule: "invalid-file", severity: .error, message: message, range: file.start)])
+      case .unreadable:
         throw LoadError.configUnreadable(options.configPath)
       }
-      configBytes = bytes
     }
     let result = readDocuments(path: configRelative, bytes: configBytes, configuration: true)
     let file = result.file ?? SourceFile(path: configRelative, text: "")

@@ -213,4 +213,15 @@ import Testing
     #expect(run.status == 2)
     #expect(run.stderr.contains("is outside the project root"))
   }
+
+  @Test func aHugeConfigurationIsNotRead() throws {
+    let dir = try project()
+    let padding = String(repeating: "# padding line\n", count: 700_000)
+    try Data((Example.baseConfiguration + padding).utf8).write(
+      to: dir.appendingPathComponent(".soclint.yaml"))
+    let run = try Support.run(["lint"], in: dir)
+    #expect(run.status == 2)
+    #expect(
+      run.stdout.contains(".soclint.yaml:1:1: error: .soclint.yaml is 10.0 MiB, larger than the 8 MiB limit"))
+  }
 }
