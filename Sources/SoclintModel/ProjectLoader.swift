@@ -150,6 +150,17 @@ public struct ProjectLoader: Sendable {
     let results = ParallelMap.map(paths, jobs: options.jobs) { rel -> FileResult in
       let absolute = root + "/" + rel
       if let o = options.override, o.path == absolute {
+        // Standard input is held to the same limit as a file.
+        guard o.bytes.count <= ProjectLoader.maxFileSize else {
+          let message = "\(rel) (standard input) is larger than the 8 MiB limit; soclint does not read it"
+          var r = FileResult()
+          r.findings = [
+            Finding(
+              rule: "invalid-file", severity: .error, message: message,
+              range: SourceRange(path: rel, line: 1, column: 1), subject: [message])
+          ]
+          return r
+        }
         return readDocuments(path: rel, bytes: o.bytes, configuration: false)
       }
       return readFile(rel: rel, absolute: absolute, root: root)
