@@ -133,20 +133,3 @@ public struct Catalog: Sendable {
   public let title: Located<String>
   public let requirements: [Requirement]
 }
-
-/// A text field of the model, for rules that read prose (placeholders).
-public struct TextField: Sendable {
-  public let name: String
-  public let text: Located<String>
-}
-
-extension Control {
-  public var textFields: [TextField] {
-    var out = [TextField(name: "title", text: title), TextField(name: "description", text: description)]
-    for e in evidence {
-      out.append(TextField(name: "description", text: e.description))
-      out.append(TextField(name: "source", text: e.source))
-    }
-    return out
-  }
-}

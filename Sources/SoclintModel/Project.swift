@@ -52,6 +52,4 @@ public struct Project: Sendable {
     self.controlsIncomplete = controlsIncomplete
     self.counts = counts
   }
-
-  public var hasInvalidConfiguration: Bool { configuration == nil }
 }
