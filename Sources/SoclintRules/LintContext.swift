@@ -74,6 +74,26 @@ public struct LintContext: Sendable {
     return .inScope
   }
 
+  /// One requirement id in the criteria of a control that is not retired, under a framework
+  /// that exists (ids under an unknown framework are unknown-framework's alone).
+  public struct MappedID: Sendable {
+    public let control: Control
+    public let framework: Framework
+    public let id: Located<String>
+  }
+
+  /// Every requirement id the controls map under a known framework, in reading order.
+  public var mappedIDs: [MappedID] {
+    var out: [MappedID] = []
+    for control in activeControls {
+      for entry in control.criteria {
+        guard let framework = frameworks[entry.framework.value] else { continue }
+        for id in entry.requirements { out.append(MappedID(control: control, framework: framework, id: id)) }
+      }
+    }
+    return out
+  }
+
   /// Who maps one requirement: implemented controls cover it; planned ones are named, with the
   /// id in their criteria, so a note can point there. Retired controls do not count.
   public struct Mapping: Sendable {

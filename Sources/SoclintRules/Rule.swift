@@ -1,5 +1,6 @@
 import SoclintDiagnostics
 import SoclintModel
+import SoclintYAML
 
 /// The group a rule belongs to, as RULES.md's tables.
 public enum RuleCategory: String, Sendable, CaseIterable {
@@ -128,5 +129,15 @@ extension Rule {
     _ message: String, at value: Located<T>, notes: [Note] = [], help: [String] = [], subject: [String] = []
   ) -> Finding {
     finding(message, at: value.range, pointer: value.pointer, notes: notes, help: help, subject: subject)
+  }
+
+  /// A finding at a key of a control when the key is written (`criteria: []`), else at the
+  /// control's id: where missing-criteria and missing-evidence point.
+  public func finding(
+    _ message: String, atKey key: Node?, pointer: String, of control: Control, help: [String]
+  ) -> Finding {
+    guard let key else { return finding(message, at: control.id, help: help, subject: [control.id.value]) }
+    return finding(
+      message, at: control.file.range(of: key), pointer: pointer, help: help, subject: [control.id.value])
   }
 }

@@ -18,14 +18,8 @@ struct MissingCriteria: Rule {
     {
       let message = "control \(control.id.value) maps to no requirement"
       let help = ["list what it meets under 'criteria', such as 'soc2: [CC6.1]'"]
-      if let key = control.criteriaKey {
-        report.append(
-          finding(
-            message, at: control.file.range(of: key), pointer: "/criteria", help: help,
-            subject: [control.id.value]))
-      } else {
-        report.append(finding(message, at: control.id, help: help, subject: [control.id.value]))
-      }
+      report.append(
+        finding(message, atKey: control.criteriaKey, pointer: "/criteria", of: control, help: help))
     }
   }
 }

@@ -21,14 +21,8 @@ struct MissingEvidence: Rule {
     for control in context.implementedControls where control.evidence.isEmpty {
       let message = "control \(control.id.value) lists no evidence"
       let help = ["list under 'evidence' what proves the control operates, with its source and frequency"]
-      if let key = control.evidenceKey {
-        report.append(
-          finding(
-            message, at: control.file.range(of: key), pointer: "/evidence", help: help,
-            subject: [control.id.value]))
-      } else {
-        report.append(finding(message, at: control.id, help: help, subject: [control.id.value]))
-      }
+      report.append(
+        finding(message, atKey: control.evidenceKey, pointer: "/evidence", of: control, help: help))
     }
   }
 }

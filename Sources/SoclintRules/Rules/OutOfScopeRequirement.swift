@@ -15,24 +15,20 @@ struct OutOfScopeRequirement: Rule {
 
   func check(_ context: LintContext, report: inout [Finding]) {
     guard !context.project.catalogsIncomplete else { return }
-    for control in context.activeControls {
-      for entry in control.criteria {
-        guard let framework = context.frameworks[entry.framework.value] else { continue }
-        for id in entry.requirements {
-          guard let requirement = framework.requirement(id.value) else { continue }
-          let why: String
-          switch context.scope(of: requirement, in: framework) {
-          case .inScope, .excluded: continue
-          case .frameworkNotInScope: why = "\(framework.id) is not under 'frameworks' in the configuration"
-          case .categoryNotInScope(let category):
-            why = "its category \(category ?? "(none)") is not among the categories of \(framework.id)"
-          }
-          report.append(
-            finding(
-              "control \(control.id.value) maps \(id.value), which is out of scope: \(why)", at: id,
-              subject: [control.id.value, framework.id, id.value]))
-        }
+    for mapped in context.mappedIDs {
+      let (control, framework, id) = (mapped.control, mapped.framework, mapped.id)
+      guard let requirement = framework.requirement(id.value) else { continue }
+      let why: String
+      switch context.scope(of: requirement, in: framework) {
+      case .inScope, .excluded: continue
+      case .frameworkNotInScope: why = "\(framework.id) is not under 'frameworks' in the configuration"
+      case .categoryNotInScope(let category):
+        why = "its category \(category ?? "(none)") is not among the categories of \(framework.id)"
       }
+      report.append(
+        finding(
+          "control \(control.id.value) maps \(id.value), which is out of scope: \(why)", at: id,
+          subject: [control.id.value, framework.id, id.value]))
     }
   }
 }

@@ -15,16 +15,12 @@ struct UnknownRequirement: Rule {
 
   func check(_ context: LintContext, report: inout [Finding]) {
     guard !context.project.catalogsIncomplete else { return }
-    for control in context.activeControls {
-      for entry in control.criteria {
-        guard let framework = context.frameworks[entry.framework.value] else { continue }
-        for id in entry.requirements where framework.requirement(id.value) == nil {
-          report.append(
-            finding(
-              "requirement '\(id.value)' in control \(control.id.value) is not in \(framework.id)", at: id,
-              help: framework.helpForUnknown(id.value).map { [$0] } ?? [], subject: [framework.id, id.value]))
-        }
-      }
+    for mapped in context.mappedIDs where mapped.framework.requirement(mapped.id.value) == nil {
+      let (framework, id) = (mapped.framework, mapped.id)
+      report.append(
+        finding(
+          "requirement '\(id.value)' in control \(mapped.control.id.value) is not in \(framework.id)", at: id,
+          help: framework.helpForUnknown(id.value).map { [$0] } ?? [], subject: [framework.id, id.value]))
     }
     for scope in context.configuration.scopes {
       guard let framework = context.frameworks[scope.framework.value] else { continue }
