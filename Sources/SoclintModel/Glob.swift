@@ -1,13 +1,37 @@
 /// FORMAT.md's globs over project-relative paths: `*` and `?` within one segment, `[abc]` a
 /// set (`[!a]` its complement, `[a-z]` a range), `**` any number of whole segments, none
-/// included.
+/// included; a pattern ending in `/` matches everything under that folder.
+///
+/// Matching works on Unicode scalars, so `?` and `[é]` take one character whatever its UTF-8
+/// length, and runs in time proportional to the pattern's segments times the path's: a pull
+/// request cannot make it exponential with a chain of `**`.
 public struct Glob: Sendable, Hashable, CustomStringConvertible {
   public let pattern: String
-  private let segments: [[UInt8]]
+  private let segments: [Segment]
+
+  private enum Segment: Sendable, Hashable {
+    /// `**`: any number of whole segments.
+    case any
+    case name([Unicode.Scalar])
+  }
 
   public init(_ pattern: String) {
     self.pattern = pattern
-    self.segments = pattern.split(separator: "/", omittingEmptySubsequences: true).map { Array($0.utf8) }
+    var segments: [Segment] = []
+    for part in pattern.split(separator: "/", omittingEmptySubsequences: true) {
+      if part == "**" {
+        // `**/**` means no more than `**`.
+        if segments.last != .any { segments.append(.any) }
+      } else {
+        segments.append(.name(Array(part.unicodeScalars)))
+      }
+    }
+    // `Controls/drafts/` is everything under that folder, as in .gitignore: one segment or more.
+    if pattern.hasSuffix("/") && !segments.isEmpty {
+      segments.append(.name(["*"]))
+      segments.append(.any)
+    }
+    self.segments = segments
   }
 
   public var description: String { pattern }
@@ -15,41 +39,43 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
   /// The leading segments without wildcards: the folder a walk can start from.
   public var literalPrefix: [String] {
     var out: [String] = []
-    for s in segments.dropLast() {
-      if s.contains(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "[") })
-      {
-        break
-      }
-      out.append(String(decoding: s, as: UTF8.self))
+    for segment in segments.dropLast() {
+      guard case .name(let scalars) = segment, !scalars.contains(where: { "*?[".unicodeScalars.contains($0) })
+      else { break }
+      out.append(String(String.UnicodeScalarView(scalars)))
     }
     return out
   }
 
   public func matches(_ path: String) -> Bool {
-    let parts = path.split(separator: "/", omittingEmptySubsequences: true).map { Array($0.utf8) }
-    return Glob.match(segments[...], parts[...])
-  }
-
-  private static let doubleStar: [UInt8] = [42, 42]
-
-  private static func match(_ pattern: ArraySlice<[UInt8]>, _ path: ArraySlice<[UInt8]>) -> Bool {
-    guard let first = pattern.first else { return path.isEmpty }
-    if first == doubleStar {
-      let rest = pattern.dropFirst()
-      var p = path
-      while true {
-        if match(rest, p) { return true }
-        if p.isEmpty { return false }
-        p = p.dropFirst()
+    let parts = path.split(separator: "/", omittingEmptySubsequences: true).map { Array($0.unicodeScalars) }
+    // matched[j]: whether the pattern's segments from i on match the path's parts from j on,
+    // filled from the last segment back; one row of the table at a time.
+    var matched = [Bool](repeating: false, count: parts.count + 1)
+    matched[parts.count] = true
+    for segment in segments.reversed() {
+      var row = [Bool](repeating: false, count: parts.count + 1)
+      switch segment {
+      case .any:
+        // `**` then the rest matches from j when the rest matches from j or from any later part.
+        var later = false
+        for j in stride(from: parts.count, through: 0, by: -1) {
+          later = later || matched[j]
+          row[j] = later
+        }
+      case .name(let scalars):
+        for j in 0..<parts.count where matched[j + 1] {
+          row[j] = Glob.matchSegment(scalars[...], parts[j][...])
+        }
       }
+      matched = row
     }
-    guard let segment = path.first, matchSegment(first[...], segment[...]) else { return false }
-    return match(pattern.dropFirst(), path.dropFirst())
+    return matched[0]
   }
 
-  /// Matches one segment; works on bytes, which is exact for ASCII wildcards and compares
-  /// other characters by their UTF-8 encoding.
-  static func matchSegment(_ p: ArraySlice<UInt8>, _ s: ArraySlice<UInt8>) -> Bool {
+  /// Matches one segment: `*` backtracks to the last star only, which is enough within one
+  /// segment and keeps the match linear in practice.
+  static func matchSegment(_ p: ArraySlice<Unicode.Scalar>, _ s: ArraySlice<Unicode.Scalar>) -> Bool {
     var pi = p.startIndex
     var si = s.startIndex
     var starP: Int? = nil
@@ -57,20 +83,18 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     while si < s.endIndex {
       if pi < p.endIndex {
         let c = p[pi]
-        if c == UInt8(ascii: "*") {
+        if c == "*" {
           starP = pi
           starS = si
           pi += 1
           continue
         }
-        if c == UInt8(ascii: "?") {
-          // One character: skip a whole UTF-8 sequence.
+        if c == "?" {
           pi += 1
           si += 1
-          while si < s.endIndex && s[si] & 0xC0 == 0x80 { si += 1 }
           continue
         }
-        if c == UInt8(ascii: "["), let (matched, next) = matchSet(p, pi, s[si]) {
+        if c == "[", let (matched, next) = matchSet(p, pi, s[si]) {
           if matched {
             pi = next
             si += 1
@@ -87,24 +111,24 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
       starS += 1
       si = starS
     }
-    while pi < p.endIndex && p[pi] == UInt8(ascii: "*") { pi += 1 }
+    while pi < p.endIndex && p[pi] == "*" { pi += 1 }
     return pi == p.endIndex
   }
 
-  private static func matchSet(_ p: ArraySlice<UInt8>, _ open: Int, _ c: UInt8) -> (Bool, Int)? {
+  private static func matchSet(_ p: ArraySlice<Unicode.Scalar>, _ open: Int, _ c: Unicode.Scalar) -> (Bool, Int)? {
     var i = open + 1
     var negate = false
-    if i < p.endIndex && (p[i] == UInt8(ascii: "!") || p[i] == UInt8(ascii: "^")) {
+    if i < p.endIndex && (p[i] == "!" || p[i] == "^") {
       negate = true
       i += 1
     }
     var matched = false
     var first = true
     while i < p.endIndex {
-      if p[i] == UInt8(ascii: "]") && !first { return (matched != negate, i + 1) }
+      if p[i] == "]" && !first { return (matched != negate, i + 1) }
       first = false
-      if i + 2 < p.endIndex && p[i + 1] == UInt8(ascii: "-") && p[i + 2] != UInt8(ascii: "]") {
-        if c >= p[i] && c <= p[i + 2] { matched = true }
+      if i + 2 < p.endIndex && p[i + 1] == "-" && p[i + 2] != "]" {
+        if c.value >= p[i].value && c.value <= p[i + 2].value { matched = true }
         i += 3
       } else {
         if c == p[i] { matched = true }

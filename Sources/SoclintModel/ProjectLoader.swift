@@ -50,7 +50,7 @@ public struct ProjectLoader: Sendable {
     var validators: [DocumentKind: JSONSchemaValidator] = [:]
     for kind in DocumentKind.allCases {
       guard let text = EmbeddedSchemas.all[kind.rawValue] else { continue }
-      validators[kind] = try JSONSchemaValidator(json: text)
+      validators[kind] = try JSONSchemaValidator(json: text, writtenIntegers: true)
     }
     return ProjectLoader(checker: StructureChecker(validators: validators))
   }
@@ -201,9 +201,18 @@ public struct ProjectLoader: Sendable {
   func discover(root: String, configuration: Configuration) -> (paths: [String], findings: [Finding]) {
     var starts = Set<String>()
     for glob in configuration.include { starts.insert(glob.literalPrefix.joined(separator: "/")) }
-    // A start inside another start is walked by the outer one.
-    let ordered = starts.sorted()
-    let roots = ordered.filter { s in !ordered.contains { $0 != s && ($0.isEmpty || s.hasPrefix($0 + "/")) } }
+    // A start inside another start is walked by the outer one; each start looks up its own
+    // ancestors, so ten thousand globs cost ten thousand look-ups, not their square.
+    let roots = starts.sorted().filter { start in
+      if start.isEmpty { return true }
+      if starts.contains("") { return false }
+      var ancestor = Substring(start)
+      while let slash = ancestor.lastIndex(of: "/") {
+        ancestor = ancestor[..<slash]
+        if starts.contains(String(ancestor)) { return false }
+      }
+      return true
+    }
     var found: [String] = []
     var findings: [Finding] = []
     var walked = Set<String>()

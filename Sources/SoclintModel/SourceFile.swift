@@ -1,3 +1,4 @@
+import Foundation
 import SoclintDiagnostics
 import SoclintYAML
 
@@ -19,21 +20,20 @@ public final class SourceFile: Sendable, Hashable {
     }
   }
 
-  /// Line `number` (1-based) without its line break, or nil past the end.
+  /// Line `number` (1-based) without its line break, or nil past the end. The offsets of the
+  /// lines are found once, on the first call, so a file of many findings costs one pass.
   public func line(_ number: Int) -> Substring? {
-    guard number >= 1 else { return nil }
+    let starts = lineIndex.starts(of: text)
+    guard number >= 1, number <= starts.count else { return nil }
     let utf8 = text.utf8
-    var start = utf8.startIndex
-    var current = 1
-    while current < number {
-      guard let newline = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
-      start = utf8.index(after: newline)
-      current += 1
-    }
-    let end = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+    let start = utf8.index(utf8.startIndex, offsetBy: starts[number - 1])
+    let end =
+      number < starts.count ? utf8.index(utf8.startIndex, offsetBy: starts[number] - 1) : utf8.endIndex
     let line = text[start..<end]
     return line.hasSuffix("\r") ? line.dropLast() : line
   }
+
+  private let lineIndex = LineIndex()
 
   /// Whether the text holds `needle` (ASCII), by bytes: cheap enough to ask of every file.
   public func contains(ascii needle: String) -> Bool {
@@ -68,4 +68,25 @@ public final class SourceFile: Sendable, Hashable {
   }
 
   public var start: SourceRange { SourceRange(path: path, line: 1, column: 1) }
+}
+
+/// The UTF-8 offset of the start of every line of a text, computed on first use. Findings are
+/// formatted from several threads, so the cache is guarded by a lock.
+private final class LineIndex: @unchecked Sendable {
+  private let lock = NSLock()
+  private var cached: [Int]? = nil
+
+  func starts(of text: String) -> [Int] {
+    lock.lock()
+    defer { lock.unlock() }
+    if let cached { return cached }
+    var starts = [0]
+    var offset = 0
+    for byte in text.utf8 {
+      offset += 1
+      if byte == UInt8(ascii: "\n") { starts.append(offset) }
+    }
+    cached = starts
+    return starts
+  }
 }

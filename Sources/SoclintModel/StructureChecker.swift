@@ -21,15 +21,20 @@ public struct StructureChecker: Sendable {
     var typoFixes: Set<String> = []  // "<pointer of object>\u{0}<field>"
     var findings: [Finding] = []
     var seenNodes: Set<ObjectIdentifier> = []
+    // The missing fields of each mapping, gathered once: a document of many unknown keys must
+    // not rescan every violation for each of them.
+    var missingByObject: [String: [String]] = [:]
     for v in violations {
-      guard case .unexpectedProperty(let name, _) = v.kind else { continue }
-      let objectPath = Array(v.instancePath.dropLast())
-      let missing = violations.compactMap { other -> String? in
-        if case .missingProperty(let m) = other.kind, other.instancePath == objectPath { return m }
-        return nil
-      }
-      if let suggestion = Suggest.closest(to: name, in: missing) {
-        typoFixes.insert(JSONPointer.string(objectPath) + "\u{0}" + suggestion)
+      if case .missingProperty(let m) = v.kind { missingByObject[JSONPointer.string(v.instancePath), default: []].append(m) }
+    }
+    if !missingByObject.isEmpty {
+      for v in violations {
+        guard case .unexpectedProperty(let name, _) = v.kind else { continue }
+        let objectPointer = JSONPointer.string(Array(v.instancePath.dropLast()))
+        guard let missing = missingByObject[objectPointer] else { continue }
+        if let suggestion = Suggest.closest(to: name, in: missing) {
+          typoFixes.insert(objectPointer + "\u{0}" + suggestion)
+        }
       }
     }
     for v in violations {

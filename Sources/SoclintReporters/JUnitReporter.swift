@@ -53,7 +53,15 @@ public struct JUnitReporter: Reporter {
       var fileCase = TestCase(name: "file", extent: nil)
       for f in findingsByPath[path] ?? [] {
         // The innermost document holding the position: the last, in start order, to hold it.
-        if let i = cases.lastIndex(where: { $0.contains(f.range) }) {
+        // Documents start in order, so a binary search finds the last one starting at or
+        // before the position; a file of many documents and findings stays n log n.
+        var low = 0
+        var high = cases.count
+        while low < high {
+          let mid = (low + high) / 2
+          if cases[mid].start <= (f.range.line, f.range.column) { low = mid + 1 } else { high = mid }
+        }
+        if let i = cases[..<low].lastIndex(where: { $0.contains(f.range) }) {
           cases[i].findings.append(f)
         } else {
           fileCase.findings.append(f)

@@ -80,14 +80,27 @@ public struct Linter: Sendable {
     var used = Set<String>()  // "path#index"
     var kept: [Finding] = []
     var silenced: [(Finding, Suppression)] = []
+    // The suppressions that can apply to a line, found without scanning the file's list for
+    // every finding: a file of thousands of both stays linear.
+    var candidates: [String: (byLine: [Int: [Int]], fileWide: [Int])] = [:]
+    for (path, list) in suppressions {
+      var byLine: [Int: [Int]] = [:]
+      var fileWide: [Int] = []
+      for (i, s) in list.enumerated() {
+        switch s.scope {
+        case .file: fileWide.append(i)
+        case .line(let line): byLine[line, default: []].append(i)
+        }
+      }
+      candidates[path] = (byLine, fileWide)
+    }
     for f in findings {
       let structural = Registry.description(of: f.rule)?.isStructural ?? true
-      if !structural, let list = suppressions[f.range.path],
-        let i = list.firstIndex(where: { s in
-          s.until.map { asOf <= $0 } ?? (s.badUntil == nil)
-            && s.rules.contains { $0.name == f.rule }
-            && (s.scope == .file || s.scope == .line(f.range.line))
-        })
+      if !structural, let list = suppressions[f.range.path], let places = candidates[f.range.path],
+        let i = ((places.byLine[f.range.line] ?? []) + places.fileWide).filter({ i in
+          let s = list[i]
+          return s.until.map { asOf <= $0 } ?? (s.badUntil == nil) && s.rules.contains { $0.name == f.rule }
+        }).min()
       {
         used.insert("\(f.range.path)#\(i)")
         silenced.append((f, list[i]))

@@ -21,27 +21,32 @@ public struct JSONSchemaValidator: Sendable {
   let subschemas: [Subschema]
   /// The root `$id`, which names the document (and may prefix its own `$ref`s).
   public let id: String?
+  /// JSON Schema counts `1.0` as an integer. A person who writes `grace_days: 10.0` in YAML
+  /// wrote a fraction, so with this set an `integer` must be written as one; the JSON Schema
+  /// Test Suite runs with it off.
+  public let writtenIntegers: Bool
 
-  public init(schema: Node) throws(SchemaError) {
+  public init(schema: Node, writtenIntegers: Bool = false) throws(SchemaError) {
     var compiler = SchemaCompiler(root: schema)
     subschemas = try compiler.compile()
     id = compiler.rootID
+    self.writtenIntegers = writtenIntegers
   }
 
   /// Compiles a schema written as JSON text.
-  public init(json: [UInt8]) throws(SchemaError) {
+  public init(json: [UInt8], writtenIntegers: Bool = false) throws(SchemaError) {
     let schema: Node
     do {
       schema = try JSONReader.parse(json)
     } catch {
       throw SchemaError(kind: .invalidJSON, schemaPath: "", mark: error.mark, message: error.message)
     }
-    try self.init(schema: schema)
+    try self.init(schema: schema, writtenIntegers: writtenIntegers)
   }
 
   /// Compiles a schema written as JSON text.
-  public init(json: String) throws(SchemaError) {
-    try self.init(json: Array(json.utf8))
+  public init(json: String, writtenIntegers: Bool = false) throws(SchemaError) {
+    try self.init(json: Array(json.utf8), writtenIntegers: writtenIntegers)
   }
 
   /// The root schema's `title`.
@@ -49,7 +54,7 @@ public struct JSONSchemaValidator: Sendable {
 
   /// Whether the instance is valid; stops at the first failure and builds nothing.
   public func isValid(_ instance: Node) -> Bool {
-    var probe = SchemaEvaluation(subschemas: subschemas, collecting: false)
+    var probe = SchemaEvaluation(subschemas: subschemas, collecting: false, writtenIntegers: writtenIntegers)
     return probe.evaluate(0, instance, JSONValue(instance))
   }
 
@@ -58,7 +63,7 @@ public struct JSONSchemaValidator: Sendable {
   public func validate(_ instance: Node) -> [SchemaViolation] {
     // Valid documents are the common case: the probe costs less than collecting.
     if isValid(instance) { return [] }
-    var evaluation = SchemaEvaluation(subschemas: subschemas, collecting: true)
+    var evaluation = SchemaEvaluation(subschemas: subschemas, collecting: true, writtenIntegers: writtenIntegers)
     _ = evaluation.evaluate(0, instance, JSONValue(instance))
     return evaluation.violationsInDocumentOrder
   }

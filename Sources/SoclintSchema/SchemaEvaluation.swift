@@ -8,12 +8,16 @@ import SoclintYAML
 struct SchemaEvaluation {
   let subschemas: [Subschema]
   let collecting: Bool
+  /// Whether a number written with a fraction or an exponent (`10.0`, `1e1`) is a number, not
+  /// an integer; see `JSONSchemaValidator.writtenIntegers`.
+  let writtenIntegers: Bool
   private(set) var path: [PathComponent]
   private(set) var violations: [SchemaViolation] = []
 
-  init(subschemas: [Subschema], collecting: Bool, path: [PathComponent] = []) {
+  init(subschemas: [Subschema], collecting: Bool, writtenIntegers: Bool, path: [PathComponent] = []) {
     self.subschemas = subschemas
     self.collecting = collecting
+    self.writtenIntegers = writtenIntegers
     self.path = path
   }
 
@@ -34,7 +38,7 @@ struct SchemaEvaluation {
 
   /// Whether `node` is valid against the subschema, without recording anything.
   private func passes(_ index: Int, _ node: Node, _ value: JSONValue) -> Bool {
-    var probe = SchemaEvaluation(subschemas: subschemas, collecting: false)
+    var probe = SchemaEvaluation(subschemas: subschemas, collecting: false, writtenIntegers: writtenIntegers)
     return probe.evaluate(index, node, value)
   }
 
@@ -44,7 +48,7 @@ struct SchemaEvaluation {
     of index: Int, _ node: Node, _ value: JSONValue, at component: PathComponent? = nil
   ) -> [SchemaViolation] {
     var nested = SchemaEvaluation(
-      subschemas: subschemas, collecting: true, path: component.map { path + [$0] } ?? path)
+      subschemas: subschemas, collecting: true, writtenIntegers: writtenIntegers, path: component.map { path + [$0] } ?? path)
     _ = nested.evaluate(index, node, value)
     return nested.violationsInDocumentOrder
   }
@@ -81,7 +85,9 @@ struct SchemaEvaluation {
         report(.falseSchema, node, keyword.location, schema)
 
       case .type(let allowed, let names):
-        if allowed.isDisjoint(with: value.type) {
+        var type = value.type
+        if writtenIntegers, case .float = value { type = .number }
+        if allowed.isDisjoint(with: type) {
           guard collecting else { return false }
           valid = false
           report(.wrongType(expected: names), node, keyword.location, schema)

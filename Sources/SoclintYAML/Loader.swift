@@ -287,15 +287,17 @@ private struct TreeBuilder {
     case YAML_MAPPING_END_EVENT:
       guard let frame = stack.popLast(), frame.isMapping else { return }
       var pairs = frame.pairs
-      // Merge keys (`<<`, YAML 1.1): keys given explicitly win, then earlier sources.
-      for source in frame.merges {
-        let mappings = source.mapping != nil ? [source] : (source.sequence ?? [])
-        for mapping in mappings {
-          for pair in mapping.mapping ?? [] {
-            guard let key = pair.key.keyText, !pairs.contains(where: { $0.key.keyText == key }) else {
-              continue
+      // Merge keys (`<<`, YAML 1.1): keys given explicitly win, then earlier sources. The keys
+      // taken are kept in a set, so a merge of many keys stays linear.
+      if !frame.merges.isEmpty {
+        var taken = Set(pairs.compactMap { $0.key.keyText })
+        for source in frame.merges {
+          let mappings = source.mapping != nil ? [source] : (source.sequence ?? [])
+          for mapping in mappings {
+            for pair in mapping.mapping ?? [] {
+              guard let key = pair.key.keyText, taken.insert(key).inserted else { continue }
+              pairs.append(pair)
             }
-            pairs.append(pair)
           }
         }
       }

@@ -116,7 +116,7 @@ import Testing
 
   // MARK: JSON
 
-  @Test(arguments: projects)
+  @Test(.enabled(if: Python.enabled, Python.reason), arguments: projects)
   func jsonValidatesAgainstItsSchema(_ name: String) throws {
     let json = CoverageJSONReporter().render(try Self.report(name))
     let errors = try Self.pythonValidate(json)
@@ -128,7 +128,7 @@ import Testing
     #expect(validator.validate(root).isEmpty)
   }
 
-  @Test func jsonSchemaRejectsWhatIsNeverWritten() throws {
+  @Test(.enabled(if: Python.enabled, Python.reason)) func jsonSchemaRejectsWhatIsNeverWritten() throws {
     let json = CoverageJSONReporter().render(try Self.report("coverage-every-status"))
     let badStatus = json.replacingOccurrences(
       of: "\"status\": \"planned-only\"", with: "\"status\": \"planned\"")

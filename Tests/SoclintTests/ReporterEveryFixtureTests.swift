@@ -4,9 +4,8 @@ import Testing
 
 /// Every fixture repository (and every rule's failing example) through the real binary: its
 /// SARIF validates against the OASIS schema and its JSON against Schemas/findings.schema.json.
-@Suite struct ReporterEveryFixtureTests {
-  static let sarifSchema = Support.packageRoot.deletingLastPathComponent()
-    .appendingPathComponent("shared/conformance/sarif/sarif-schema-2.1.0.json")
+@Suite(.enabled(if: Python.enabled, Python.reason)) struct ReporterEveryFixtureTests {
+  static let sarifSchema = ReporterFixture.sarifSchema
   static let findingsSchema = Support.packageRoot.appendingPathComponent("Schemas/findings.schema.json")
 
   @Test(arguments: GoldenTests.fixtureNames)

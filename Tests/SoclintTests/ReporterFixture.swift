@@ -71,10 +71,8 @@ enum ReporterFixture {
     reporter.render(result, findings: findings ?? result.findings, context: context)
   }
 
-  /// `<package>/../shared`, the read-only reference data beside the package.
-  static let shared: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("shared")
+  /// The OASIS SARIF 2.1.0 schema, vendored in Tests/Conformance.
+  static let sarifSchema = Support.conformance.appendingPathComponent("sarif/sarif-schema-2.1.0.json")
 
   static let packageRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()

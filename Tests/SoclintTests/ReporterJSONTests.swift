@@ -11,14 +11,14 @@ import Testing
 @Suite struct ReporterJSONTests {
   static let schemaURL = ReporterFixture.packageRoot.appendingPathComponent("Schemas/findings.schema.json")
 
-  @Test func validatesAgainstFindingsSchemaWithPythonJSONSchema() throws {
+  @Test(.enabled(if: Python.enabled, Python.reason)) func validatesAgainstFindingsSchemaWithPythonJSONSchema() throws {
     let json = ReporterFixture.render(JSONReporter())
     let errors = try ReporterFixture.pythonValidate(json, schema: Self.schemaURL)
     #expect(errors == "", "\(errors)")
   }
 
   /// The schema rejects what the format never writes, so that it documents the shape.
-  @Test func findingsSchemaRejectsWrongShapes() throws {
+  @Test(.enabled(if: Python.enabled, Python.reason)) func findingsSchemaRejectsWrongShapes() throws {
     let json = ReporterFixture.render(JSONReporter())
     let noFingerprint = json.replacingOccurrences(of: "\"fingerprint\"", with: "\"fingerprints\"")
     #expect(try ReporterFixture.pythonValidate(noFingerprint, schema: Self.schemaURL) != "")
@@ -134,7 +134,7 @@ import Testing
         == "{\n  \"a\": [\n    1,\n    null\n  ]\n}\n")
   }
 
-  @Test func noFindingsIsAnEmptyList() throws {
+  @Test(.enabled(if: Python.enabled, Python.reason)) func noFindingsIsAnEmptyList() throws {
     let json = ReporterFixture.render(JSONReporter(), findings: [])
     let object = try ReporterFixture.parse(json)
     #expect((object["findings"] as? [Any])?.isEmpty == true)

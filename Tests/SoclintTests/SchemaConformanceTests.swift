@@ -3,9 +3,8 @@ import SoclintSchema
 import SoclintYAML
 import Testing
 
-/// Runs the official JSON Schema Test Suite (draft 2020-12), read in place from
-/// `<package>/../shared/conformance/json-schema-test-suite/draft2020-12` (see
-/// ../shared/conformance/README.md).
+/// Runs the official JSON Schema Test Suite (draft 2020-12), from the copy of the files it uses
+/// in `Tests/Conformance/json-schema-test-suite/draft2020-12` (see Tests/Conformance/README.md).
 ///
 /// Every test of every listed file must pass. The only exceptions are the schema groups in
 /// `refusedGroups`: each uses something the validator deliberately does not implement, and for
@@ -84,12 +83,7 @@ struct SchemaConformanceTests {
     ],
   ]
 
-  static let suiteFolder = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent()  // SoclintTests
-    .deletingLastPathComponent()  // Tests
-    .deletingLastPathComponent()  // the package
-    .appendingPathComponent("../shared/conformance/json-schema-test-suite/draft2020-12")
-    .standardizedFileURL
+  static let suiteFolder = Support.conformance.appendingPathComponent("json-schema-test-suite/draft2020-12")
 
   @Test("JSON Schema Test Suite draft 2020-12", arguments: files)
   func suiteFile(_ file: String) throws {

@@ -2,6 +2,7 @@ import Foundation
 import SoclintDiagnostics
 import SoclintModel
 import SoclintRules
+import Testing
 
 /// Paths and helpers the tests share.
 enum Support {
@@ -10,6 +11,10 @@ enum Support {
     .deletingLastPathComponent().deletingLastPathComponent()
 
   static let fixtures = packageRoot.appendingPathComponent("Tests/Fixtures")
+
+  /// Reference data written outside the project (the JSON Schema Test Suite, the SARIF schema),
+  /// vendored with their licences.
+  static let conformance = packageRoot.appendingPathComponent("Tests/Conformance")
 
   /// The examples' as-of date is pinned in their configuration; this only matters when it is not.
   static let today = Day(year: 2026, month: 11, day: 20)
@@ -110,4 +115,27 @@ enum Support {
 /// Written by one reader thread, read after the group is waited on.
 final class DataBox: @unchecked Sendable {
   var data = Data()
+}
+
+/// Python's `jsonschema`, an independent validator some tests compare soclint with. A developer
+/// without it gets those tests skipped with the reason; CI installs it and sets
+/// SOCLINT_REQUIRE_PYTHON=1, which runs them whatever, so a missing module fails there.
+enum Python {
+  static let required = ProcessInfo.processInfo.environment["SOCLINT_REQUIRE_PYTHON"] == "1"
+
+  static let hasJSONSchema: Bool = {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", "import jsonschema"]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return false }
+    process.waitUntilExit()
+    return process.terminationStatus == 0
+  }()
+
+  static var enabled: Bool { required || hasJSONSchema }
+
+  static let reason: Comment =
+    "needs python3 with jsonschema (pip install jsonschema); .ci/run installs it and requires these tests"
 }

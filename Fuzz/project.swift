@@ -1,0 +1,56 @@
+// Fuzz target `project`: the input is the content of the one control file of a project that
+// has nothing else but a minimal configuration. It goes through the whole engine, as
+// `soclint lint --stdin-filename Controls/fuzz.yaml` would take it: libyaml and the tree
+// builder, the structure check, the typed model, every rule, suppressions and severities; then
+// through every lint reporter and the coverage report with its renderers.
+//
+// Any crash (a Swift trap, an ASan report), any leak (the project is freed after each input,
+// unlike in the CLI, which exits without freeing it) and any input slower than libFuzzer's
+// -timeout is a finding.
+
+import SoclintDiagnostics
+import SoclintModel
+import SoclintReporters
+import SoclintRules
+
+/// The built-in SOC 2 criteria are in scope so the coverage rules have something to judge;
+/// uncovered-requirement is off only so that its ~30 findings about the empty project do not go
+/// through every reporter on every input (the rule itself still runs).
+private let configuration = """
+  version: 1
+  frameworks:
+    soc2:
+      categories: [security]
+  as_of: 2026-11-20
+  rules:
+    uncovered-requirement: off
+
+  """
+
+private let project = FuzzProject(
+  files: [(ProjectLoader.configName, configuration)], folders: ["Controls"])
+
+private let reporters: [any Reporter] = [
+  TextReporter(), JSONReporter(), SARIFReporter(), GitHubReporter(), JUnitReporter(),
+]
+private let coverageRenderers: [any CoverageRenderer] = [
+  CoverageTextReporter(), CoverageMarkdownReporter(), CoverageJSONReporter(), CoverageHTMLReporter(),
+]
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzProject(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+  let bytes = [UInt8](fuzzInput: data, size)
+  // Not on disk: the loader takes these bytes for this path, as it takes standard input.
+  let result = FuzzSupport.lint(
+    configPath: project.configPath, override: (project.root + "/Controls/fuzz.yaml", bytes))
+  var written = FuzzSupport.renderText(result)
+  let context = ReportContext(result: result)
+  for reporter in reporters {
+    written &+= reporter.render(result, findings: result.findings, context: context).utf8.count
+  }
+  // The coverage report refuses a project whose control could not be read: that is no finding.
+  if let report = try? CoverageReport(result: result) {
+    for renderer in coverageRenderers { written &+= renderer.render(report).utf8.count }
+  }
+  return written < 0 ? 1 : 0
+}
