@@ -130,29 +130,32 @@ public enum EmbeddedSchemas {
     },
     "include": {
       "title": "Include",
-      "description": "Globs, relative to the project root, of the files soclint reads. '*' and '?' match within one folder name, '**' any number of folders (including none). Default: [\"Controls/**/*.yaml\", \"Controls/**/*.yml\"].",
+      "description": "Globs, relative to the project root, of the files soclint reads. '*' and '?' match within one folder name, '**' any number of folders (including none), and a glob ending in '/' everything under that folder. At least one glob; no control characters. Default: [\"Controls/**/*.yaml\", \"Controls/**/*.yml\"].",
       "type": "array",
       "items": {
         "type": "string",
-        "minLength": 1
+        "minLength": 1,
+        "pattern": "^[^\\u0000-\\u001F\\u007F]*$"
       },
       "default": [
         "Controls/**/*.yaml",
         "Controls/**/*.yml"
-      ]
+      ],
+      "minItems": 1
     },
     "exclude": {
       "title": "Exclude",
-      "description": "Globs, relative to the project root, of files to leave out even though include matches them. Example: [\"Controls/drafts/**\"].",
+      "description": "Globs, relative to the project root, of files to leave out even though include matches them. A glob ending in '/' leaves out everything under that folder. Example: [\"Controls/drafts/\"].",
       "type": "array",
       "items": {
         "type": "string",
-        "minLength": 1
+        "minLength": 1,
+        "pattern": "^[^\\u0000-\\u001F\\u007F]*$"
       },
       "default": [],
       "examples": [
         [
-          "Controls/drafts/**"
+          "Controls/drafts/"
         ]
       ]
     },
@@ -260,9 +263,8 @@ public enum EmbeddedSchemas {
     },
     "ruleKey": {
       "title": "Rule id (as a key)",
-      "description": "A rule id: lower case words joined by '-', e.g. placeholder-text. Keys starting with x- are extensions and are never checked.",
-      "type": "string",
-      "pattern": "^([a-z][a-z0-9-]*|x-.*)$"
+      "description": "A rule id, e.g. placeholder-text (`soclint rules` lists them). A name that is not a rule is an unknown-rule error, with the closest rule id. Keys starting with x- are extensions and are never checked.",
+      "type": "string"
     },
     "requirementId": {
       "title": "Requirement id",
@@ -694,12 +696,13 @@ public enum EmbeddedSchemas {
         },
         "path": {
           "title": "Evidence file path",
-          "description": "Where the collected evidence is stored in this repository: a path or glob relative to the project root (the folder holding .soclint.yaml), written with '/'. It must match at least one file, may not be absolute and may not use '..'. '*' and '?' match within one folder name, '**' any number of folders. Example: evidence/AC-01/*.pdf.",
+          "description": "Where the collected evidence is stored in this repository: a path or glob relative to the project root (the folder holding .soclint.yaml), written with '/'. It must match at least one file, may not be absolute, may not use '..' and may not hold control characters (a NUL, a tab, a line break). '*' and '?' match within one folder name, '**' any number of folders. Example: evidence/AC-01/*.pdf.",
           "type": "string",
           "minLength": 1,
           "examples": [
             "evidence/AC-01/*.pdf"
-          ]
+          ],
+          "pattern": "^[^\\u0000-\\u001F\\u007F]*$"
         }
       },
       "patternProperties": {

@@ -13,7 +13,14 @@ import Foundation
 public enum FileSystem {
   public enum EntryType: Sendable { case file, directory, link, other, missing }
 
+  /// Whether C would read the path as written: a NUL byte would cut it short, so that
+  /// `evidence/\0/x` named the folder `evidence/`, and a walk below it would never end.
+  public static func isRepresentable(_ path: String) -> Bool {
+    !path.utf8.contains(0)
+  }
+
   public static func type(atAbsolute path: String) -> EntryType {
+    guard isRepresentable(path) else { return .missing }
     var st = stat()
     guard lstat(path, &st) == 0 else { return .missing }
     switch st.st_mode & S_IFMT {
@@ -26,7 +33,7 @@ public enum FileSystem {
 
   /// The path with every link resolved, or nil when it does not exist.
   public static func realPath(_ path: String) -> String? {
-    guard let p = realpath(path, nil) else { return nil }
+    guard isRepresentable(path), let p = realpath(path, nil) else { return nil }
     defer { free(p) }
     return String(cString: p)
   }
@@ -38,7 +45,7 @@ public enum FileSystem {
 
   /// Names in a folder, sorted by bytes; hidden `.git` is skipped by callers.
   public static func children(ofAbsolute path: String) -> [String] {
-    guard let dir = opendir(path) else { return [] }
+    guard isRepresentable(path), let dir = opendir(path) else { return [] }
     defer { closedir(dir) }
     var names: [String] = []
     while let entry = readdir(dir) {
@@ -52,20 +59,44 @@ public enum FileSystem {
 
   public enum ReadResult: Sendable {
     case bytes([UInt8])
+    /// Larger than the limit: the size, or for a stream the bytes read before stopping.
     case tooLarge(Int)
     case unreadable
+  }
+
+  /// "8,388,609 bytes": sizes at the limit are told exactly, never rounded to "8.0 MiB".
+  public static func describeSize(_ bytes: Int) -> String {
+    var digits = String(bytes)
+    var out = ""
+    while digits.count > 3 {
+      out = "," + digits.suffix(3) + out
+      digits.removeLast(3)
+    }
+    return digits + out + (bytes == 1 ? " byte" : " bytes")
   }
 
   /// Reads a whole file with one open, one fstat and as few reads as its size needs, refusing
   /// files over `limit` bytes before reading them.
   public static func read(atAbsolute path: String, limit: Int) -> ReadResult {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard isRepresentable(path) else { return .unreadable }
+    // O_NONBLOCK: opening a FIFO put where a file was expected must not wait for a writer.
+    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard fd >= 0 else { return .unreadable }
     defer { close(fd) }
     var st = stat()
-    guard fstat(fd, &st) == 0 else { return .unreadable }
+    guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { return .unreadable }
     let size = Int(st.st_size)
     if size > limit { return .tooLarge(size) }
+    return read(fd, expected: size, limit: limit)
+  }
+
+  /// Reads standard input to its end, but never more than `limit` + 1 bytes: a larger input is
+  /// refused without being held in memory.
+  public static func readStandardInput(limit: Int) -> ReadResult {
+    read(0, expected: 0, limit: limit)
+  }
+
+  private static func read(_ fd: Int32, expected size: Int, limit: Int) -> ReadResult {
     var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
       var filled = 0
       while filled < size {
@@ -76,11 +107,14 @@ public enum FileSystem {
       }
       count = filled
     }
-    // A file that grew since fstat (or reports size 0, like some special files) is read on.
+    // A file that grew since fstat (or standard input, whose size is unknown) is read on, a
+    // chunk at a time, until the limit is passed.
     var grown = false
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16384) { chunk in
       while true {
-        let n = posixRead(fd, chunk.baseAddress!, chunk.count)
+        // One byte past the limit is enough to know it was passed.
+        let room = limit - bytes.count
+        let n = posixRead(fd, chunk.baseAddress!, room >= chunk.count ? chunk.count : room + 1)
         if n < 0 && errno == EINTR { continue }
         guard n > 0 else { break }
         bytes.append(contentsOf: chunk[0..<n])
@@ -99,10 +133,63 @@ public enum FileSystem {
     return nil
   }
 
+  /// Why a file could not be written, in words for the person running soclint.
+  public struct WriteError: Error, CustomStringConvertible {
+    public let description: String
+  }
+
   /// Writes through a temporary file in the same folder renamed into place, so readers never
   /// see half a file.
-  public static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
-    let url = URL(fileURLWithPath: path)
-    try Data(bytes).write(to: url, options: .atomic)
+  public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(WriteError) {
+    guard isRepresentable(path) else { throw WriteError(description: "\(path) holds a NUL byte") }
+    if type(atAbsolute: path) == .directory { throw WriteError(description: "\(path) is a folder") }
+    let folder = (path as NSString).deletingLastPathComponent
+    let directory = folder.isEmpty ? "." : folder
+    guard type(atAbsolute: directory) == .directory || realPath(directory).map({ type(atAbsolute: $0) }) == .directory
+    else { throw WriteError(description: "the folder \(directory) does not exist") }
+    var template = Array((directory + "/.soclint-XXXXXX").utf8CString)
+    let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    guard fd >= 0 else { throw WriteError(description: "cannot write in \(directory): \(reason(errno))") }
+    let temporary = String(cString: template)
+    var failure: String? = nil
+    if !writeAll(fd, bytes) { failure = reason(errno) }
+    // mkstemp makes the file private; the result gets the usual permissions of a new file.
+    let mask = umask(0)
+    umask(mask)
+    fchmod(fd, 0o666 & ~mask)
+    close(fd)
+    if failure == nil, rename(temporary, path) != 0 { failure = reason(errno) }
+    if let failure {
+      unlink(temporary)
+      throw WriteError(description: "cannot write \(path): \(failure)")
+    }
+  }
+
+  /// Appends to a file, creating it when missing (a CI job summary that earlier steps write
+  /// to as well).
+  public static func append(_ bytes: [UInt8], to path: String) throws(WriteError) {
+    guard isRepresentable(path) else { throw WriteError(description: "\(path) holds a NUL byte") }
+    if type(atAbsolute: path) == .directory { throw WriteError(description: "\(path) is a folder") }
+    let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o666)
+    guard fd >= 0 else { throw WriteError(description: "cannot write \(path): \(reason(errno))") }
+    defer { close(fd) }
+    if !writeAll(fd, bytes) { throw WriteError(description: "cannot write \(path): \(reason(errno))") }
+  }
+
+  private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBytes { buffer in
+      var done = 0
+      while done < buffer.count {
+        let n = write(fd, buffer.baseAddress! + done, buffer.count - done)
+        if n < 0 && errno == EINTR { continue }
+        guard n > 0 else { return false }
+        done += n
+      }
+      return true
+    }
+  }
+
+  private static func reason(_ code: Int32) -> String {
+    String(cString: strerror(code)).lowercased()
   }
 }

@@ -123,6 +123,8 @@ public struct Owner: Sendable {
 public struct Requirement: Sendable {
   public let id: Located<String>
   public let title: String
+  /// The title where it is written, for findings about its wording.
+  public let titleLocated: Located<String>?
   public let category: String?
 }
 

@@ -82,7 +82,9 @@ enum ModelBuilder {
     let requirements = (root["requirements"]?.sequence ?? []).enumerated().compactMap {
       (i, item) -> Requirement? in
       guard let id = string(item, "id", "/requirements/\(i)", file) else { return nil }
-      return Requirement(id: id, title: item["title"]?.string ?? "", category: item["category"]?.string)
+      let title = string(item, "title", "/requirements/\(i)", file)
+      return Requirement(
+        id: id, title: title?.value ?? "", titleLocated: title, category: item["category"]?.string)
     }
     return Catalog(file: file, node: root, framework: framework, title: title, requirements: requirements)
   }

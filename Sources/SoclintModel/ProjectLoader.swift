@@ -7,6 +7,9 @@ import SoclintYAML
 public enum LoadError: Error, CustomStringConvertible {
   case configNotFound(searchedFrom: String)
   case configUnreadable(String)
+  /// The configuration is not a regular file inside the project: it is not opened, and nothing
+  /// of what it points at is shown.
+  case configRefused(String, reason: String)
 
   public var description: String {
     switch self {
@@ -14,6 +17,7 @@ public enum LoadError: Error, CustomStringConvertible {
       return
         "no .soclint.yaml found in \(dir) or any folder above it; create one (soclint init) or pass --config FILE"
     case .configUnreadable(let path): return "cannot read the configuration \(path)"
+    case .configRefused(let path, let reason): return "the configuration \(path) \(reason); soclint does not read it"
     }
   }
 }
@@ -81,24 +85,26 @@ public struct ProjectLoader: Sendable {
     let configDir = (configAbsolute as NSString).deletingLastPathComponent
     let root = FileSystem.realPath(configDir) ?? configDir
     let configRelative = (configAbsolute as NSString).lastPathComponent
-    let configBytes: [UInt8]
+    // The configuration is as untrusted as any file of a pull request: held to the same limit,
+    // and opened only when it is a regular file inside the project.
+    let read: FileSystem.ReadResult
     if let o = options.override, o.path == configAbsolute {
-      configBytes = o.bytes
+      read = o.bytes.count > ProjectLoader.maxFileSize ? .tooLarge(o.bytes.count) : .bytes(o.bytes)
     } else {
-      switch FileSystem.read(atAbsolute: configAbsolute, limit: ProjectLoader.maxFileSize) {
-      case .bytes(let bytes):
-        configBytes = bytes
-      case .tooLarge(let size):
-        // The configuration is as untrusted as any file of a pull request.
-        let file = SourceFile(path: configRelative, text: "")
-        let message =
-          "\(configRelative) is \(String(format: "%.1f", Double(size) / 1_048_576)) MiB, larger than the 8 MiB limit; soclint does not read it"
-        return ConfigurationFile(
-          root: root, file: file, configuration: nil,
-          findings: [Finding(rule: "invalid-file", severity: .error, message: message, range: file.start)])
-      case .unreadable:
-        throw LoadError.configUnreadable(options.configPath)
-      }
+      read = try ProjectLoader.readConfiguration(configAbsolute, shownAs: options.configPath, root: root)
+    }
+    let configBytes: [UInt8]
+    switch read {
+    case .bytes(let bytes):
+      configBytes = bytes
+    case .tooLarge(let size):
+      let file = SourceFile(path: configRelative, text: "")
+      let message = ProjectLoader.tooLargeMessage(configRelative, size: size)
+      return ConfigurationFile(
+        root: root, file: file, configuration: nil,
+        findings: [Finding(rule: "invalid-file", severity: .error, message: message, range: file.start)])
+    case .unreadable:
+      throw LoadError.configUnreadable(options.configPath)
     }
     let result = readDocuments(path: configRelative, bytes: configBytes, configuration: true)
     let file = result.file ?? SourceFile(path: configRelative, text: "")
@@ -121,6 +127,39 @@ public struct ProjectLoader: Sendable {
       findings: result.findings)
   }
 
+  /// Reads the configuration file when it is a regular file, or a link to one inside the
+  /// project root. A link out of the project (to ~/.aws/credentials, say) or a FIFO is refused
+  /// before anything is opened.
+  static func readConfiguration(_ absolute: String, shownAs: String, root: String) throws -> FileSystem.ReadResult {
+    var target = absolute
+    switch FileSystem.type(atAbsolute: absolute) {
+    case .file:
+      break
+    case .link:
+      guard let resolved = FileSystem.realPath(absolute) else {
+        throw LoadError.configRefused(shownAs, reason: "is a link to a file that does not exist")
+      }
+      guard FileSystem.isInside(resolved, root: root) else {
+        throw LoadError.configRefused(shownAs, reason: "is a link leading outside the project root")
+      }
+      guard FileSystem.type(atAbsolute: resolved) == .file else {
+        throw LoadError.configRefused(shownAs, reason: "is a link to something that is not a regular file")
+      }
+      target = resolved
+    case .directory:
+      throw LoadError.configRefused(shownAs, reason: "is a folder, not a file")
+    case .other:
+      throw LoadError.configRefused(shownAs, reason: "is not a regular file (a FIFO, socket or device)")
+    case .missing:
+      throw LoadError.configUnreadable(shownAs)
+    }
+    return FileSystem.read(atAbsolute: target, limit: ProjectLoader.maxFileSize)
+  }
+
+  static func tooLargeMessage(_ path: String, size: Int) -> String {
+    "\(path) is \(FileSystem.describeSize(size)), larger than the 8 MiB limit (\(FileSystem.describeSize(ProjectLoader.maxFileSize))); soclint does not read it"
+  }
+
   public func load(_ options: Options) throws -> Project {
     // The configuration first: an invalid one ends the run.
     let config = try loadConfiguration(options)
@@ -136,7 +175,8 @@ public struct ProjectLoader: Sendable {
 
     // Discovery, then the files in parallel, then assembly in path order.
     let discovery = discover(root: root, configuration: configuration)
-    var paths = discovery.paths
+    // The configuration is never read as a document, whatever `include` says.
+    var paths = discovery.paths.filter { $0 != configRelative }
     for extra in options.extraFiles + (options.override.map { [$0.path] } ?? []) {
       let resolvedDir = FileSystem.realPath((extra as NSString).deletingLastPathComponent)
       let absolute = resolvedDir.map { $0 + "/" + (extra as NSString).lastPathComponent } ?? extra
@@ -152,7 +192,8 @@ public struct ProjectLoader: Sendable {
       if let o = options.override, o.path == absolute {
         // Standard input is held to the same limit as a file.
         guard o.bytes.count <= ProjectLoader.maxFileSize else {
-          let message = "\(rel) (standard input) is larger than the 8 MiB limit; soclint does not read it"
+          let message =
+            "\(rel) (standard input) is larger than the 8 MiB limit (\(FileSystem.describeSize(ProjectLoader.maxFileSize))); soclint does not read it"
           var r = FileResult()
           r.findings = [
             Finding(
@@ -312,9 +353,7 @@ public struct ProjectLoader: Sendable {
   private func readRegular(rel: String, absolute: String, invalid: (String) -> FileResult) -> FileResult {
     switch FileSystem.read(atAbsolute: absolute, limit: ProjectLoader.maxFileSize) {
     case .tooLarge(let size):
-      return invalid(
-        "\(rel) is \(String(format: "%.1f", Double(size) / 1_048_576)) MiB, larger than the 8 MiB limit; soclint does not read it"
-      )
+      return invalid(ProjectLoader.tooLargeMessage(rel, size: size))
     case .unreadable:
       return invalid("\(rel) cannot be read")
     case .bytes(let bytes):
@@ -345,9 +384,9 @@ public struct ProjectLoader: Sendable {
   func readDocuments(path: String, bytes: [UInt8], configuration: Bool) -> FileResult {
     var result = FileResult()
     let text = String(decoding: Encoding.droppingByteOrderMark(bytes), as: UTF8.self)
-    let file = SourceFile(path: path, text: text)
-    result.file = file
     let yaml = loader.load(bytes)
+    let file = SourceFile(path: path, text: text, multilineScalars: yaml.multilineScalars)
+    result.file = file
     for problem in yaml.problems {
       let rule: String
       switch problem.kind {
@@ -372,7 +411,7 @@ public struct ProjectLoader: Sendable {
       let guessed = ProjectLoader.guessKinds(text)
       result.broken = guessed.isEmpty ? [.control] : guessed
       if let i = result.findings.firstIndex(where: { $0.rule != "duplicate-key" }) {
-        for kind in DocumentKind.declarable where result.broken.contains(kind) && kind != .control {
+        for kind in DocumentKind.declarable where result.broken.contains(kind) {
           result.findings[i].notes.append(Note(ProjectLoader.skipNotes[kind]!, at: nil))
         }
       }
@@ -422,8 +461,14 @@ public struct ProjectLoader: Sendable {
           findings = kindFinding(kindNode, file: file)
         }
       } else {
+        // No `kind`: the one finding is the missing kind, or, when a key is a misspelt `kind`
+        // (`Kind:`, `knd:`), the unknown field whose help names it. Nothing else is checked
+        // against a kind the document does not state.
+        let misspelt = ProjectLoader.misspeltKindKey(in: root)
+        let misspeltPointer = misspelt.map { "/" + JSONPointer.escape($0) }
         findings = checker.check(root, kind: .control, file: file).filter {
-          $0.rule == "missing-field" && $0.pointer == "" && $0.message.contains("'kind'")
+          ($0.rule == "missing-field" && $0.pointer == "" && $0.message.contains("'kind'"))
+            || ($0.rule == "unknown-field" && $0.pointer == misspeltPointer)
         }
       }
       let hasDuplicate = duplicateMarks.contains { root.start <= $0 && $0 <= root.end }
@@ -497,10 +542,19 @@ public struct ProjectLoader: Sendable {
     ]
   }
 
+  /// A key of the document that is `kind` misspelt, when the document has no `kind`.
+  static func misspeltKindKey(in root: Node) -> String? {
+    for pair in root.mapping ?? [] {
+      guard let key = pair.key.keyText, !key.hasPrefix("x-") else { continue }
+      if Suggest.closest(to: key, in: ["kind"]) == "kind" { return key }
+    }
+    return nil
+  }
+
   /// The kind a document without a valid `kind` most likely meant, from its keys or from the
   /// misspelt kind.
   static func guessKind(of root: Node) -> DocumentKind {
-    if let text = root["kind"]?.scalar?.text,
+    if let text = (root["kind"] ?? misspeltKindKey(in: root).flatMap { root[$0] })?.scalar?.text,
       let s = Suggest.closest(to: text, in: DocumentKind.declarable.map(\.rawValue)),
       let kind = DocumentKind(rawValue: s)
     {
@@ -513,8 +567,9 @@ public struct ProjectLoader: Sendable {
 
   static func guessKinds(_ text: String) -> Set<DocumentKind> {
     var kinds: Set<DocumentKind> = []
-    for line in text.split(separator: "\n") where line.hasPrefix("kind:") {
-      let value = line.dropFirst(5).split(separator: "#").first?.trimmingCharacters(in: .whitespaces) ?? ""
+    // Split by scalars: in a CRLF file "\r\n" is one Character, and the file one line.
+    for line in text.unicodeScalars.split(separator: "\n").map(Substring.init) where line.hasPrefix("kind:") {
+      let value = line.dropFirst(5).split(separator: "#").first?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
       if let k = DocumentKind(rawValue: value.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))) {
         kinds.insert(k)
       }

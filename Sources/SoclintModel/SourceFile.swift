@@ -7,17 +7,21 @@ import SoclintYAML
 public final class SourceFile: Sendable, Hashable {
   public let path: String
   public let text: String
-  public init(path: String, text: String) {
+  /// Where scalars spanning several lines are (block scalars, multi-line quoted and plain
+  /// ones), in order: a `#` inside one is text, not a comment, and cannot suppress anything.
+  public let multilineScalars: [YAMLFile.Span]
+
+  public init(path: String, text: String, multilineScalars: [YAMLFile.Span] = []) {
     self.path = path
     self.text = text
+    self.multilineScalars = multilineScalars
   }
 
-  /// The lines of `text` without their line breaks. Computed on demand: only files with a
-  /// finding or a suppression comment need them, and most files have neither.
+  /// The lines of `text` without their line breaks (LF or CRLF). Computed on demand: only files
+  /// with a finding or a suppression comment need them, and most files have neither.
   public var lines: [Substring] {
-    text.split(separator: "\n", omittingEmptySubsequences: false).map {
-      $0.hasSuffix("\r") ? $0.dropLast() : $0
-    }
+    let count = lineIndex.starts(of: text).count
+    return (1...count).map { line($0)! }
   }
 
   /// Line `number` (1-based) without its line break, or nil past the end. The offsets of the
@@ -29,7 +33,8 @@ public final class SourceFile: Sendable, Hashable {
     let start = utf8.index(utf8.startIndex, offsetBy: starts[number - 1])
     let end =
       number < starts.count ? utf8.index(utf8.startIndex, offsetBy: starts[number] - 1) : utf8.endIndex
-    let line = text[start..<end]
+    // Sliced by scalars: "\r\n" is one Character, and the line ends between its two scalars.
+    let line = Substring(text.unicodeScalars[start..<end])
     return line.hasSuffix("\r") ? line.dropLast() : line
   }
 

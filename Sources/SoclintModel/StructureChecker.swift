@@ -85,6 +85,13 @@ public struct StructureChecker: Sendable {
         "missing-field", "\(where_) is missing the required field '\(name)'",
         help: ["add '\(name):' to this mapping"])
     case .unexpectedProperty(let name, let key):
+      if name == "<<", let k = key.scalar, k.style == .plain {
+        // The loader merges only a mapping or a list of mappings; anything else stays a key.
+        return make(
+          "wrong-type",
+          "the merge key '<<' in \(subject) must be a mapping or a list of mappings to merge, but it is \(node.typeDescription)",
+          help: ["merge an anchored mapping, such as <<: *defaults, or remove the key"])
+      }
       var help: [String] = []
       let objectPath = Array(v.instancePath.dropLast())
       let known = v.knownProperties.filter { $0 != name }
@@ -115,8 +122,21 @@ public struct StructureChecker: Sendable {
         ["last_collected", "last_reviewed", "as_of"].contains(v.instancePath.last?.key)
       {
         help.append("write the date as YYYY-MM-DD, such as 2026-09-30")
+      } else if expected == ["string"], ["frequency", "review_interval"].contains(v.instancePath.last?.key),
+        let s = node.scalar, case .int(let days) = s.value
+      {
+        // Quoting `30` would fail as a duration too: the help gives the form that passes.
+        help.append(
+          days >= 1
+            ? "a number of days is written with a 'd': \(days)d"
+            : "a duration is one of \(StructureChecker.durationWords.joined(separator: ", ")), or a number of days such as 45d"
+        )
       } else if expected == ["string"], let s = node.scalar, s.style == .plain, s.value != .null {
         help.append("write it in quotes to make it a string: \"\(s.text)\"")
+      } else if expected == ["integer"], let s = node.scalar, case .float(let d) = s.value, d.isFinite,
+        d == d.rounded(), abs(d) < 1e15
+      {
+        help.append("write it as a whole number: \(Int(d))")
       } else if expected.contains("object") && node.scalar?.value == .null {
         help.append("write {} for an empty mapping")
       }
@@ -207,6 +227,13 @@ public struct StructureChecker: Sendable {
         "invalid-value",
         "\(shown) is listed twice in \(StructureChecker.fieldName(parentPath)) of \(holder)",
         notes: first.map { [Note("first listed here", at: file.range(of: $0))] } ?? [])
+    case .tooFewProperties(let min):
+      let what = v.instancePath == [.key("frameworks")] ? "framework" : "entry"
+      return make(
+        "invalid-value",
+        "\(field) of \(subject) is empty; it needs at least \(min) \(what)\(min == 1 ? "" : "s")",
+        help: v.instancePath == [.key("frameworks")]
+          ? ["name the frameworks in scope, such as soc2: {categories: [security]}"] : [])
     case .belowMinimum(let min, _):
       return make(
         "invalid-value",
@@ -303,6 +330,13 @@ public struct StructureChecker: Sendable {
       return ("a duration", help)
     }
     switch pattern {
+    case "^[^\\u0000-\\u001F\\u007F]*$":
+      return (
+        "a path",
+        [
+          "a path may not hold a control character (a NUL, a tab, a line break): write the names of the files as they are"
+        ]
+      )
     case "^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$":
       return (
         "a control id",

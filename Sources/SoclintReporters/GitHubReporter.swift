@@ -5,8 +5,8 @@ import SoclintRules
 /// GitHub Actions workflow commands, as CLI.md describes: one `::error`, `::warning` or
 /// `::notice` annotation per finding, so that findings show on the pull request's lines; then
 /// the compiler-style text of every finding, because GitHub shows only the first few
-/// annotations of a step. The Markdown job summary is a side effect and so a separate call,
-/// `appendStepSummary`, which the CLI makes; `render` stays pure.
+/// annotations of a step. The Markdown job summary is a separate text, `stepSummary`, which the
+/// CLI appends to the file GitHub names; reporters never write.
 public struct GitHubReporter: Reporter {
   public init() {}
 
@@ -51,9 +51,10 @@ public struct GitHubReporter: Reporter {
       properties.append("endLine=\(max(r.endLine, r.line))")
     }
     properties.append("title=\(escapeProperty(f.rule))")
-    // Line breaks the annotation adds itself; any other unsafe character comes from the files.
-    var message = Printable.escaped(f.message, keepingLineBreaks: true)
-    for h in f.help { message += "\nhelp: \(Printable.escaped(h, keepingLineBreaks: true))" }
+    // The only line breaks are those the annotation adds itself between message and help; a
+    // line break inside a value shows as \u{A}, as in the text output.
+    var message = Printable.escaped(f.message)
+    for h in f.help { message += "\nhelp: \(Printable.escaped(h))" }
     return "::\(command) \(properties.joined(separator: ","))::\(escapeData(message))"
   }
 
@@ -83,29 +84,6 @@ public struct GitHubReporter: Reporter {
       }
     }
     return out
-  }
-
-  /// Appends the Markdown table of every finding to the file `GITHUB_STEP_SUMMARY` names, when
-  /// the environment sets it; GitHub shows that file on the run's summary page. Returns whether
-  /// it wrote. The environment is a parameter so that tests can point it at a temporary file.
-  @discardableResult
-  public static func appendStepSummary(
-    findings: [Finding], context: ReportContext,
-    environment: [String: String] = ProcessInfo.processInfo.environment
-  ) throws -> Bool {
-    guard let path = environment["GITHUB_STEP_SUMMARY"], !path.isEmpty else { return false }
-    let data = Data(stepSummary(findings: findings, context: context).utf8)
-    if !FileManager.default.fileExists(atPath: path) {
-      guard FileManager.default.createFile(atPath: path, contents: data) else {
-        throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-      }
-      return true
-    }
-    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-    defer { try? handle.close() }
-    try handle.seekToEnd()
-    try handle.write(contentsOf: data)
-    return true
   }
 
   /// The job summary: a heading, the counts, and a table with a row per finding (severity,

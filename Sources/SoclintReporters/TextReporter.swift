@@ -10,13 +10,23 @@ public struct TextReporter: Reporter {
 
   public init() {}
 
+  /// Every finding; a finding of the same rule at the same place as the one before (thirty
+  /// uncovered requirements at a new repository's configuration) prints its first line and
+  /// notes only, since its snippet and help would repeat the previous ones word for word.
   public func render(_ result: LintResult, findings: [Finding], context: ReportContext) -> String {
     var out = ""
-    for f in findings { out += render(f, context: context) }
+    var previous: Finding? = nil
+    for f in findings {
+      let repeated =
+        previous.map { $0.rule == f.rule && $0.range.path == f.range.path && $0.range.line == f.range.line
+          && $0.range.column == f.range.column && $0.help == f.help } ?? false
+      out += render(f, context: context, withSnippetAndHelp: !repeated)
+      previous = f
+    }
     return out
   }
 
-  public func render(_ f: Finding, context: ReportContext) -> String {
+  public func render(_ f: Finding, context: ReportContext, withSnippetAndHelp: Bool = true) -> String {
     let style = Style(enabled: context.color)
     let show: (String) -> String = { Printable.escaped($0) }
     var out = ""
@@ -28,8 +38,8 @@ public struct TextReporter: Reporter {
     case .info: severity = style.info("info:")
     }
     out += "\(style.bold(location)) \(severity) \(style.bold(show(f.message))) [\(f.rule)]\n"
-    out += snippet(f.range, context: context, style: style)
-    for h in f.help {
+    if withSnippetAndHelp { out += snippet(f.range, context: context, style: style) }
+    for h in f.help where withSnippetAndHelp {
       out += "      = \(style.bold("help:")) \(show(h))\n"
     }
     for n in f.notes {

@@ -12,6 +12,11 @@ public enum EvidencePathStatus: Sendable, Equatable {
     if pattern.hasPrefix("/") || pattern.hasPrefix("\\") || pattern.contains(":\\") {
       return .unsafe("it is absolute")
     }
+    // The schema refuses these first; a NUL would cut the path short in C and make the walk
+    // below endless, so the check is repeated where the disk is touched.
+    if pattern.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+      return .unsafe("it holds a control character")
+    }
     let segments = pattern.split(separator: "/", omittingEmptySubsequences: true)
     if segments.contains(where: { $0 == ".." }) { return .unsafe("it has a '..' segment") }
     let glob = Glob(pattern)
@@ -24,8 +29,11 @@ public enum EvidencePathStatus: Sendable, Equatable {
     var count = 0
     var escapes = false
     var stack: [String] = [prefix]
+    // Every folder is walked once, by its resolved path, whatever names lead to it.
+    var walked = Set<String>()
     while let rel = stack.popLast() {
       let absolute = rel.isEmpty ? root : root + "/" + rel
+      guard let real = FileSystem.realPath(absolute), walked.insert(real).inserted else { continue }
       for name in FileSystem.children(ofAbsolute: absolute) where name != ".git" {
         let childRel = rel.isEmpty ? name : rel + "/" + name
         let childAbsolute = root + "/" + childRel

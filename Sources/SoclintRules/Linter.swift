@@ -39,8 +39,10 @@ public struct Linter: Sendable {
     }
     var findings = project.findings + perRule.flatMap { $0 }
 
-    // The configuration's rules: severities, `off`, and names that must be rules.
-    var configurationInvalid = false
+    // The configuration's categories must exist, and its rules be rules.
+    let categoryFindings = ScopeCategories.findings(context)
+    findings += categoryFindings
+    var configurationInvalid = !categoryFindings.isEmpty
     var severities: [String: Severity?] = [:]
     for setting in configuration.rules {
       let id = setting.rule.value
@@ -167,17 +169,20 @@ public struct Linter: Sendable {
       if let structural = s.rules.first(where: { Registry.description(of: $0.name)?.isStructural == true }) {
         help = ["\(structural.name) is a structure rule, and structure rules cannot be silenced"]
       }
+      if s.rules.isEmpty { help = ["name the rules to silence in the brackets, such as ignore[stale-evidence]"] }
       out.append(
         Finding(
           rule: "unused-suppression", severity: .warning,
-          message: "this suppression of \(names) silences nothing",
+          message: s.rules.isEmpty
+            ? "this suppression names no rule, so it silences nothing" : "this suppression of \(names) silences nothing",
           range: s.range, help: help, subject: [names, s.reason]))
     }
     if s.reason.isEmpty {
       out.append(
         Finding(
           rule: "suppression-without-reason", severity: .warning,
-          message: "this suppression of \(names) gives no reason", range: s.range,
+          message: s.rules.isEmpty ? "this suppression gives no reason" : "this suppression of \(names) gives no reason",
+          range: s.range,
           help: ["write why after the brackets, such as the ticket where the exception was approved"],
           subject: [names]))
     }

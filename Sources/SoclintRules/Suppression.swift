@@ -27,13 +27,31 @@ public struct Suppression: Sendable {
   /// The `until` text when it does not name a real day.
   public let badUntil: String?
 
-  /// Reads every suppression comment of a file.
+  /// Reads every suppression comment of a file. Only real YAML comments count: a line of a
+  /// block scalar or of a multi-line quoted scalar that reads `# soclint: ignore[...]` is text
+  /// of a value, and silences nothing.
   public static func parse(_ file: SourceFile) -> [Suppression] {
+    // Where multi-line scalars start and end: a comment can only stand before the first or
+    // after the last, and lines wholly inside one hold none.
+    var insideLines = Set<Int>()
+    var scanFrom: [Int: Int] = [:]  // line -> the column where a scalar ends on it
+    var scanUntil: [Int: Int] = [:]  // line -> the column where a scalar starts on it
+    for span in file.multilineScalars {
+      scanUntil[span.start.line] = span.start.column
+      scanFrom[span.end.line] = span.end.column
+      if span.end.line > span.start.line + 1 { insideLines.formUnion(span.start.line + 1..<span.end.line) }
+    }
     var out: [Suppression] = []
     var pendingAlone: [(Int, Suppression)] = []  // comments alone on a line, awaiting content
     for (i, line) in file.lines.enumerated() {
       let lineNumber = i + 1
-      let comment = commentStart(in: line)
+      var comment: Substring.Index? = nil
+      if !insideLines.contains(lineNumber) {
+        let scalars = line.unicodeScalars
+        let from = scanFrom[lineNumber].flatMap { scalars.index(line.startIndex, offsetBy: $0 - 1, limitedBy: line.endIndex) } ?? line.startIndex
+        let until = scanUntil[lineNumber].flatMap { scalars.index(line.startIndex, offsetBy: $0 - 1, limitedBy: line.endIndex) } ?? line.endIndex
+        if from <= until { comment = commentStart(in: line[from..<until], atLineStart: from == line.startIndex) }
+      }
       let content = comment.map { line[..<$0] } ?? line[...]
       let hasContent = !content.allSatisfy { $0 == " " || $0 == "\t" }
       if hasContent {
@@ -69,9 +87,10 @@ public struct Suppression: Sendable {
 
   /// The index of the `#` that starts a comment, skipping quoted scalars; a `#` starts a comment
   /// only at the start of a line or after white space.
-  static func commentStart(in line: Substring) -> Substring.Index? {
+  static func commentStart(in line: Substring, atLineStart: Bool = true) -> Substring.Index? {
     var quote: Character? = nil
-    var previous: Character = " "
+    // Right after a scalar that ends mid-line, a `#` needs white space before it, as in YAML.
+    var previous: Character = atLineStart ? " " : "x"
     var i = line.startIndex
     while i < line.endIndex {
       let c = line[i]
@@ -90,11 +109,11 @@ public struct Suppression: Sendable {
           if i < line.endIndex { i = line.index(after: i) }
           continue
         }
-      } else if c == "#" && (previous == " " || previous == "\t" || i == line.startIndex) {
+      } else if c == "#" && (previous == " " || previous == "\t") {
         return i
       } else if (c == "\"" || c == "'")
         && (previous == " " || previous == "\t" || previous == ":" || previous == "[" || previous == "{"
-          || previous == "," || previous == "-" || i == line.startIndex)
+          || previous == "," || previous == "-")
       {
         quote = c
       }
@@ -139,11 +158,15 @@ public struct Suppression: Sendable {
     var after = rest[rest.index(after: close)...].drop { $0 == " " || $0 == "\t" }
     var until: Day? = nil
     var badUntil: String? = nil
-    if after.hasPrefix("until ") || after == "until" {
-      after = after.dropFirst(5).drop { $0 == " " }
-      let word = after.prefix { $0 != " " && $0 != "\t" }
-      if let d = Day(String(word)) { until = d } else { badUntil = String(word) }
-      after = after.dropFirst(word.count).drop { $0 == " " || $0 == "\t" }
+    // `until` is an expiry only when a date (or what was meant for one: it starts with a digit)
+    // follows; "until the vendor migration ends" is a reason.
+    if after == "until" || after.hasPrefix("until ") || after.hasPrefix("until\t") {
+      let rest = after.dropFirst(5).drop { $0 == " " || $0 == "\t" }
+      let word = rest.prefix { $0 != " " && $0 != "\t" }
+      if word.isEmpty || word.first!.isASCII && word.first!.isNumber {
+        if let d = Day(String(word)) { until = d } else { badUntil = String(word) }
+        after = rest.dropFirst(word.count).drop { $0 == " " || $0 == "\t" }
+      }
     }
     let reason = String(after.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     return Suppression(

@@ -43,8 +43,22 @@ public struct YAMLProblem: Sendable, Equatable {
 /// What reading one file gives: its documents (those completed before any fatal problem) and
 /// its problems.
 public struct YAMLFile: Sendable {
+  /// A stretch of the text from `start` (inclusive) to `end` (exclusive).
+  public struct Span: Sendable, Equatable {
+    public let start: Mark
+    public let end: Mark
+
+    public init(start: Mark, end: Mark) {
+      self.start = start
+      self.end = end
+    }
+  }
+
   public let documents: [YAMLDocument]
   public let problems: [YAMLProblem]
+  /// The scalars that span several lines, in order. libyaml drops comments, so soclint reads
+  /// them from the text; these are the places where a `#` is part of a value instead.
+  public var multilineScalars: [Span] = []
   public var fatalProblem: YAMLProblem? { problems.first { $0.isFatal } }
 }
 
@@ -80,7 +94,8 @@ public struct YAMLLoader: Sendable {
     bytes.withUnsafeBufferPointer { buffer in
       builder.run(buffer)
     }
-    return YAMLFile(documents: builder.documents, problems: builder.problems)
+    return YAMLFile(
+      documents: builder.documents, problems: builder.problems, multilineScalars: builder.multilineScalars)
   }
 
   public func load(_ text: String) -> YAMLFile {
@@ -135,6 +150,7 @@ private struct TreeBuilder {
   var expansion = 0
   var root: Node?
   var fatal = false
+  var multilineScalars: [YAMLFile.Span] = []
 
   init(limits: YAMLLoader.Limits) {
     self.limits = limits
@@ -243,6 +259,7 @@ private struct TreeBuilder {
       case YAML_FOLDED_SCALAR_STYLE: style = .folded
       default: style = .plain
       }
+      if end.line > start.line { multilineScalars.append(YAMLFile.Span(start: start, end: end)) }
       let tag = TreeBuilder.string(s.tag)
       let value = CoreSchema.resolve(text, style: style, tag: tag)
       let node = Node(

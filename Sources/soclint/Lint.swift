@@ -45,7 +45,7 @@ struct Lint: ParsableCommand {
     let session = try project.session(extraPaths: paths, stdinFilename: stdinFilename)
     let result = try session.lint()
     var findings = result.findings
-    if let filter = try session.reportFilter(paths: paths, changedSince: changedSince) {
+    if let filter = try session.reportFilter(paths: paths, changedSince: changedSince, project: result.project) {
       findings = findings.filter { filter.contains($0.range.path) }
     }
     if let baseline {
@@ -61,11 +61,15 @@ struct Lint: ParsableCommand {
     try Output.write(format.reporter.render(result, findings: findings, context: context), to: output)
     if format == .github {
       // GitHub shows only the first annotations of a step; the job summary lists them all.
-      _ = try GitHubReporter.appendStepSummary(findings: findings, context: context)
+      if let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
+        try Output.append(GitHubReporter.stepSummary(findings: findings, context: context), to: summary)
+      }
     }
     if !quiet { Output.error(TextReporter.summary(result, findings: findings)) }
     let fails = findings.contains { $0.severity == .error || (strict && $0.severity == .warning) }
-    let status: Status = result.configurationInvalid ? .usage : fails ? .failed : .clean
+    // Writing a baseline records the findings; that run succeeds once they are written.
+    let status: Status =
+      result.configurationInvalid ? .usage : fails && writeBaseline == nil ? .failed : .clean
     // Exit while the project is still alive: freeing thousands of small objects only to exit
     // costs a tenth of a large run (compilers skip it the same way).
     withExtendedLifetime(result) { Foundation.exit(status.rawValue) }

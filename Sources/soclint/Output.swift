@@ -11,7 +11,17 @@ enum Output {
     do {
       try FileSystem.writeAtomically(Array(text.utf8), to: path)
     } catch {
-      throw Failure("cannot write \(path): \(error.localizedDescription)")
+      throw Failure(error.description)
+    }
+  }
+
+  /// Appends to a file another program also writes (a CI job summary); a failure is the
+  /// user's to fix (status 2), not a bug.
+  static func append(_ text: String, to path: String) throws {
+    do {
+      try FileSystem.append(Array(text.utf8), to: path)
+    } catch {
+      throw Failure(error.description)
     }
   }
 

@@ -40,15 +40,22 @@ struct ProjectOptions: ParsableArguments {
     }
     var options = ProjectLoader.Options(configPath: configPath)
     options.jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+    // The buffer an editor passes on standard input is that file, saved or not.
+    let stdinPath = stdinFilename.map { Session.absolute($0, cwd: cwd) }
     for path in extraPaths {
       let absolute = Session.absolute(path, cwd: cwd)
+      if absolute == stdinPath { continue }
       let type = FileSystem.type(atAbsolute: absolute)
       if type == .missing { throw Failure("\(path) does not exist") }
       if type == .file || type == .link { options.extraFiles.append(absolute) }
     }
-    if let stdinFilename {
-      let data = FileHandle.standardInput.readDataToEndOfFile()
-      options.override = (Session.absolute(stdinFilename, cwd: cwd), [UInt8](data))
+    if let stdinPath {
+      switch FileSystem.readStandardInput(limit: ProjectLoader.maxFileSize) {
+      case .bytes(let bytes): options.override = (stdinPath, bytes)
+      // Past the limit: a stand-in one byte too long, which the loader reports like a file.
+      case .tooLarge: options.override = (stdinPath, [UInt8](repeating: 0, count: ProjectLoader.maxFileSize + 1))
+      case .unreadable: throw Failure("cannot read standard input")
+      }
     }
     return Session(options: options, asOf: asOf.flatMap(Day.init), cwd: cwd)
   }
@@ -105,7 +112,7 @@ struct Session {
   }
 
   /// The project-relative paths findings are reported for, or nil for all.
-  func reportFilter(paths: [String], changedSince: String?) throws -> PathFilter? {
+  func reportFilter(paths: [String], changedSince: String?, project: Project? = nil) throws -> PathFilter? {
     var filter = PathFilter()
     var any = false
     let realRoot = root
@@ -134,7 +141,19 @@ struct Session {
     }
     if let changedSince {
       any = true
-      for rel in try Git.changedFiles(since: changedSince, root: realRoot) { filter.files.insert(rel) }
+      let changed = try Git.changedFiles(since: changedSince, root: realRoot)
+      for rel in changed { filter.files.insert(rel) }
+      // Deleting a control or adding a requirement changes coverage: the project-wide findings
+      // (at the configuration) are reported whenever a file of the project changed, deleted
+      // ones included.
+      if let project, let configuration = project.configuration {
+        let configPath = project.configFile.path
+        let ofProject = changed.contains { rel in
+          rel == configPath
+            || configuration.include.contains { $0.matches(rel) } && !configuration.exclude.contains { $0.matches(rel) }
+        }
+        if ofProject { filter.files.insert(configPath) }
+      }
     }
     return any ? filter : nil
   }

@@ -68,7 +68,8 @@ import Testing
   @Test func baselineHidesRecordedFindingsAndSurvivesLineMoves() throws {
     let dir = try project()
     let baseline = dir.appendingPathComponent("baseline.json").path
-    #expect(try Support.run(["lint", "--write-baseline", baseline], in: dir).status == 1)
+    // Writing the baseline succeeds once it is written, findings or not (CLI.md).
+    #expect(try Support.run(["lint", "--write-baseline", baseline], in: dir).status == 0)
     #expect(try Support.run(["lint", "--baseline", baseline], in: dir).status == 0)
     // Moving lines does not resurrect old findings.
     let a = dir.appendingPathComponent("Controls/a.yaml")
@@ -176,7 +177,11 @@ import Testing
     #expect(run.status == 1)
     #expect(
       run.stdout.contains(
-        "Controls/huge.yaml:1:1: error: Controls/huge.yaml is 8.9 MiB, larger than the 8 MiB limit"))
+        "Controls/huge.yaml:1:1: error: Controls/huge.yaml is 9,360,000 bytes, larger than the 8 MiB limit (8,388,608 bytes)"))
+    // One byte over is told exactly, not rounded to "8.0 MiB".
+    try Data([UInt8](repeating: UInt8(ascii: "#"), count: 8_388_609)).write(to: dir.appendingPathComponent("Controls/huge.yaml"))
+    let edge = try Support.run(["lint", "Controls/huge.yaml"], in: dir)
+    #expect(edge.stdout.contains("Controls/huge.yaml is 8,388,609 bytes, larger than the 8 MiB limit (8,388,608 bytes)"))
   }
 
   @Test func linkedFoldersInsideTheRootAreWalkedOnceAndOthersNever() throws {
@@ -222,6 +227,7 @@ import Testing
     let run = try Support.run(["lint"], in: dir)
     #expect(run.status == 2)
     #expect(
-      run.stdout.contains(".soclint.yaml:1:1: error: .soclint.yaml is 10.0 MiB, larger than the 8 MiB limit"))
+      run.stdout.contains(".soclint.yaml:1:1: error: .soclint.yaml is 10,500,"))
+    #expect(run.stdout.contains("bytes, larger than the 8 MiB limit (8,388,608 bytes)"))
   }
 }

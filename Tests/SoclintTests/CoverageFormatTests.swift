@@ -36,6 +36,12 @@ import Testing
     #expect(percent(1, 80) == "1.3")  // 1.25
     #expect(percent(1, 8) == "12.5")
     #expect(percent(0, 0) == nil)
+    // Never 100.0 short of all, never 0.0 above none.
+    #expect(percent(1999, 2000) == "99.9")
+    #expect(percent(19999, 20000) == "99.9")
+    #expect(percent(1, 2001) == "0.1")
+    #expect(percent(1, 20000) == "0.1")
+    #expect(percent(1999, 1999) == "100.0")
   }
 
   @Test func thresholdsParseExactly() {

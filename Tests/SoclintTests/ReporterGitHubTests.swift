@@ -1,6 +1,8 @@
 import Foundation
 import SoclintDiagnostics
+import SoclintModel
 import SoclintReporters
+import SoclintRules
 import Testing
 
 /// The github format: workflow commands escaped as @actions/core escapes them, the text of every
@@ -14,7 +16,9 @@ import Testing
     let out = ReporterFixture.render(GitHubReporter(), findings: [finding])
     let expected =
       "::warning file=Controls/a%2Cb%3Ac.yaml,line=3,col=5,endLine=3,endColumn=9,title=unknown-owner"
-      + "::100%25 sure: a, b%0D%0Ac%0Ahelp: say: yes, 100%25\n"
+      // A line break inside the message shows escaped, as in the text output; the only real
+      // break is the one before the help.
+      + "::100%25 sure: a, b\\u{D}\\u{A}c%0Ahelp: say: yes, 100%25\n"
       // The text part keeps the diagnostic on one line: the break shows escaped.
       + "Controls/a,b:c.yaml:3:5: warning: 100% sure: a, b\\u{D}\\u{A}c [unknown-owner]\n"
       + "      = help: say: yes, 100%\n"
@@ -87,9 +91,8 @@ import Testing
       rule: "placeholder-text", severity: .warning, message: "a | b\nc <describe here> *x*",
       range: SourceRange(path: "Controls/a_b.yaml", line: 4, column: 2, endLine: 4, endColumn: 3))
     let findings = ReporterFixture.result.findings + [tricky]
-    let wrote = try GitHubReporter.appendStepSummary(
-      findings: findings, context: ReporterFixture.context, environment: ["GITHUB_STEP_SUMMARY": file.path])
-    #expect(wrote)
+    try FileSystem.append(
+      Array(GitHubReporter.stepSummary(findings: findings, context: ReporterFixture.context).utf8), to: file.path)
     let text = try String(contentsOf: file, encoding: .utf8)
     #expect(text.hasPrefix("earlier step\n### soclint\n"))
     let rows = text.split(separator: "\n").filter { $0.hasPrefix("| ") }
@@ -105,27 +108,31 @@ import Testing
       let bars = row.enumerated().filter { i, c in c == "|" && (i == 0 || Array(row)[i - 1] != "\\") }
       #expect(bars.count == 5, "\(row)")
     }
-    // A second call appends again.
-    try GitHubReporter.appendStepSummary(
-      findings: [], context: ReporterFixture.context, environment: ["GITHUB_STEP_SUMMARY": file.path])
-    #expect(try String(contentsOf: file, encoding: .utf8).hasSuffix("### soclint\n\nNo problems found.\n\n"))
   }
 
-  @Test func noStepSummaryWithoutTheVariable() throws {
-    #expect(
-      try !GitHubReporter.appendStepSummary(
-        findings: ReporterFixture.result.findings, context: ReporterFixture.context, environment: [:]))
-    #expect(
-      try !GitHubReporter.appendStepSummary(
-        findings: [], context: ReporterFixture.context, environment: ["GITHUB_STEP_SUMMARY": ""]))
-  }
-
-  @Test func stepSummaryFileIsCreatedWhenMissing() throws {
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "soclint-summary-\(UUID().uuidString).md")
-    defer { try? FileManager.default.removeItem(at: file) }
-    try GitHubReporter.appendStepSummary(
-      findings: [], context: ReporterFixture.context, environment: ["GITHUB_STEP_SUMMARY": file.path])
+  /// The CLI appends the summary when GITHUB_STEP_SUMMARY names a file, creates the file when it
+  /// is missing, writes nothing when the variable is empty, and exits 2 (the user's to fix, not a
+  /// bug) when it cannot write there.
+  @Test func stepSummaryThroughTheCommandLine() throws {
+    let root = try Support.write(Example.base + [("Controls/AC-01.yaml", Example.goodControl)])
+    defer { try? FileManager.default.removeItem(at: root) }
+    let file = root.appendingPathComponent("summary.md")
+    let first = try Support.run(
+      ["lint", "--format", "github"], in: root, environment: ["GITHUB_STEP_SUMMARY": file.path])
+    #expect(first.status == 0)
     #expect(try String(contentsOf: file, encoding: .utf8) == "### soclint\n\nNo problems found.\n\n")
+    _ = try Support.run(["lint", "--format", "github"], in: root, environment: ["GITHUB_STEP_SUMMARY": file.path])
+    #expect(try String(contentsOf: file, encoding: .utf8).components(separatedBy: "### soclint").count == 3)
+    let empty = try Support.run(["lint", "--format", "github"], in: root, environment: ["GITHUB_STEP_SUMMARY": ""])
+    #expect(empty.status == 0)
+    let folder = try Support.run(
+      ["lint", "--format", "github"], in: root, environment: ["GITHUB_STEP_SUMMARY": root.path])
+    #expect(folder.status == 2)
+    #expect(folder.stderr.contains("\(root.path) is a folder"))
+    let missing = try Support.run(
+      ["lint", "--format", "github"], in: root,
+      environment: ["GITHUB_STEP_SUMMARY": root.appendingPathComponent("no/such/summary.md").path])
+    #expect(missing.status == 2)
+    #expect(missing.stderr.contains("no such file or directory"), "\(missing.stderr)")
   }
 }

@@ -139,3 +139,19 @@ enum Python {
   static let reason: Comment =
     "needs python3 with jsonschema (pip install jsonschema); .ci/run installs it and requires these tests"
 }
+
+extension Support {
+  /// Runs git in a folder with a fixed identity; a failure throws.
+  static func git(_ arguments: [String], in directory: URL) throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["git", "-c", "user.email=t@example.com", "-c", "user.name=T"] + arguments
+    process.currentDirectoryURL = directory
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    struct GitFailed: Error {}
+    if process.terminationStatus != 0 { throw GitFailed() }
+  }
+}

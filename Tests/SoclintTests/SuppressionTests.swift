@@ -1,10 +1,45 @@
 import SoclintModel
 import SoclintRules
+import SoclintYAML
 import Testing
 
 @Suite struct SuppressionTests {
+  /// Parses as the loader does: with the spans of the file's multi-line scalars.
   func parse(_ text: String) -> [Suppression] {
-    Suppression.parse(SourceFile(path: "a.yaml", text: text))
+    let yaml = YAMLLoader().load(text)
+    return Suppression.parse(SourceFile(path: "a.yaml", text: text, multilineScalars: yaml.multilineScalars))
+  }
+
+  @Test func linesOfMultiLineScalarsAreText() {
+    // A block scalar, a folded one, a double-quoted continuation and a plain continuation.
+    #expect(parse("description: |\n  first\n  # soclint: ignore[placeholder-text] sneaky\nowner: a\n").isEmpty)
+    #expect(parse("description: >\n  # soclint: ignore-file[stale-evidence] sneaky\n  more\n").isEmpty)
+    #expect(parse("description: \"one\n  # soclint: ignore[placeholder-text] sneaky\n  two\"\nowner: a\n").isEmpty)
+    // A real comment after the scalar ends on the same line, or on the next line, still counts.
+    let after = parse("description: \"one\n  two\" # soclint: ignore[placeholder-text] agreed\nowner: a\n")
+    #expect(after.map(\.scope) == [.line(2)])
+    let below = parse("description: |\n  text\n# soclint: ignore[placeholder-text] agreed\nowner: a\n")
+    #expect(below.map(\.scope) == [.line(4)])
+  }
+
+  @Test func crlfLines() throws {
+    let same = try #require(parse("kind: control\r\nowner: a # soclint: ignore[unknown-owner] later\r\n").first)
+    #expect(same.scope == .line(2))
+    #expect(same.reason == "later")
+    #expect(same.range.column == 10)
+    let file = try #require(parse("kind: owners\r\n# soclint: ignore-file[orphan-owner]\r\n").first)
+    #expect(file.scope == .file)
+    #expect(file.reason == "")
+  }
+
+  @Test func untilIsAnExpiryOnlyBeforeADate() throws {
+    let reason = try #require(parse("a: 1 # soclint: ignore[stale-evidence] until the vendor migration ends\n").first)
+    #expect(reason.until == nil && reason.badUntil == nil)
+    #expect(reason.reason == "until the vendor migration ends")
+    let typo = try #require(parse("a: 1 # soclint: ignore[stale-evidence] until 2026-1-5 x\n").first)
+    #expect(typo.badUntil == "2026-1-5")
+    let bare = try #require(parse("a: 1 # soclint: ignore[stale-evidence] until\n").first)
+    #expect(bare.badUntil == "")
   }
 
   @Test func sameLine() throws {

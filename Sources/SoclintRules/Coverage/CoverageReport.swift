@@ -53,10 +53,16 @@ public struct CoverageReport: Sendable {
     }
 
     /// Tenths of a percent (829 for 29 of 35), rounded half up; nil when nothing is in scope.
+    /// A figure short of 100 never rounds to 100.0, and one above 0 never to 0.0 (1999 of 2000
+    /// is 99.9, 1 of 2001 is 0.1), as coverage.py does: `--fail-under 100` must fail while a
+    /// requirement is not ready.
     public var tenths: Int? {
       guard inScope > 0 else { return nil }
       // floor(ready * 1000 / inScope + 1/2) in integers, so 82.85 never becomes 82.8.
-      return (2 * ready * 1000 + inScope) / (2 * inScope)
+      let rounded = (2 * ready * 1000 + inScope) / (2 * inScope)
+      if ready < inScope && rounded == 1000 { return 999 }
+      if ready > 0 && rounded == 0 { return 1 }
+      return rounded
     }
 
     /// "82.9", "100.0"; nil when nothing is in scope.

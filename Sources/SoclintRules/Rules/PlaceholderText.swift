@@ -86,5 +86,12 @@ struct PlaceholderText: Rule {
     for owner in context.project.owners {
       look(owner.name, "the name of owner '\(owner.id.value)'")
     }
+    for catalog in context.project.catalogs {
+      let f = catalog.framework.value
+      look(catalog.title, "the title of catalog '\(f)'")
+      for r in catalog.requirements {
+        if let title = r.titleLocated { look(title, "the title of requirement \(r.id.value) of catalog '\(f)'") }
+      }
+    }
   }
 }
