@@ -211,9 +211,11 @@ public struct StructureChecker: Sendable {
     case .tooFewItems(let min):
       let count = node.sequence?.count ?? 0
       if count == 0 {
-        return make(
-          "invalid-value", "\(field) of \(subject) is an empty list",
-          help: ["list at least \(min) item\(min == 1 ? "" : "s")"])
+        let help =
+          v.instancePath == [.key("include")]
+          ? "list the globs of the files to read, such as \"Controls/**/*.yaml\", or leave 'include' out for that default"
+          : "list at least \(min) item\(min == 1 ? "" : "s")"
+        return make("invalid-value", "\(field) of \(subject) is an empty list", help: [help])
       }
       return make("invalid-value", "\(field) of \(subject) has \(count) items, expected at least \(min)")
     case .tooManyItems(let max):

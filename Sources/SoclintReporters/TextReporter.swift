@@ -19,7 +19,7 @@ public struct TextReporter: Reporter {
     for f in findings {
       let repeated =
         previous.map { $0.rule == f.rule && $0.range.path == f.range.path && $0.range.line == f.range.line
-          && $0.range.column == f.range.column && $0.help == f.help } ?? false
+          && $0.range.column == f.range.column } ?? false
       out += render(f, context: context, withSnippetAndHelp: !repeated)
       previous = f
     }

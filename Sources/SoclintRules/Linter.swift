@@ -39,8 +39,17 @@ public struct Linter: Sendable {
     }
     var findings = project.findings + perRule.flatMap { $0 }
 
-    // The configuration's categories must exist, and its rules be rules.
-    let categoryFindings = ScopeCategories.findings(context)
+    // The configuration's categories must exist, and its rules be rules. While a category is
+    // unknown the scope is not what the user meant, so coverage is not judged against it.
+    var categoryFindings = ScopeCategories.findings(context)
+    if !categoryFindings.isEmpty {
+      let scoped: Set<String> = ["uncovered-requirement", "out-of-scope-requirement"]
+      findings.removeAll { scoped.contains($0.rule) }
+      categoryFindings[0].notes.append(
+        Note(
+          "while the scope names a category that does not exist, coverage is not judged (uncovered-requirement, out-of-scope-requirement are skipped)",
+          at: nil))
+    }
     findings += categoryFindings
     var configurationInvalid = !categoryFindings.isEmpty
     var severities: [String: Severity?] = [:]
