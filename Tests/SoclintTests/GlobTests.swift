@@ -32,4 +32,21 @@ import Testing
     #expect(Glob("evidence/**").matches("evidence/a/b.pdf"))
     #expect(Glob("**/*.pdf").matches("a.pdf"))
   }
+
+  @Test func setsCompareCharactersNotBytes() {
+    #expect(Glob("caf[é].yaml").matches("café.yaml"))
+    #expect(Glob("[à-ü]x").matches("éx"))
+    #expect(!Glob("[!é]x").matches("éx"))
+    #expect(Glob("[!é]x").matches("ex"))
+  }
+
+  @Test func aTrailingSlashMatchesEverythingUnderTheFolder() {
+    let g = Glob("Controls/drafts/")
+    #expect(g.matches("Controls/drafts/AC-09.yaml"))
+    #expect(g.matches("Controls/drafts/old/AC-10.yaml"))
+    #expect(!g.matches("Controls/drafts"))
+    #expect(!g.matches("Controls/draftsman.yaml"))
+    #expect(!g.matches("Controls/AC-01.yaml"))
+    #expect(g.literalPrefix == ["Controls", "drafts"])
+  }
 }

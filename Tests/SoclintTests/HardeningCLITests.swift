@@ -99,6 +99,18 @@ import Testing
   }
 }
 
+/// The evidence walk below a path that C would cut short at a NUL ends, and finds nothing.
+@Test func anEvidencePathWithANULIsRefusedBeforeTheDiskIsTouched() throws {
+  let root = try Support.write([("evidence/AC-01/x.pdf", "pdf\n")])
+  defer { try? FileManager.default.removeItem(at: root) }
+  #expect(EvidencePathStatus.resolve("evidence/\u{0}/x.pdf", root: root.path) == .unsafe("it holds a control character"))
+  #expect(EvidencePathStatus.resolve("evidence/**/x.pdf", root: root.path) == .matches(1))
+  // A link cycle below the start is walked once.
+  try FileManager.default.createSymbolicLink(
+    atPath: root.appendingPathComponent("evidence/AC-01/loop").path, withDestinationPath: "..")
+  #expect(EvidencePathStatus.resolve("evidence/**/*.pdf", root: root.path) == .matches(1))
+}
+
 extension Data {
   func write(to url: URL, createFolder: Bool) throws {
     if createFolder {
