@@ -577,31 +577,3 @@ public struct ProjectLoader: Sendable {
     return kinds
   }
 }
-
-/// Maps over an array with a fixed number of workers; the result's order is the input's, so
-/// output does not depend on `--jobs`.
-public enum ParallelMap {
-  public static func map<T: Sendable, R: Sendable>(_ items: [T], jobs: Int, _ body: @Sendable (T) -> R) -> [R]
-  {
-    let workers = max(1, min(jobs, items.count))
-    if workers == 1 { return items.map(body) }
-    let buffer = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
-    buffer.initialize(repeating: nil)
-    defer { buffer.deallocate() }
-    let box = UnsafeSendable(buffer)
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-      var i = worker
-      while i < items.count {
-        box.value[i] = body(items[i])
-        i += workers
-      }
-    }
-    return buffer.map { $0! }
-  }
-}
-
-/// Disjoint indices of one buffer are written from several threads; each index by one only.
-struct UnsafeSendable<T>: @unchecked Sendable {
-  let value: T
-  init(_ value: T) { self.value = value }
-}

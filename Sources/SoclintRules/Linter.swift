@@ -32,9 +32,9 @@ public struct Linter: Sendable {
     }
     let asOf = override ?? configuration.asOf?.value ?? today
     let context = LintContext(project: project, configuration: configuration, asOf: asOf)
-    let perRule = ParallelMap.map(Registry.rules.map { RuleBox(rule: $0) }, jobs: jobs) { box -> [Finding] in
+    let perRule = ParallelMap.map(Registry.rules, jobs: jobs) { rule -> [Finding] in
       var out: [Finding] = []
-      box.rule.check(context, report: &out)
+      rule.check(context, report: &out)
       return out
     }
     var findings = project.findings + perRule.flatMap { $0 }
@@ -216,9 +216,4 @@ public struct Linter: Sendable {
     var seen = Set<Finding>()
     return sorted.compactMap { seen.insert($0.element).inserted ? $0.element : nil }
   }
-}
-
-/// Existentials are not Sendable by inference; every Rule is.
-struct RuleBox: Sendable {
-  let rule: any Rule
 }
