@@ -50,7 +50,7 @@ public struct Note: Sendable, Hashable, Codable {
 
 /// One diagnostic: a rule, a severity, a message and where it points.
 public struct Finding: Sendable, Hashable, Codable {
-  public var rule: String
+  public var rule: RuleID
   public var severity: Severity
   public var message: String
   public var range: SourceRange
@@ -62,12 +62,13 @@ public struct Finding: Sendable, Hashable, Codable {
   /// message's arguments. With the rule and the path it makes the fingerprint.
   public var subject: [String]
 
+  /// A finding at the rule's default severity unless `severity` says otherwise.
   public init(
-    rule: String, severity: Severity, message: String, range: SourceRange, pointer: String = "",
+    rule: RuleID, severity: Severity? = nil, message: String, range: SourceRange, pointer: String = "",
     notes: [Note] = [], help: [String] = [], subject: [String] = []
   ) {
     self.rule = rule
-    self.severity = severity
+    self.severity = severity ?? rule.defaultSeverity
     self.message = message
     self.range = range
     self.pointer = pointer
@@ -80,7 +81,7 @@ public struct Finding: Sendable, Hashable, Codable {
   /// what the finding is about. Not the line, nor the JSON Pointer (whose list indices shift
   /// when an item is inserted above), so unrelated edits do not resurrect a baselined finding.
   public var fingerprint: String {
-    StableHash.hex([rule, range.path] + (subject.isEmpty ? [message] : subject))
+    StableHash.hex([rule.rawValue, range.path] + (subject.isEmpty ? [message] : subject))
   }
 }
 

@@ -102,7 +102,7 @@ public struct ProjectLoader: Sendable {
       let message = ProjectLoader.tooLargeMessage(configRelative, size: size)
       return ConfigurationFile(
         root: root, file: file, configuration: nil,
-        findings: [Finding(rule: "invalid-file", severity: .error, message: message, range: file.start)])
+        findings: [Finding(rule: .invalidFile, severity: .error, message: message, range: file.start)])
     case .unreadable:
       throw LoadError.configUnreadable(options.configPath)
     }
@@ -112,10 +112,10 @@ public struct ProjectLoader: Sendable {
     guard let document = result.configRoot else {
       let findings =
         hasErrors
-        ? result.findings.filter { $0.rule != "empty-file" }
+        ? result.findings.filter { $0.rule != .emptyFile }
         : [
           Finding(
-            rule: "missing-field", severity: .error,
+            rule: .missingField, severity: .error,
             message: "the configuration is empty; it needs at least 'version' and 'frameworks'",
             range: file.start,
             help: ["start from: version: 1 and frameworks: {soc2: {categories: [security]}}"])
@@ -197,7 +197,7 @@ public struct ProjectLoader: Sendable {
           var r = FileResult()
           r.findings = [
             Finding(
-              rule: "invalid-file", severity: .error, message: message,
+              rule: .invalidFile, severity: .error, message: message,
               range: SourceRange(path: rel, line: 1, column: 1), subject: [message])
           ]
           return r
@@ -269,7 +269,7 @@ public struct ProjectLoader: Sendable {
       let message = "\(rel) is a link leading outside the project root; soclint does not follow it"
       findings.append(
         Finding(
-          rule: "invalid-file", severity: .error, message: message,
+          rule: .invalidFile, severity: .error, message: message,
           range: SourceRange(path: rel, line: 1, column: 1),
           subject: [message]))
     }
@@ -322,7 +322,7 @@ public struct ProjectLoader: Sendable {
       var r = FileResult()
       r.findings = [
         Finding(
-          rule: "invalid-file", severity: .error, message: message, range: file.start, subject: [message])
+          rule: .invalidFile, severity: .error, message: message, range: file.start, subject: [message])
       ]
       r.counts.files = 1
       return r
@@ -372,13 +372,23 @@ public struct ProjectLoader: Sendable {
     var configRoot: Node? = nil
   }
 
+  /// The rules that cannot run while a document of a kind is broken, and the note that says so.
   static let skipNotes: [DocumentKind: String] = [
-    .owners:
-      "while an owners list has an error, soclint does not look owners up (unknown-owner, inactive-owner, invalid-backup, orphan-owner are skipped)",
+    .owners: "while an owners list has an error, soclint does not look owners up (\(skipped(.owners)) are skipped)",
     .catalog:
-      "while a catalog has an error, soclint does not look frameworks and requirements up (unknown-framework, unknown-requirement, uncovered-requirement are skipped)",
-    .control: "while a control has an error, coverage is not judged (uncovered-requirement is skipped)",
+      "while a catalog has an error, soclint does not look frameworks and requirements up (\(skipped(.catalog)) are skipped)",
+    .control: "while a control has an error, coverage is not judged (\(skipped(.control)) is skipped)",
   ]
+
+  static func skipped(_ kind: DocumentKind) -> String {
+    let rules: [RuleID]
+    switch kind {
+    case .owners: rules = [.unknownOwner, .inactiveOwner, .invalidBackup, .orphanOwner]
+    case .catalog: rules = [.unknownFramework, .unknownRequirement, .uncoveredRequirement]
+    case .control, .config: rules = [.uncoveredRequirement]
+    }
+    return rules.map(\.rawValue).joined(separator: ", ")
+  }
 
   /// Reads one file's YAML and checks each document's structure.
   func readDocuments(path: String, bytes: [UInt8], configuration: Bool) -> FileResult {
@@ -388,12 +398,12 @@ public struct ProjectLoader: Sendable {
     let file = SourceFile(path: path, text: text, multilineScalars: yaml.multilineScalars)
     result.file = file
     for problem in yaml.problems {
-      let rule: String
+      let rule: RuleID
       switch problem.kind {
-      case .encoding: rule = "invalid-file"
-      case .syntax: rule = "yaml-syntax"
-      case .resourceLimit: rule = "resource-limit"
-      case .duplicateKey: rule = "duplicate-key"
+      case .encoding: rule = .invalidFile
+      case .syntax: rule = .yamlSyntax
+      case .resourceLimit: rule = .resourceLimit
+      case .duplicateKey: rule = .duplicateKey
       }
       var notes: [Note] = []
       if let related = problem.related {
@@ -401,7 +411,7 @@ public struct ProjectLoader: Sendable {
       }
       result.findings.append(
         Finding(
-          rule: rule, severity: .error, message: problem.message,
+          rule: rule, message: problem.message,
           range: file.range(at: problem.mark, end: problem.end),
           notes: notes, subject: [problem.message]))
     }
@@ -410,7 +420,7 @@ public struct ProjectLoader: Sendable {
       // not turn into one unknown-owner finding per control.
       let guessed = ProjectLoader.guessKinds(text)
       result.broken = guessed.isEmpty ? [.control] : guessed
-      if let i = result.findings.firstIndex(where: { $0.rule != "duplicate-key" }) {
+      if let i = result.findings.firstIndex(where: { $0.rule != .duplicateKey }) {
         for kind in DocumentKind.declarable where result.broken.contains(kind) {
           result.findings[i].notes.append(Note(ProjectLoader.skipNotes[kind]!, at: nil))
         }
@@ -423,7 +433,7 @@ public struct ProjectLoader: Sendable {
       if yaml.documents.count > 1 {
         result.findings.append(
           Finding(
-            rule: "invalid-value", severity: .error,
+            rule: .invalidValue, severity: .error,
             message: "the configuration holds \(yaml.documents.count) YAML documents; it must hold one",
             range: file.range(of: yaml.documents[1].root)))
       }
@@ -437,7 +447,7 @@ public struct ProjectLoader: Sendable {
     if nonEmpty.isEmpty {
       result.findings.append(
         Finding(
-          rule: "empty-file", severity: .warning,
+          rule: .emptyFile, severity: .warning,
           message: yaml.documents.isEmpty
             ? "\(path) holds no YAML document" : "\(path) holds only empty documents",
           range: file.start, help: ["add a document with a 'kind', or exclude the file in .soclint.yaml"]))
@@ -467,8 +477,8 @@ public struct ProjectLoader: Sendable {
         let misspelt = ProjectLoader.misspeltKindKey(in: root)
         let misspeltPointer = misspelt.map { "/" + JSONPointer.escape($0) }
         findings = checker.check(root, kind: .control, file: file).filter {
-          ($0.rule == "missing-field" && $0.pointer == "" && $0.message.contains("'kind'"))
-            || ($0.rule == "unknown-field" && $0.pointer == misspeltPointer)
+          ($0.rule == .missingField && $0.pointer == "" && $0.message.contains("'kind'"))
+            || ($0.rule == .unknownField && $0.pointer == misspeltPointer)
         }
       }
       let hasDuplicate = duplicateMarks.contains { root.start <= $0 && $0 <= root.end }
@@ -497,7 +507,7 @@ public struct ProjectLoader: Sendable {
             findings[0].notes.append(Note(note, at: nil))
           } else if let note = ProjectLoader.skipNotes[kind],
             let i = result.findings.firstIndex(where: {
-              $0.rule == "duplicate-key" && root.start.line <= $0.range.line && $0.range.line <= root.end.line
+              $0.rule == .duplicateKey && root.start.line <= $0.range.line && $0.range.line <= root.end.line
             })
           {
             result.findings[i].notes.append(Note(note, at: nil))
@@ -526,7 +536,7 @@ public struct ProjectLoader: Sendable {
     guard let text = node.string else {
       return [
         Finding(
-          rule: "wrong-type", severity: .error,
+          rule: .wrongType, severity: .error,
           message: "'kind' must be a string (control, owners or catalog), but it is \(node.typeDescription)",
           range: file.range(of: node), pointer: "/kind")
       ]
@@ -536,7 +546,7 @@ public struct ProjectLoader: Sendable {
     help.append("allowed values: control, owners, catalog")
     return [
       Finding(
-        rule: "invalid-value", severity: .error,
+        rule: .invalidValue, severity: .error,
         message: "unknown kind '\(text)'; expected control, owners or catalog", range: file.range(of: node),
         pointer: "/kind", help: help, subject: [text])
     ]

@@ -63,32 +63,29 @@ public struct StructureChecker: Sendable {
     let node = v.node
     let shown = StructureChecker.shown(node)
     func make(
-      _ rule: String, _ message: String, at n: Node? = nil, help: [String] = [], notes: [Note] = []
+      _ rule: RuleID, _ message: String, at n: Node? = nil, help: [String] = [], notes: [Note] = []
     )
       -> Finding
     {
       Finding(
-        rule: rule, severity: .error, message: message, range: file.range(of: n ?? node), pointer: pointer,
+        rule: rule, message: message, range: file.range(of: n ?? node), pointer: pointer,
         notes: notes, help: help, subject: [subject, field, shown])
     }
     let isRoot = v.instancePath.isEmpty
     switch v.kind {
     case .missingProperty(let name):
       if isRoot && name == "kind" {
-        return make(
-          "missing-field", "document has no 'kind'; soclint cannot tell what it declares",
+        return make(.missingField, "document has no 'kind'; soclint cannot tell what it declares",
           help: ["add 'kind: control', 'kind: owners' or 'kind: catalog' as its first line"])
       }
       let own = Subject.describe(kind: kind, root: root, path: v.instancePath)
       let where_ = isRoot || own != subject ? own : "\(field) of \(subject)"
-      return make(
-        "missing-field", "\(where_) is missing the required field '\(name)'",
+      return make(.missingField, "\(where_) is missing the required field '\(name)'",
         help: ["add '\(name):' to this mapping"])
     case .unexpectedProperty(let name, let key):
       if name == "<<", let k = key.scalar, k.style == .plain {
         // The loader merges only a mapping or a list of mappings; anything else stays a key.
-        return make(
-          "wrong-type",
+        return make(.wrongType,
           "the merge key '<<' in \(subject) must be a mapping or a list of mappings to merge, but it is \(node.typeDescription)",
           help: ["merge an anchored mapping, such as <<: *defaults, or remove the key"])
       }
@@ -106,7 +103,7 @@ public struct StructureChecker: Sendable {
           "known fields here: \(known.joined(separator: ", ")); keys starting with 'x-' are extensions")
       }
       return Finding(
-        rule: "unknown-field", severity: .error,
+        rule: .unknownField, severity: .error,
         message: "unknown field '\(name)' in \(Subject.describe(kind: kind, root: root, path: objectPath))",
         range: file.range(of: key), pointer: pointer, help: help, subject: [subject, name])
     case .wrongType(let expected):
@@ -141,16 +138,14 @@ public struct StructureChecker: Sendable {
         help.append("write {} for an empty mapping")
       }
       if isRoot {
-        return make(
-          "wrong-type", "a document must be a mapping with a 'kind', but this one is \(node.typeDescription)",
+        return make(.wrongType, "a document must be a mapping with a 'kind', but this one is \(node.typeDescription)",
           help: help)
       }
       let found =
         node.scalar.map { s -> String in
           s.value == .null ? "empty" : "\(node.typeDescription) ('\(s.text)')"
         } ?? node.typeDescription
-      return make(
-        "wrong-type", "\(field) of \(subject) must be \(want), but it is \(found)", help: help)
+      return make(.wrongType, "\(field) of \(subject) must be \(want), but it is \(found)", help: help)
     case .notInEnum(let allowed):
       let names = allowed.compactMap { $0.scalar?.text }
       var help: [String] = []
@@ -159,12 +154,10 @@ public struct StructureChecker: Sendable {
       }
       help.append("allowed values: \(names.joined(separator: ", "))")
       if kind != .config, v.instancePath == [.key("kind")] {
-        return make(
-          "invalid-value", "unknown kind '\(node.scalar?.text ?? "")'; expected control, owners or catalog",
+        return make(.invalidValue, "unknown kind '\(node.scalar?.text ?? "")'; expected control, owners or catalog",
           help: help)
       }
-      return make(
-        "invalid-value",
+      return make(.invalidValue,
         "\(field) of \(subject) is \(shown), expected one of \(names.joined(separator: ", "))", help: help)
     case .notConst(let expected):
       let want = expected.scalar?.text ?? "a fixed value"
@@ -174,40 +167,35 @@ public struct StructureChecker: Sendable {
         if let t = node.scalar?.text, let s = Suggest.closest(to: t, in: names) {
           help.append("did you mean '\(s)'?")
         }
-        return make("invalid-value", "unknown kind \(shown); expected control, owners or catalog", help: help)
+        return make(.invalidValue, "unknown kind \(shown); expected control, owners or catalog", help: help)
       }
-      return make("invalid-value", "\(field) of \(subject) must be \(want), not \(shown)")
+      return make(.invalidValue, "\(field) of \(subject) must be \(want), not \(shown)")
     case .patternMismatch(let pattern):
       let (what, help) = StructureChecker.explainPattern(
         pattern, field: field, value: node.scalar?.text ?? "")
-      return make("invalid-value", "\(field) of \(subject) is \(shown), which is not \(what)", help: help)
+      return make(.invalidValue, "\(field) of \(subject) is \(shown), which is not \(what)", help: help)
     case .invalidFormat(let format):
       if format == "date" {
-        return make(
-          "invalid-value", "\(field) of \(subject) is \(shown), which is not a calendar date",
+        return make(.invalidValue, "\(field) of \(subject) is \(shown), which is not a calendar date",
           help: ["write a real day as YYYY-MM-DD, such as 2026-09-30"])
       }
       if format == "email" {
-        return make(
-          "invalid-value", "\(field) of \(subject) is \(shown), which is not an email address",
+        return make(.invalidValue, "\(field) of \(subject) is \(shown), which is not an email address",
           help: ["write an address such as alice@example.com"])
       }
-      return make("invalid-value", "\(field) of \(subject) is \(shown), which is not a valid \(format)")
+      return make(.invalidValue, "\(field) of \(subject) is \(shown), which is not a valid \(format)")
     case .tooShort(let min):
       let length = node.scalar?.text.unicodeScalars.count ?? 0
       if length == 0 {
-        return make(
-          "invalid-value", "\(field) of \(subject) is empty",
+        return make(.invalidValue, "\(field) of \(subject) is empty",
           help: ["write at least \(min) character\(min == 1 ? "" : "s")"])
       }
-      return make(
-        "invalid-value",
+      return make(.invalidValue,
         "\(field) of \(subject) is \(length) character\(length == 1 ? "" : "s") long, expected at least \(min)"
       )
     case .tooLong(let max):
       let length = node.scalar?.text.unicodeScalars.count ?? 0
-      return make(
-        "invalid-value", "\(field) of \(subject) is \(length) characters long, expected at most \(max)")
+      return make(.invalidValue, "\(field) of \(subject) is \(length) characters long, expected at most \(max)")
     case .tooFewItems(let min):
       let count = node.sequence?.count ?? 0
       if count == 0 {
@@ -215,34 +203,29 @@ public struct StructureChecker: Sendable {
           v.instancePath == [.key("include")]
           ? "list the globs of the files to read, such as \"Controls/**/*.yaml\", or leave 'include' out for that default"
           : "list at least \(min) item\(min == 1 ? "" : "s")"
-        return make("invalid-value", "\(field) of \(subject) is an empty list", help: [help])
+        return make(.invalidValue, "\(field) of \(subject) is an empty list", help: [help])
       }
-      return make("invalid-value", "\(field) of \(subject) has \(count) items, expected at least \(min)")
+      return make(.invalidValue, "\(field) of \(subject) has \(count) items, expected at least \(min)")
     case .tooManyItems(let max):
-      return make(
-        "invalid-value",
+      return make(.invalidValue,
         "\(field) of \(subject) has \(node.sequence?.count ?? 0) items, expected at most \(max)")
     case .duplicateItem(_, let firstIndex):
       let first = StructureChecker.node(at: parentPath + [.index(firstIndex)], in: root)
       let holder = Subject.describe(kind: kind, root: root, path: Array(parentPath.dropLast()))
-      return make(
-        "invalid-value",
+      return make(.invalidValue,
         "\(shown) is listed twice in \(StructureChecker.fieldName(parentPath)) of \(holder)",
         notes: first.map { [Note("first listed here", at: file.range(of: $0))] } ?? [])
     case .tooFewProperties(let min):
       let what = v.instancePath == [.key("frameworks")] ? "framework" : "entry"
-      return make(
-        "invalid-value",
+      return make(.invalidValue,
         "\(field) of \(subject) is empty; it needs at least \(min) \(what)\(min == 1 ? "" : "s")",
         help: v.instancePath == [.key("frameworks")]
           ? ["name the frameworks in scope, such as soc2: {categories: [security]}"] : [])
     case .belowMinimum(let min, _):
-      return make(
-        "invalid-value",
+      return make(.invalidValue,
         "\(field) of \(subject) is \(shown), expected at least \(StructureChecker.number(min))")
     case .aboveMaximum(let max, _):
-      return make(
-        "invalid-value",
+      return make(.invalidValue,
         "\(field) of \(subject) is \(shown), expected at most \(StructureChecker.number(max))")
     case .propertyName(let name, let key, _):
       var help: [String] = []
@@ -252,21 +235,16 @@ public struct StructureChecker: Sendable {
       case "frameworks", "criteria":
         what = "a framework id"
         help.append("framework ids are lower-case letters, digits and '-', such as soc2 or soc1")
-      case "rules":
-        what = "a rule id"
-        help = [
-          "rule ids are lower-case words joined by '-', such as stale-evidence; soclint rules lists them"
-        ]
       default: what = "a valid key"
       }
       let holder = Subject.describe(kind: kind, root: root, path: Array(parentPath.dropLast()))
       return Finding(
-        rule: "invalid-value", severity: .error,
+        rule: .invalidValue, severity: .error,
         message: "'\(name)' in \(StructureChecker.fieldName(parentPath)) of \(holder) is not \(what)",
         range: file.range(of: key), pointer: pointer, help: help,
         subject: [holder, name])
     default:
-      return make("invalid-value", "\(field) of \(subject) is \(shown), which is not allowed here")
+      return make(.invalidValue, "\(field) of \(subject) is \(shown), which is not allowed here")
     }
   }
 

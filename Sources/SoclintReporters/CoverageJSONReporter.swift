@@ -79,7 +79,7 @@ public struct CoverageJSONReporter: CoverageRenderer {
         "exception",
         e.exception.map { x in
           .object([
-            ("rule", .string(x.rule)),
+            ("rule", .string(x.rule.rawValue)),
             ("reason", .string(x.reason)),
             ("until", .orNull(x.until?.description)),
             ("path", .string(x.path)),

@@ -50,7 +50,7 @@ public struct GitHubReporter: Reporter {
     } else {
       properties.append("endLine=\(max(r.endLine, r.line))")
     }
-    properties.append("title=\(escapeProperty(f.rule))")
+    properties.append("title=\(escapeProperty(f.rule.rawValue))")
     // The only line breaks are those the annotation adds itself between message and help; a
     // line break inside a value shows as \u{A}, as in the text output.
     var message = Printable.escaped(f.message)
@@ -100,7 +100,7 @@ public struct GitHubReporter: Reporter {
     for f in findings {
       let location = "\(context.displayPath(f.range.path)):\(f.range.line):\(f.range.column)"
       out +=
-        "| \(f.severity.rawValue) | \(markdownCell(location)) | \(markdownCell(f.rule)) | \(markdownCell(f.message)) |\n"
+        "| \(f.severity.rawValue) | \(markdownCell(location)) | \(markdownCell(f.rule.rawValue)) | \(markdownCell(f.message)) |\n"
     }
     return out + "\n"
   }

@@ -37,7 +37,7 @@ public struct JSONReporter: Reporter {
   /// One finding, keys in CLI.md's order.
   static func value(of f: Finding) -> JSONValue {
     .object([
-      ("rule", .string(f.rule)),
+      ("rule", .string(f.rule.rawValue)),
       ("severity", .string(f.severity.rawValue)),
       ("message", .string(f.message)),
       ("path", .string(f.range.path)),

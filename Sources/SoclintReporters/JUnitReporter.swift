@@ -90,7 +90,7 @@ public struct JUnitReporter: Reporter {
         out += open + ">\n"
         for f in testCase.findings where f.severity == .error {
           out +=
-            "      <failure message=\"\(XMLEscaping.attribute(f.message))\" type=\"\(XMLEscaping.attribute(f.rule))\">"
+            "      <failure message=\"\(XMLEscaping.attribute(f.message))\" type=\"\(XMLEscaping.attribute(f.rule.rawValue))\">"
           out += XMLEscaping.text(TextReporter().render(f, context: text)) + "</failure>\n"
         }
         let others = testCase.findings.filter { $0.severity != .error }

@@ -25,7 +25,7 @@ public struct SARIFReporter: Reporter {
 
   public func render(_ result: LintResult, findings: [Finding], context: ReportContext) -> String {
     let descriptions = Registry.descriptions
-    var ruleIndex: [String: Int] = [:]
+    var ruleIndex: [RuleID: Int] = [:]
     for (i, d) in descriptions.enumerated() { ruleIndex[d.id] = i }
     let driver: JSONValue = .object([
       ("name", .string(ReportContext.toolName)),
@@ -66,8 +66,8 @@ public struct SARIFReporter: Reporter {
     let explanation = unwrapped(d.explanation)
     let explain = "Run `soclint explain \(d.id)` for a failing and a passing example."
     return .object([
-      ("id", .string(d.id)),
-      ("name", .string(ruleName(d.id))),
+      ("id", .string(d.id.rawValue)),
+      ("name", .string(ruleName(d.id.rawValue))),
       ("shortDescription", .object([("text", .string(d.summary))])),
       ("fullDescription", .object([("text", .string(truncated(explanation, to: maxDescriptionLength)))])),
       (
@@ -88,7 +88,7 @@ public struct SARIFReporter: Reporter {
     var text = f.message
     for h in f.help { text += "\nhelp: \(h)" }
     for n in f.notes where n.range == nil { text += "\nnote: \(n.message)" }
-    var pairs: [(String, JSONValue)] = [("ruleId", .string(f.rule))]
+    var pairs: [(String, JSONValue)] = [("ruleId", .string(f.rule.rawValue))]
     if let ruleIndex { pairs.append(("ruleIndex", .int(ruleIndex))) }
     pairs += [
       ("level", .string(level(f.severity))),

@@ -1,23 +1,41 @@
-/// Every rule, in RULES.md's order.
+import SoclintDiagnostics
+
+/// Every rule: the descriptions of all of them (one per `RuleID`, in its order) and the checkers
+/// of the rules that look at the typed model.
 public enum Registry {
-  public static let rules: [any Rule] = [
-    InvalidFile(), YAMLSyntax(), ResourceLimit(), DuplicateKey(), MissingField(), UnknownField(), WrongType(),
-    InvalidValue(), EmptyFile(),
+  /// The rules that check the model, run by the linter's first phase.
+  public static let checkers: [any Rule] = [
     DuplicateID(), UnknownOwner(), InactiveOwner(), InvalidBackup(), UnknownFramework(), UnknownRequirement(),
     MissingCriteria(), MissingEvidence(), MissingReview(), PlaceholderText(), ShortDescription(),
     OrphanOwner(),
     UncoveredRequirement(), SecurityNotInScope(), OutOfScopeRequirement(),
     StaleEvidence(), EvidenceDueSoon(), EvidenceNeverCollected(), StaleReview(), FutureDate(),
     EvidenceFrequencyMismatch(), MissingEvidenceFile(), UnsafePath(),
-    SuppressionWithoutReason(), UnusedSuppression(), ExpiredSuppression(), UnknownRule(),
   ]
 
-  public static let descriptions: [RuleDescription] = rules.map { $0.description }
+  /// Every description, in `RuleID` order. A rule id without a description, or with two, stops
+  /// here with a message naming it (and the registry test names it first).
+  public static let descriptions: [RuleDescription] = {
+    let all = RuleDescription.structure + checkers.map(\.description) + RuleDescription.suppression
+    var byID: [RuleID: RuleDescription] = [:]
+    for d in all {
+      precondition(byID[d.id] == nil, "rule \(d.id) is described twice")
+      byID[d.id] = d
+    }
+    return RuleID.allCases.map { id in
+      guard let d = byID[id] else { preconditionFailure("rule \(id) has no description in the registry") }
+      return d
+    }
+  }()
 
-  private static let byID: [String: RuleDescription] = Dictionary(
-    uniqueKeysWithValues: descriptions.map { ($0.id, $0) })
+  public static func description(of id: RuleID) -> RuleDescription {
+    descriptions[RuleID.allCases.firstIndex(of: id)!]
+  }
 
-  public static func description(of id: String) -> RuleDescription? { byID[id] }
+  /// The description of a rule named by a user (a suppression, the configuration's rules).
+  public static func description(of name: String) -> RuleDescription? {
+    RuleID(rawValue: name).map(description(of:))
+  }
 
-  public static var ids: [String] { descriptions.map(\.id) }
+  public static var ids: [String] { RuleID.allCases.map(\.rawValue) }
 }

@@ -75,8 +75,7 @@ public struct Example: Sendable {
 
 /// What a rule is: the text `soclint explain` prints and the examples the tests run.
 public struct RuleDescription: Sendable {
-  public let id: String
-  public let severity: Severity
+  public let id: RuleID
   public let category: RuleCategory
   /// One line, for `soclint rules` and SARIF's shortDescription.
   public let summary: String
@@ -88,11 +87,10 @@ public struct RuleDescription: Sendable {
   public let passing: [Example]
 
   public init(
-    id: String, severity: Severity, category: RuleCategory, summary: String, explanation: String,
+    id: RuleID, category: RuleCategory, summary: String, explanation: String,
     failing: [Example], passing: [Example]
   ) {
     self.id = id
-    self.severity = severity
     self.category = category
     self.summary = summary
     self.explanation = explanation
@@ -100,12 +98,16 @@ public struct RuleDescription: Sendable {
     self.passing = passing
   }
 
+  /// The default severity, which the id carries (findings made while reading know only the id).
+  public var severity: Severity { id.defaultSeverity }
+
   /// Structure rules cannot be turned off, re-graded or silenced.
-  public var isStructural: Bool { category == .structure }
+  public var isStructural: Bool { id.isStructural }
 }
 
-/// A rule of the engine. Structure rules are found while reading (SoclintModel) and have no
-/// check of their own here; every other rule looks at the whole project once.
+/// A rule that checks the typed model: it looks at the whole project once. Structure rules are
+/// found while reading (SoclintModel) and suppression rules by the `SuppressionEngine`; those are
+/// descriptions only (`RuleDescription.structure`, `RuleDescription.suppression`).
 public protocol Rule: Sendable {
   static var description: RuleDescription { get }
   init()
@@ -121,7 +123,7 @@ extension Rule {
     subject: [String] = []
   ) -> Finding {
     Finding(
-      rule: Self.description.id, severity: Self.description.severity, message: message, range: range,
+      rule: Self.description.id, message: message, range: range,
       pointer: pointer, notes: notes, help: help, subject: subject)
   }
 

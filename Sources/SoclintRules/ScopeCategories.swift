@@ -33,7 +33,7 @@ enum ScopeCategories {
         let pointer = scope.framework.pointer + "/categories/\(i)"
         out.append(
           Finding(
-            rule: "invalid-value", severity: .error,
+            rule: .invalidValue, severity: .error,
             message: "'\(name)' in 'categories' of framework '\(id)' is not \(what)",
             range: context.configuration.file.range(of: item), pointer: pointer, help: help,
             subject: [id, name]))

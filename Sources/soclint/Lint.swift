@@ -49,11 +49,15 @@ struct Lint: ParsableCommand {
       findings = findings.filter { filter.contains($0.range.path) }
     }
     if let baseline {
-      let recorded = try Baseline.read(baseline)
-      findings = findings.filter { !recorded.contains($0.fingerprint) }
+      guard let data = FileManager.default.contents(atPath: baseline) else {
+        throw Failure("cannot read the baseline \(baseline)")
+      }
+      let recorded: Baseline
+      do { recorded = try Baseline(json: data, path: baseline) } catch { throw Failure(error.description) }
+      findings = findings.filter { !recorded.contains($0) }
     }
     if let writeBaseline {
-      try Output.write(Baseline.render(findings), to: writeBaseline)
+      try Output.write(Baseline(findings).json, to: writeBaseline)
     }
     let context = ReportContext(
       result: result, displayPath: session.displayPath,

@@ -25,6 +25,10 @@ enum Output {
     }
   }
 
+  static func standard(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+  }
+
   static func error(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
   }

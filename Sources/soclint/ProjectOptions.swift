@@ -210,21 +210,3 @@ enum Git {
     return String(decoding: data, as: UTF8.self)
   }
 }
-
-enum Baseline {
-  static func read(_ path: String) throws -> Set<String> {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw Failure("cannot read the baseline \(path)")
-    }
-    guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-      let list = object["fingerprints"] as? [String]
-    else { throw Failure("\(path) is not a soclint baseline (a JSON object with 'fingerprints')") }
-    return Set(list)
-  }
-
-  static func render(_ findings: [Finding]) -> String {
-    let prints = Set(findings.map(\.fingerprint)).sorted()
-    let items = prints.map { "    \"\($0)\"" }.joined(separator: ",\n")
-    return "{\n  \"version\": 1,\n  \"fingerprints\": [\n\(items)\n  ]\n}\n"
-  }
-}

@@ -40,7 +40,7 @@ import Testing
   /// Findings of a rule, reported or silenced, by their subject's first ids.
   static func subjects(_ result: LintResult, _ rule: String, count: Int) -> Set<[String]> {
     let all = result.findings + result.suppressed.map(\.finding)
-    return Set(all.filter { $0.rule == rule }.map { Array($0.subject.prefix(count)) })
+    return Set(all.filter { $0.rule.rawValue == rule }.map { Array($0.subject.prefix(count)) })
   }
 
   static func check(_ result: LintResult, _ name: String) throws {
@@ -76,7 +76,7 @@ import Testing
     }
     #expect(notCovered == subjects(result, "uncovered-requirement", count: 2), "\(name)")
     let withNotes = (result.findings + result.suppressed.map(\.finding)).filter {
-      $0.rule == "uncovered-requirement" && !$0.notes.isEmpty
+      $0.rule == .uncoveredRequirement && !$0.notes.isEmpty
     }
     #expect(plannedOnly == Set(withNotes.map { Array($0.subject.prefix(2)) }), "\(name)")
 
@@ -97,7 +97,7 @@ import Testing
 
     // An exception is a suppression that silenced the evidence's own finding.
     let silencedStale = Set(
-      result.suppressed.filter { $0.finding.rule == "stale-evidence" }.map {
+      result.suppressed.filter { $0.finding.rule == .staleEvidence }.map {
         Array($0.finding.subject.prefix(2))
       })
     let excepted = Set(

@@ -49,7 +49,7 @@ import Testing
     try Self.compare(Self.transcript(arguments, run), golden: dir.appendingPathComponent("expected.txt"))
   }
 
-  static let ruleIDs = Registry.descriptions.map(\.id)
+  static let ruleIDs = Registry.ids
 
   @Test(arguments: ruleIDs)
   func ruleExample(_ id: String) throws {

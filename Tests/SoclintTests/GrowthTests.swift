@@ -93,7 +93,7 @@ import Testing
         let file = SourceFile(path: "c.yaml", text: text)
         let findings = (0..<n).map { i in
           Finding(
-            rule: "duplicate-key", severity: .error, message: "key 'id' is given twice",
+            rule: .duplicateKey, severity: .error, message: "key 'id' is given twice",
             range: SourceRange(path: "c.yaml", line: i + 2, column: 1, endLine: i + 2, endColumn: 3))
         }
         return (file, findings)

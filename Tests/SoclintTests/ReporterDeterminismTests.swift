@@ -52,7 +52,7 @@ import Testing
       return line[r.upperBound...].components(separatedBy: "type=\"").last?.components(separatedBy: "\"")
         .first
     }
-    #expect(types == findings.filter { $0.severity == .error }.map(\.rule))
+    #expect(types == findings.filter { $0.severity == .error }.map(\.rule.rawValue))
   }
 
   @Test(arguments: reporters.map(\.name))

@@ -10,7 +10,7 @@ import Testing
 @Suite struct ReporterGitHubTests {
   @Test func escapesMessageAndProperties() {
     let finding = Finding(
-      rule: "unknown-owner", severity: .warning, message: "100% sure: a, b\r\nc",
+      rule: .unknownOwner, severity: .warning, message: "100% sure: a, b\r\nc",
       range: SourceRange(path: "Controls/a,b:c.yaml", line: 3, column: 5, endLine: 3, endColumn: 9),
       help: ["say: yes, 100%"])
     let out = ReporterFixture.render(GitHubReporter(), findings: [finding])
@@ -28,21 +28,21 @@ import Testing
   @Test func severitiesAreErrorWarningNotice() {
     let range = SourceRange(path: "Controls/x.yaml", line: 1, column: 1, endLine: 1, endColumn: 4)
     let findings = [Severity.error, .warning, .info].map {
-      Finding(rule: "r", severity: $0, message: "m", range: range)
+      Finding(rule: .unknownOwner, severity: $0, message: "m", range: range)
     }
     let lines = ReporterFixture.render(GitHubReporter(), findings: findings).split(separator: "\n")
-    #expect(lines[0] == "::error file=Controls/x.yaml,line=1,col=1,endLine=1,endColumn=4,title=r::m")
-    #expect(lines[1] == "::warning file=Controls/x.yaml,line=1,col=1,endLine=1,endColumn=4,title=r::m")
-    #expect(lines[2] == "::notice file=Controls/x.yaml,line=1,col=1,endLine=1,endColumn=4,title=r::m")
+    #expect(lines[0] == "::error file=Controls/x.yaml,line=1,col=1,endLine=1,endColumn=4,title=unknown-owner::m")
+    #expect(lines[1] == "::warning file=Controls/x.yaml,line=1,col=1,endLine=1,endColumn=4,title=unknown-owner::m")
+    #expect(lines[2] == "::notice file=Controls/x.yaml,line=1,col=1,endLine=1,endColumn=4,title=unknown-owner::m")
   }
 
   /// GitHub takes columns only on a single-line annotation; a point is widened to one column.
   @Test func columnsOnlyOnOneLine() {
     let multi = Finding(
-      rule: "missing-field", severity: .error, message: "m",
+      rule: .missingField, severity: .error, message: "m",
       range: SourceRange(path: "p.yaml", line: 2, column: 1, endLine: 9, endColumn: 1))
     let point = Finding(
-      rule: "invalid-file", severity: .error, message: "m",
+      rule: .invalidFile, severity: .error, message: "m",
       range: SourceRange(path: "p.yaml", line: 1, column: 1))
     let lines = ReporterFixture.render(GitHubReporter(), findings: [multi, point]).split(separator: "\n")
     #expect(lines[0] == "::error file=p.yaml,line=2,endLine=9,title=missing-field::m")
@@ -66,7 +66,7 @@ import Testing
   /// A line of the text part that starts with `::` would be read as a command.
   @Test func textCannotInjectCommands() {
     let finding = Finding(
-      rule: "unknown-field", severity: .error, message: "unknown field 'a\n::add-mask::x'",
+      rule: .unknownField, severity: .error, message: "unknown field 'a\n::add-mask::x'",
       range: SourceRange(path: "p.yaml", line: 1, column: 1, endLine: 1, endColumn: 2))
     let out = ReporterFixture.render(GitHubReporter(), findings: [finding])
     let lines = out.split(separator: "\n", omittingEmptySubsequences: false)
@@ -75,7 +75,7 @@ import Testing
     #expect(lines.contains("p.yaml:1:1: error: unknown field 'a\\u{A}::add-mask::x' [unknown-field]"))
     // A line that still starts with `::` (a file named so) is indented by one space.
     let named = Finding(
-      rule: "unknown-field", severity: .error, message: "m",
+      rule: .unknownField, severity: .error, message: "m",
       range: SourceRange(path: "p.yaml", line: 1, column: 1),
       notes: [Note("n", at: SourceRange(path: "::x", line: 1, column: 1))])
     let text = ReporterFixture.render(GitHubReporter(), findings: [named])
@@ -88,7 +88,7 @@ import Testing
     defer { try? FileManager.default.removeItem(at: file) }
     try Data("earlier step\n".utf8).write(to: file)
     let tricky = Finding(
-      rule: "placeholder-text", severity: .warning, message: "a | b\nc <describe here> *x*",
+      rule: .placeholderText, severity: .warning, message: "a | b\nc <describe here> *x*",
       range: SourceRange(path: "Controls/a_b.yaml", line: 4, column: 2, endLine: 4, endColumn: 3))
     let findings = ReporterFixture.result.findings + [tricky]
     try FileSystem.append(

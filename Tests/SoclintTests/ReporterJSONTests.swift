@@ -60,7 +60,7 @@ import Testing
     let findings = try #require(object["findings"] as? [[String: Any]])
     #expect(findings.count == result.findings.count)
     for (f, o) in zip(result.findings, findings) {
-      #expect(o["rule"] as? String == f.rule)
+      #expect(o["rule"] as? String == f.rule.rawValue)
       #expect(o["severity"] as? String == f.severity.rawValue)
       #expect(o["message"] as? String == f.message)
       #expect(o["path"] as? String == f.range.path)

@@ -94,7 +94,7 @@ import Testing
   @Test func escapesAndDropsCharactersXMLCannotHold() throws {
     let message = "a & b < c > d \" e ' f \u{1} g \u{FFFF} h \u{1B}[0m i\r\nj ]]> k"
     let finding = Finding(
-      rule: "unknown-field", severity: .error, message: message,
+      rule: .unknownField, severity: .error, message: message,
       range: SourceRange(path: "Controls/owners.yaml", line: 1, column: 1, endLine: 1, endColumn: 5))
     let xml = ReporterFixture.render(JUnitReporter(), findings: [finding])
     #expect(!xml.contains("]]>"))

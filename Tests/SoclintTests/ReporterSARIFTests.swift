@@ -44,11 +44,11 @@ import Testing
     let run = try #require((log["runs"] as? [[String: Any]])?.first)
     let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
     let rules = try #require(driver["rules"] as? [[String: Any]])
-    #expect(rules.map { $0["id"] as? String } == Registry.descriptions.map(\.id))
+    #expect(rules.map { $0["id"] as? String } == Registry.descriptions.map(\.id.rawValue))
     for (rule, d) in zip(rules, Registry.descriptions) {
       let name = try #require(rule["name"] as? String)
       #expect(name.first?.isUppercase == true && !name.contains("-"), "\(name)")
-      #expect(name.lowercased() == d.id.replacingOccurrences(of: "-", with: ""))
+      #expect(name.lowercased() == d.id.rawValue.replacingOccurrences(of: "-", with: ""))
       #expect((rule["shortDescription"] as? [String: String])?["text"] == d.summary)
       let full = try #require((rule["fullDescription"] as? [String: String])?["text"])
       #expect(!full.isEmpty && full.count <= 1024, "GitHub cuts fullDescription at 1024 characters")
@@ -73,9 +73,9 @@ import Testing
     let results = try #require(run["results"] as? [[String: Any]])
     #expect(results.count == findings.count)
     for (f, r) in zip(findings, results) {
-      #expect(r["ruleId"] as? String == f.rule)
+      #expect(r["ruleId"] as? String == f.rule.rawValue)
       let index = try #require(r["ruleIndex"] as? Int)
-      #expect(rules[index]["id"] as? String == f.rule)
+      #expect(rules[index]["id"] as? String == f.rule.rawValue)
       #expect(
         r["level"] as? String
           == ["error": "error", "warning": "warning", "info": "note"][f.severity.rawValue])

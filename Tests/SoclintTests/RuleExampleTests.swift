@@ -13,7 +13,7 @@ import Testing
     #expect(!description.failing.isEmpty, "\(id) has no failing example")
     for example in description.failing {
       let result = try Support.lint(example.project)
-      let hits = result.findings.filter { $0.rule == id }
+      let hits = result.findings.filter { $0.rule.rawValue == id }
       #expect(
         !hits.isEmpty, "failing example of \(id) gave: \(result.findings.map { "\($0.rule): \($0.message)" })"
       )
@@ -27,7 +27,7 @@ import Testing
     #expect(!description.passing.isEmpty, "\(id) has no passing example")
     for example in description.passing {
       let result = try Support.lint(example.project)
-      let hits = result.findings.filter { $0.rule == id }
+      let hits = result.findings.filter { $0.rule.rawValue == id }
       #expect(hits.isEmpty, "passing example of \(id) gave: \(hits.map(\.message))")
     }
   }

@@ -29,11 +29,11 @@ import Testing
     let result = try Support.lint(
       Example([(".soclint.yaml", config), ("Controls/example.yaml", text)]).project)
     return result.findings.filter {
-      ["stale-evidence", "evidence-due-soon", "evidence-never-collected", "future-date"].contains($0.rule)
+      ["stale-evidence", "evidence-due-soon", "evidence-never-collected", "future-date"].contains($0.rule.rawValue)
     }
   }
 
-  func rules(_ f: [Finding]) -> [String] { f.map(\.rule) }
+  func rules(_ f: [Finding]) -> [String] { f.map(\.rule.rawValue) }
 
   @Test func dueDateItselfIsNotStale() throws {
     // 2026-06-30 + 3 months = 2026-09-30: due that day, stale the day after.
@@ -91,7 +91,7 @@ import Testing
         .replacingOccurrences(of: "    frequency: quarterly\n", with: "    frequency: \(evidence)\n")
         .replacingOccurrences(of: "frequency: quarterly\ncriteria", with: "frequency: \(control)\ncriteria")
       let result = try Support.lint(Example(control: text).project)
-      return result.findings.contains { $0.rule == "evidence-frequency-mismatch" }
+      return result.findings.contains { $0.rule == .evidenceFrequencyMismatch }
     }
     #expect(try mismatch("quarterly", "monthly"))
     #expect(try !mismatch("monthly", "quarterly"))

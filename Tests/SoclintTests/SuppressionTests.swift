@@ -97,6 +97,6 @@ import Testing
       )
       .replacingOccurrences(of: "type: ticket", with: "type: tickets")
     let result = try Support.lint(Example(control: text).project)
-    #expect(result.findings.map(\.rule) == ["invalid-value"])
+    #expect(result.findings.map(\.rule.rawValue) == ["invalid-value"])
   }
 }

@@ -36,9 +36,9 @@ extension CoverageReport {
         judged[ObjectIdentifier(e)] = (status, due)
         let exception: Exception?
         switch status {
-        case .stale: exception = e.lastCollected.flatMap { exceptions.find("stale-evidence", at: $0) }
-        case .dueSoon: exception = e.lastCollected.flatMap { exceptions.find("evidence-due-soon", at: $0) }
-        case .neverCollected: exception = exceptions.find("evidence-never-collected", at: e.id)
+        case .stale: exception = e.lastCollected.flatMap { exceptions.find(.staleEvidence, at: $0) }
+        case .dueSoon: exception = e.lastCollected.flatMap { exceptions.find(.evidenceDueSoon, at: $0) }
+        case .neverCollected: exception = exceptions.find(.evidenceNeverCollected, at: e.id)
         case .fresh, .unscheduled: exception = nil
         }
         evidence.append(
@@ -260,12 +260,12 @@ struct ExceptionIndex {
     }
   }
 
-  func find<T>(_ rule: String, at node: Located<T>) -> CoverageReport.Exception? {
+  func find<T>(_ rule: RuleID, at node: Located<T>) -> CoverageReport.Exception? {
     let range = node.range
     return byKey[ExceptionIndex.key(rule, range.path, node.pointer, range.line, range.column)]
   }
 
-  static func key(_ rule: String, _ path: String, _ pointer: String, _ line: Int, _ column: Int) -> String {
+  static func key(_ rule: RuleID, _ path: String, _ pointer: String, _ line: Int, _ column: Int) -> String {
     "\(rule)\u{0}\(path)\u{0}\(pointer)\u{0}\(line):\(column)"
   }
 }

@@ -1,3 +1,4 @@
+import SoclintDiagnostics
 import SoclintModel
 
 /// The readiness assessment of `soclint coverage`: what a lint run knows about coverage and
@@ -101,7 +102,7 @@ public struct CoverageReport: Sendable {
   /// A suppression that silenced this evidence's staleness finding: an exception accepted for a
   /// time. It does not make stale evidence fresh.
   public struct Exception: Sendable {
-    public let rule: String
+    public let rule: RuleID
     public let reason: String
     public let until: Day?
     /// Where the suppression comment is (project-relative path, 1-based line).

@@ -3,7 +3,7 @@ import SoclintModel
 
 struct DuplicateID: Rule {
   static let description = RuleDescription(
-    id: "duplicate-id", severity: .error, category: .names,
+    id: .duplicateID, category: .names,
     summary:
       "Two controls, owners, catalogs, requirements of a catalog or evidence items of a control share an id",
     explanation: """

@@ -3,7 +3,7 @@ import SoclintModel
 
 struct EvidenceDueSoon: Rule {
   static let description = RuleDescription(
-    id: "evidence-due-soon", severity: .info, category: .staleness,
+    id: .evidenceDueSoon, category: .staleness,
     summary: "Evidence falls due within due_soon_days of the as-of date",
     explanation: """
       A reminder, not a failure: the evidence is fresh today but falls due within the

@@ -3,7 +3,7 @@ import SoclintModel
 
 struct EvidenceFrequencyMismatch: Rule {
   static let description = RuleDescription(
-    id: "evidence-frequency-mismatch", severity: .warning, category: .staleness,
+    id: .evidenceFrequencyMismatch, category: .staleness,
     summary: "Evidence is collected less often than its control operates",
     explanation: """
       A control that operates monthly needs evidence from every month; evidence collected

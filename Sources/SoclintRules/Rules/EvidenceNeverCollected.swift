@@ -3,7 +3,7 @@ import SoclintModel
 
 struct EvidenceNeverCollected: Rule {
   static let description = RuleDescription(
-    id: "evidence-never-collected", severity: .warning, category: .staleness,
+    id: .evidenceNeverCollected, category: .staleness,
     summary: "An evidence item of an implemented control has no last_collected date",
     explanation: """
       Evidence without a collection date has, as far as anyone can show, never been collected,

@@ -3,7 +3,7 @@ import SoclintModel
 
 struct FutureDate: Rule {
   static let description = RuleDescription(
-    id: "future-date", severity: .error, category: .staleness,
+    id: .futureDate, category: .staleness,
     summary: "last_collected or last_reviewed is after the as-of date",
     explanation: """
       Evidence cannot have been collected, nor a review held, on a day that has not come yet. A

@@ -3,7 +3,7 @@ import SoclintModel
 
 struct InactiveOwner: Rule {
   static let description = RuleDescription(
-    id: "inactive-owner", severity: .warning, category: .names,
+    id: .inactiveOwner, category: .names,
     summary: "A control, evidence item or backup names an owner who has left (active: false)",
     explanation: """
       When someone leaves, their controls and evidence must pass to someone who is still there,

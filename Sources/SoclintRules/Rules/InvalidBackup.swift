@@ -3,7 +3,7 @@ import SoclintModel
 
 struct InvalidBackup: Rule {
   static let description = RuleDescription(
-    id: "invalid-backup", severity: .error, category: .names,
+    id: .invalidBackup, category: .names,
     summary: "An owner is named as their own backup",
     explanation: """
       A backup covers for an owner who is away; an owner cannot cover for themselves. Name

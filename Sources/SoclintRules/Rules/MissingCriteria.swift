@@ -3,7 +3,7 @@ import SoclintModel
 
 struct MissingCriteria: Rule {
   static let description = RuleDescription(
-    id: "missing-criteria", severity: .error, category: .completeness,
+    id: .missingCriteria, category: .completeness,
     summary: "An implemented control maps to no requirement",
     explanation: """
       A control that meets no requirement cannot be shown to an auditor: it covers no criterion

@@ -3,7 +3,7 @@ import SoclintModel
 
 struct MissingEvidence: Rule {
   static let description = RuleDescription(
-    id: "missing-evidence", severity: .error, category: .completeness,
+    id: .missingEvidence, category: .completeness,
     summary: "An implemented control lists no evidence",
     explanation: """
       An auditor tests a control by its evidence: a ticket, a log, an export, a report. A control

@@ -3,7 +3,7 @@ import SoclintModel
 
 struct MissingEvidenceFile: Rule {
   static let description = RuleDescription(
-    id: "missing-evidence-file", severity: .error, category: .staleness,
+    id: .missingEvidenceFile, category: .staleness,
     summary: "An evidence path matches no file in the repository",
     explanation: """
       When evidence is kept in the repository, its `path` (a glob relative to the project root)

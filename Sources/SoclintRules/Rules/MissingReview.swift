@@ -3,7 +3,7 @@ import SoclintModel
 
 struct MissingReview: Rule {
   static let description = RuleDescription(
-    id: "missing-review", severity: .warning, category: .completeness,
+    id: .missingReview, category: .completeness,
     summary: "An implemented control has no last_reviewed date",
     explanation: """
       Controls drift: systems change, people leave. Auditors expect each control's design to be

@@ -3,7 +3,7 @@ import SoclintModel
 
 struct OrphanOwner: Rule {
   static let description = RuleDescription(
-    id: "orphan-owner", severity: .info, category: .completeness,
+    id: .orphanOwner, category: .completeness,
     summary: "An active owner owns no control or evidence and backs up no one",
     explanation: """
       An owner with nothing to own is usually a leftover from a reorganisation, or someone who

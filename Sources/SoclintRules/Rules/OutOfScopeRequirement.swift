@@ -3,7 +3,7 @@ import SoclintModel
 
 struct OutOfScopeRequirement: Rule {
   static let description = RuleDescription(
-    id: "out-of-scope-requirement", severity: .info, category: .coverage,
+    id: .outOfScopeRequirement, category: .coverage,
     summary: "A control maps a requirement outside the configuration's scope",
     explanation: """
       The mapping is not wrong, but it counts for nothing in this examination: the framework is

@@ -3,7 +3,7 @@ import SoclintModel
 
 struct PlaceholderText: Rule {
   static let description = RuleDescription(
-    id: "placeholder-text", severity: .warning, category: .completeness,
+    id: .placeholderText, category: .completeness,
     summary:
       "A title, description, evidence source or owner name holds placeholder text (TODO, TBD, <fill in>)",
     explanation: """

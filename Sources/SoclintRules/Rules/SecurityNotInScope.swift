@@ -3,7 +3,7 @@ import SoclintModel
 
 struct SecurityNotInScope: Rule {
   static let description = RuleDescription(
-    id: "security-not-in-scope", severity: .error, category: .coverage,
+    id: .securityNotInScope, category: .coverage,
     summary: "SOC 2 is in scope without the security category",
     explanation: """
       Security (the common criteria CC1 to CC9) is part of every SOC 2 examination; the other

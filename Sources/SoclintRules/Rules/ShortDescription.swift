@@ -3,7 +3,7 @@ import SoclintModel
 
 struct ShortDescription: Rule {
   static let description = RuleDescription(
-    id: "short-description", severity: .warning, category: .completeness,
+    id: .shortDescription, category: .completeness,
     summary: "A control's description is under 30 characters or repeats its title",
     explanation: """
       The description is what an auditor tests against: what is done, by whom, in which system,

@@ -3,7 +3,7 @@ import SoclintModel
 
 struct StaleEvidence: Rule {
   static let description = RuleDescription(
-    id: "stale-evidence", severity: .error, category: .staleness,
+    id: .staleEvidence, category: .staleness,
     summary: "Evidence was not collected again within its frequency (plus grace days)",
     explanation: """
       Evidence falls due one period after it was last collected (`last_collected` plus the

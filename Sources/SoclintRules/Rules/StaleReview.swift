@@ -3,7 +3,7 @@ import SoclintModel
 
 struct StaleReview: Rule {
   static let description = RuleDescription(
-    id: "stale-review", severity: .warning, category: .staleness,
+    id: .staleReview, category: .staleness,
     summary: "A control's design review is overdue (last_reviewed plus review_interval)",
     explanation: """
       A control's design is reviewed every `review_interval` (the configuration's default is

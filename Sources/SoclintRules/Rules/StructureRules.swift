@@ -2,12 +2,12 @@ import SoclintDiagnostics
 import SoclintModel
 
 // The reading and structure rules are found while files are read (SoclintModel), before the
-// typed model exists; these types carry their descriptions and examples. They cannot be turned
-// off, re-graded or silenced.
+// typed model exists; these are their descriptions and examples, with no checker. They cannot be
+// turned off, re-graded or silenced.
 
-struct InvalidFile: Rule {
-  static let description = RuleDescription(
-    id: "invalid-file", severity: .error, category: .structure,
+extension RuleDescription {
+  static let invalidFile = RuleDescription(
+    id: .invalidFile, category: .structure,
     summary:
       "A file is not readable UTF-8 text: a link out of the project, not a regular file, not UTF-8, a NUL byte, or over 8 MiB",
     explanation: """
@@ -17,12 +17,9 @@ struct InvalidFile: Rule {
       """,
     failing: [Example([("Controls/example.yaml", "kind: control\u{0}\n")])],
     passing: [Example(control: Example.goodControl)])
-  func check(_ context: LintContext, report: inout [Finding]) {}
-}
 
-struct YAMLSyntax: Rule {
-  static let description = RuleDescription(
-    id: "yaml-syntax", severity: .error, category: .structure,
+  static let yamlSyntax = RuleDescription(
+    id: .yamlSyntax, category: .structure,
     summary: "libyaml cannot parse the file",
     explanation: """
       The file is not valid YAML; the message is libyaml's, at the place it stopped, with a note
@@ -31,12 +28,9 @@ struct YAMLSyntax: Rule {
       """,
     failing: [Example([("Controls/example.yaml", "kind: control\nid: AC-01\n  title: indented too far\n")])],
     passing: [Example(control: Example.goodControl)])
-  func check(_ context: LintContext, report: inout [Finding]) {}
-}
 
-struct ResourceLimit: Rule {
-  static let description = RuleDescription(
-    id: "resource-limit", severity: .error, category: .structure,
+  static let resourceLimit = RuleDescription(
+    id: .resourceLimit, category: .structure,
     summary: "Nesting deeper than 256 levels, or aliases expanding beyond 100,000 nodes",
     explanation: """
       A controls file is small and shallow. Deep nesting and alias bombs (a few lines of anchors
@@ -52,12 +46,9 @@ struct ResourceLimit: Rule {
       ])
     ],
     passing: [Example(control: Example.goodControl)])
-  func check(_ context: LintContext, report: inout [Finding]) {}
-}
 
-struct DuplicateKey: Rule {
-  static let description = RuleDescription(
-    id: "duplicate-key", severity: .error, category: .structure,
+  static let duplicateKey = RuleDescription(
+    id: .duplicateKey, category: .structure,
     summary: "A mapping holds the same key twice",
     explanation: """
       YAML forbids a key twice in one mapping, but libyaml, like most parsers, silently keeps
@@ -66,12 +57,9 @@ struct DuplicateKey: Rule {
       """,
     failing: [Example.control(replacing: "owner: alice\n", with: "owner: alice\nowner: bob\n")],
     passing: [Example(control: Example.goodControl)])
-  func check(_ context: LintContext, report: inout [Finding]) {}
-}
 
-struct MissingField: Rule {
-  static let description = RuleDescription(
-    id: "missing-field", severity: .error, category: .structure,
+  static let missingField = RuleDescription(
+    id: .missingField, category: .structure,
     summary: "A required field is absent (a missing kind too)",
     explanation: """
       Each kind has required fields (see `soclint schema KIND`): a control needs `id`, `title`,
@@ -80,12 +68,9 @@ struct MissingField: Rule {
       """,
     failing: [Example.control(replacing: "frequency: quarterly\ncriteria", with: "criteria")],
     passing: [Example(control: Example.goodControl)])
-  func check(_ context: LintContext, report: inout [Finding]) {}
-}
 
-struct UnknownField: Rule {
-  static let description = RuleDescription(
-    id: "unknown-field", severity: .error, category: .structure,
+  static let unknownField = RuleDescription(
+    id: .unknownField, category: .structure,
     summary: "A key the schema does not know; keys starting with x- are always allowed",
     explanation: """
       An unknown key is usually a typo, and a typo of a required field is reported once, here,
@@ -96,12 +81,9 @@ struct UnknownField: Rule {
       Example.control(replacing: "frequency: quarterly\ncriteria", with: "frequncy: quarterly\ncriteria")
     ],
     passing: [Example.control(replacing: "kind: control\n", with: "kind: control\nx-jira-epic: SEC-100\n")])
-  func check(_ context: LintContext, report: inout [Finding]) {}
-}
 
-struct WrongType: Rule {
-  static let description = RuleDescription(
-    id: "wrong-type", severity: .error, category: .structure,
+  static let wrongType = RuleDescription(
+    id: .wrongType, category: .structure,
     summary: "A value of the wrong YAML type",
     explanation: """
       Each field has a type: a string, a list, a mapping, a boolean. soclint reads YAML 1.2, where
@@ -109,12 +91,9 @@ struct WrongType: Rule {
       """,
     failing: [Example.control(replacing: "criteria:\n  soc1: [CO-1]\n", with: "criteria: [CO-1]\n")],
     passing: [Example(control: Example.goodControl)])
-  func check(_ context: LintContext, report: inout [Finding]) {}
-}
 
-struct InvalidValue: Rule {
-  static let description = RuleDescription(
-    id: "invalid-value", severity: .error, category: .structure,
+  static let invalidValue = RuleDescription(
+    id: .invalidValue, category: .structure,
     summary: "A value outside its allowed values, pattern or format, too short or too long, or an empty list",
     explanation: """
       Enumerations list their allowed values in the help; ids, dates (a real calendar day,
@@ -123,12 +102,9 @@ struct InvalidValue: Rule {
       """,
     failing: [Example.control(replacing: "last_collected: 2026-09-30", with: "last_collected: 2026-09-31")],
     passing: [Example(control: Example.goodControl)])
-  func check(_ context: LintContext, report: inout [Finding]) {}
-}
 
-struct EmptyFile: Rule {
-  static let description = RuleDescription(
-    id: "empty-file", severity: .warning, category: .structure,
+  static let emptyFile = RuleDescription(
+    id: .emptyFile, category: .structure,
     summary: "A file holds no YAML document, or only empty ones",
     explanation: """
       An empty file under `include` is usually a control that was started and forgotten. Write
@@ -136,5 +112,7 @@ struct EmptyFile: Rule {
       """,
     failing: [Example([("Controls/example.yaml", "# nothing here yet\n")])],
     passing: [Example(control: Example.goodControl)])
-  func check(_ context: LintContext, report: inout [Finding]) {}
+
+  /// The structure rules, in the rules reference's order.
+  static let structure: [RuleDescription] = [invalidFile, yamlSyntax, resourceLimit, duplicateKey, missingField, unknownField, wrongType, invalidValue, emptyFile]
 }

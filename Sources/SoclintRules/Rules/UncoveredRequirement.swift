@@ -3,7 +3,7 @@ import SoclintModel
 
 struct UncoveredRequirement: Rule {
   static let description = RuleDescription(
-    id: "uncovered-requirement", severity: .error, category: .coverage,
+    id: .uncoveredRequirement, category: .coverage,
     summary: "An in-scope requirement is met by no implemented control",
     explanation: """
       Every requirement in scope (every criterion of the SOC 2 categories under `frameworks`,

@@ -3,7 +3,7 @@ import SoclintModel
 
 struct UnknownFramework: Rule {
   static let description = RuleDescription(
-    id: "unknown-framework", severity: .error, category: .names,
+    id: .unknownFramework, category: .names,
     summary: "A control's criteria or the configuration names a framework that no catalog declares",
     explanation: """
       `soc2` is built in; any other framework (SOC 1 control objectives, ISO 27001 annex A, an

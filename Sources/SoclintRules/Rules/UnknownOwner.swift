@@ -3,7 +3,7 @@ import SoclintModel
 
 struct UnknownOwner: Rule {
   static let description = RuleDescription(
-    id: "unknown-owner", severity: .error, category: .names,
+    id: .unknownOwner, category: .names,
     summary: "A control, evidence item or backup names an owner that no owners list declares",
     explanation: """
       Every control and piece of evidence needs someone accountable, and an auditor will ask who.

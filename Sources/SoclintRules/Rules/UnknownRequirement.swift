@@ -3,7 +3,7 @@ import SoclintModel
 
 struct UnknownRequirement: Rule {
   static let description = RuleDescription(
-    id: "unknown-requirement", severity: .error, category: .names,
+    id: .unknownRequirement, category: .names,
     summary: "A control maps, or the configuration excludes, a requirement its framework does not have",
     explanation: """
       A mapping to a requirement that does not exist covers nothing, so the criterion it was meant

@@ -3,7 +3,7 @@ import SoclintModel
 
 struct UnsafePath: Rule {
   static let description = RuleDescription(
-    id: "unsafe-path", severity: .error, category: .staleness,
+    id: .unsafePath, category: .staleness,
     summary: "An evidence path is absolute, has a '..' segment, or leads outside the project through a link",
     explanation: """
       soclint reads untrusted pull requests in CI, so it never looks outside the project root: an

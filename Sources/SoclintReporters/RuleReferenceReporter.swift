@@ -1,0 +1,65 @@
+import Foundation
+import SoclintDiagnostics
+import SoclintRules
+
+/// `soclint rules` and `soclint explain`: the rules reference, as text for the terminal, JSON
+/// for tools and Markdown for documentation (docs/rules.md is this output).
+public enum RuleReferenceReporter {
+  public enum Format: String, CaseIterable, Sendable { case text, json, markdown }
+
+  /// Every rule with its default severity and the one in force (`inForce` holds the rules the
+  /// configuration re-grades; nil is off).
+  public static func list(_ format: Format, inForce: [RuleID: Severity?] = [:]) -> String {
+    func now(_ d: RuleDescription) -> String { inForce[d.id].map { $0?.rawValue ?? "off" } ?? d.severity.rawValue }
+    func pad(_ s: String, _ width: Int) -> String { s.padding(toLength: width, withPad: " ", startingAt: 0) }
+    var out = ""
+    switch format {
+    case .text:
+      out += "rule                         default  in force summary\n"
+      for d in Registry.descriptions {
+        out += "\(pad(d.id.rawValue, 28)) \(pad(d.severity.rawValue, 8)) \(pad(now(d), 8)) \(d.summary)\n"
+      }
+    case .markdown:
+      out += "| rule | default | in force | summary |\n| --- | --- | --- | --- |\n"
+      for d in Registry.descriptions {
+        out +=
+          "| `\(d.id)` | \(d.severity.rawValue) | \(now(d)) | \(d.summary.replacingOccurrences(of: "|", with: "\\|")) |\n"
+      }
+    case .json:
+      let items = Registry.descriptions.map { d -> [String: Any] in
+        [
+          "id": d.id.rawValue, "defaultSeverity": d.severity.rawValue, "severity": now(d),
+          "category": d.category.rawValue, "summary": d.summary,
+        ]
+      }
+      // Foundation's writer with sorted keys gives the same bytes on every run.
+      let data =
+        (try? JSONSerialization.data(
+          withJSONObject: ["version": 1, "rules": items], options: [.prettyPrinted, .sortedKeys])) ?? Data()
+      out = String(decoding: data, as: UTF8.self) + "\n"
+    }
+    return out
+  }
+
+  /// One rule: its summary, explanation and examples, the files of each shown indented.
+  public static func explain(_ d: RuleDescription) -> String {
+    var out =
+      "\(d.id) (\(d.severity.rawValue), \(d.category.rawValue.lowercased()))\n\n\(d.summary).\n\n\(d.explanation)\n"
+    func show(_ title: String, _ examples: [Example]) {
+      for e in examples {
+        out += "\n\(title):\n"
+        for file in e.files {
+          out += "\n  # \(file.path)\n"
+          for line in file.text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(
+            file.text.hasSuffix("\n") ? 1 : 0)
+          {
+            out += line.isEmpty ? "\n" : "  \(line.replacingOccurrences(of: "\u{0}", with: "\\0"))\n"
+          }
+        }
+      }
+    }
+    show("Fails", d.failing)
+    show("Passes", d.passing)
+    return out
+  }
+}
