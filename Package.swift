@@ -6,7 +6,12 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "soclint", targets: ["soclint"]),
-    .library(name: "SoclintKit", targets: ["SoclintRules", "SoclintReporters"]),
+    // SoclintKit promises what an editor plug-in or a CI tool needs to lint in process: read a
+    // project (ProjectLoader), lint it (Linter, LintResult, Finding, RuleID, Registry) and render
+    // the findings (the reporters). Declarations marked `package` are plumbing between the
+    // targets and may change at any time.
+    .library(
+      name: "SoclintKit", targets: ["SoclintDiagnostics", "SoclintModel", "SoclintRules", "SoclintReporters"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -26,20 +31,20 @@ let package = Package(
       name: "SoclintModel",
       dependencies: ["SoclintYAML", "SoclintSchema", "SoclintDiagnostics"]
     ),
-    .target(name: "SoclintRules", dependencies: ["SoclintModel"]),
-    .target(name: "SoclintReporters", dependencies: ["SoclintRules"]),
+    .target(name: "SoclintRules", dependencies: ["SoclintYAML", "SoclintDiagnostics", "SoclintModel"]),
+    .target(name: "SoclintReporters", dependencies: ["SoclintDiagnostics", "SoclintModel", "SoclintRules"]),
     .executableTarget(
       name: "soclint",
       dependencies: [
-        "SoclintRules", "SoclintReporters",
+        "SoclintDiagnostics", "SoclintModel", "SoclintRules", "SoclintReporters",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .executableTarget(name: "soclint-bench", dependencies: ["SoclintRules", "CYAML"]),
+    .executableTarget(name: "soclint-bench", dependencies: ["CYAML", "SoclintModel", "SoclintRules"]),
     .testTarget(
       name: "SoclintTests",
       dependencies: [
-        "SoclintYAML", "SoclintSchema", "SoclintModel", "SoclintRules", "SoclintReporters",
+        "SoclintYAML", "SoclintSchema", "SoclintDiagnostics", "SoclintModel", "SoclintRules", "SoclintReporters",
         // The golden tests run the real binary.
         "soclint",
       ]

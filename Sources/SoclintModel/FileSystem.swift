@@ -150,7 +150,7 @@ public enum FileSystem {
     var template = Array((directory + "/.soclint-XXXXXX").utf8CString)
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard fd >= 0 else { throw WriteError(description: "cannot write in \(directory): \(reason(errno))") }
-    let temporary = String(cString: template)
+    let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     var failure: String? = nil
     if !writeAll(fd, bytes) { failure = reason(errno) }
     // mkstemp makes the file private; the result gets the usual permissions of a new file.

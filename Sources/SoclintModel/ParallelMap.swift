@@ -4,8 +4,8 @@ import Foundation
 /// Maps over an array on up to `jobs` threads. Workers take the next chunk of indices from a
 /// shared counter as they finish the last, so one slow file does not hold back a fixed share of
 /// the others; the result's order is the input's, so output does not depend on `--jobs`.
-public enum ParallelMap {
-  public static func map<T: Sendable, R: Sendable>(_ items: [T], jobs: Int, _ body: @Sendable (T) -> R) -> [R]
+package enum ParallelMap {
+  package static func map<T: Sendable, R: Sendable>(_ items: [T], jobs: Int, _ body: @Sendable (T) -> R) -> [R]
   {
     let workers = max(1, min(jobs, items.count))
     if workers == 1 { return items.map(body) }

@@ -1,4 +1,4 @@
-import CYAML
+internal import CYAML
 
 /// One YAML document of a file.
 public struct YAMLDocument: Sendable {
