@@ -465,11 +465,9 @@ public struct CoverageHTMLReporter: CoverageRenderer {
   }
 
   static func displayName(_ framework: String) -> String {
-    switch framework {
-    case "soc2": return "SOC 2"
-    case "soc1": return "SOC 1"
-    default: return framework
-    }
+    if let builtIn = BuiltInFramework.named(framework) { return builtIn.displayName }
+    // The usual id of a SOC 1 catalog reads better as its name.
+    return framework == "soc1" ? "SOC 1" : framework
   }
 
   /// Tiles a grid row holds at most.
@@ -478,7 +476,7 @@ public struct CoverageHTMLReporter: CoverageRenderer {
   /// Columns of a framework's grid: eight for SOC 2, so every series lines up; for a catalog,
   /// as many as its largest group and at least four, so short rows get wide, legible tiles.
   static func gridWidth(_ rows: [GridRow], framework: CoverageReport.Framework) -> Int {
-    if framework.id == SOC2.id { return gridWidth }
+    if BuiltInFramework.named(framework.id)?.seriesNames.isEmpty == false { return gridWidth }
     return max(4, rows.map(\.requirements.count).max() ?? 1)
   }
 
@@ -493,7 +491,8 @@ public struct CoverageHTMLReporter: CoverageRenderer {
   /// SOC 2 by series (CC1 to CC9, A1, PI1, C1, P1 to P8), a catalog by category; a category
   /// wholly out of scope is one group, so it takes little room. Rows hold at most eight.
   static func gridRows(_ f: CoverageReport.Framework) -> [GridRow] {
-    let bySeries = f.id == SOC2.id
+    let seriesNames = BuiltInFramework.named(f.id)?.seriesNames ?? [:]
+    let bySeries = !seriesNames.isEmpty
     var categoryInScope: [String: Bool] = [:]
     for r in f.requirements {
       categoryInScope[r.category ?? "", default: false] =
@@ -532,16 +531,6 @@ public struct CoverageHTMLReporter: CoverageRenderer {
     }
     return rows
   }
-
-  static let seriesNames: [String: String] = [
-    "CC1": "Control environment", "CC2": "Communication and information", "CC3": "Risk assessment",
-    "CC4": "Monitoring activities", "CC5": "Control activities", "CC6": "Logical and physical access",
-    "CC7": "System operations", "CC8": "Change management", "CC9": "Risk mitigation", "A1": "Availability",
-    "PI1": "Processing integrity", "C1": "Confidentiality", "P1": "Notice", "P2": "Choice and consent",
-    "P3": "Collection", "P4": "Use, retention and disposal", "P5": "Access",
-    "P6": "Disclosure and notification",
-    "P7": "Quality", "P8": "Monitoring and enforcement",
-  ]
 
   static let months = [
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",

@@ -25,7 +25,8 @@ public struct LintContext: Sendable {
     self.owners = owners
     implementedControls = project.controls.filter(\.isImplemented)
     activeControls = project.controls.filter { $0.status != .retired }
-    var frameworks: [String: Framework] = [SOC2.id: SOC2.framework]
+    var frameworks: [String: Framework] = [:]
+    for b in BuiltInFramework.all { frameworks[b.id] = b.framework }
     for c in project.catalogs where frameworks[c.framework.value] == nil {
       frameworks[c.framework.value] = Framework(catalog: c)
     }

@@ -1,25 +1,32 @@
 /// The built-in framework `soc2`: the AICPA Trust Services Criteria (2017, points of focus
-/// revised 2022), 61 criteria in five categories. The short titles are our own wording.
+/// revised 2022), 61 criteria in five categories, security always in scope. The short titles
+/// and series names are our own wording.
 public enum SOC2 {
-  public static let id = "soc2"
-  public static let title = "SOC 2 Trust Services Criteria (2017, revised points of focus 2022)"
-
-  public static let categories = [
-    "security", "availability", "processing-integrity", "confidentiality", "privacy",
-  ]
-
-  public static let framework = Framework(
-    id: id, title: title,
+  public static let builtIn = BuiltInFramework(
+    id: "soc2", displayName: "SOC 2",
+    title: "SOC 2 Trust Services Criteria (2017, revised points of focus 2022)",
+    categories: ["security", "availability", "processing-integrity", "confidentiality", "privacy"],
+    requiredCategory: "security",
     requirements: criteria.map { Framework.Requirement(id: $0.0, title: $0.1, category: category(of: $0.0)) },
-    catalog: nil)
+    seriesNames: seriesNames)
 
-  public static func category(of id: String) -> String {
+  static func category(of id: String) -> String {
     if id.hasPrefix("CC") { return "security" }
     if id.hasPrefix("A1") { return "availability" }
     if id.hasPrefix("PI1") { return "processing-integrity" }
     if id.hasPrefix("C1") { return "confidentiality" }
     return "privacy"
   }
+
+  static let seriesNames: [String: String] = [
+    "CC1": "Control environment", "CC2": "Communication and information", "CC3": "Risk assessment",
+    "CC4": "Monitoring activities", "CC5": "Control activities", "CC6": "Logical and physical access",
+    "CC7": "System operations", "CC8": "Change management", "CC9": "Risk mitigation", "A1": "Availability",
+    "PI1": "Processing integrity", "C1": "Confidentiality", "P1": "Notice", "P2": "Choice and consent",
+    "P3": "Collection", "P4": "Use, retention and disposal", "P5": "Access",
+    "P6": "Disclosure and notification",
+    "P7": "Quality", "P8": "Monitoring and enforcement",
+  ]
 
   static let criteria: [(String, String)] = [
     ("CC1.1", "Commitment to integrity and ethical values"),

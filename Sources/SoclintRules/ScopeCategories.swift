@@ -12,8 +12,8 @@ enum ScopeCategories {
       guard let items = scope.categoriesNode?.sequence, let framework = context.frameworks[id] else { continue }
       let known: [String]
       let what: String
-      if framework.catalog == nil {
-        known = SOC2.categories
+      if let builtIn = BuiltInFramework.named(id) {
+        known = builtIn.categories
         what = "a category of \(id)"
       } else {
         // A broken catalog may be missing the requirement that has the category.

@@ -42,12 +42,14 @@ struct DuplicateID: Rule {
       duplicates(control.evidence.map { ($0.id, ()) }) { "evidence '\($0)' of control \(control.id.value)" }
     }
     for catalog in context.project.catalogs {
-      if catalog.framework.value == SOC2.id {
+      if let builtIn = BuiltInFramework.named(catalog.framework.value) {
         report.append(
           finding(
-            "catalog soc2 clashes with the built-in SOC 2 criteria", at: catalog.framework,
-            help: ["soc2 is built in; give your own catalog another framework id, such as soc2-extra"],
-            subject: [SOC2.id]))
+            "catalog \(builtIn.id) clashes with the built-in \(builtIn.displayName) criteria", at: catalog.framework,
+            help: [
+              "\(builtIn.id) is built in; give your own catalog another framework id, such as \(builtIn.id)-extra"
+            ],
+            subject: [builtIn.id]))
       }
       duplicates(catalog.requirements.map { ($0.id, ()) }) {
         "requirement '\($0)' of catalog \(catalog.framework.value)"

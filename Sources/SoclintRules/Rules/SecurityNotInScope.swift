@@ -22,17 +22,18 @@ struct SecurityNotInScope: Rule {
     passing: [Example(control: Example.goodControl)])
 
   func check(_ context: LintContext, report: inout [Finding]) {
-    guard let scope = context.scopes[SOC2.id], let categories = scope.categories,
-      let node = scope.categoriesNode,
-      !categories.contains("security")
-    else { return }
-    report.append(
-      finding(
-        "soc2 is in scope without the security category", at: context.configuration.file.range(of: node),
-        pointer: scope.framework.pointer + "/categories",
-        help: [
-          "add security: it is part of every SOC 2 examination, e.g. categories: [security, \(categories.joined(separator: ", "))]"
-        ],
-        subject: [SOC2.id]))
+    for builtIn in BuiltInFramework.all {
+      guard let required = builtIn.requiredCategory, let scope = context.scopes[builtIn.id],
+        let categories = scope.categories, let node = scope.categoriesNode, !categories.contains(required)
+      else { continue }
+      report.append(
+        finding(
+          "\(builtIn.id) is in scope without the \(required) category", at: context.configuration.file.range(of: node),
+          pointer: scope.framework.pointer + "/categories",
+          help: [
+            "add \(required): it is part of every \(builtIn.displayName) examination, e.g. categories: [\(([required] + categories).joined(separator: ", "))]"
+          ],
+          subject: [builtIn.id]))
+    }
   }
 }
