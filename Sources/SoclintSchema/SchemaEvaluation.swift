@@ -72,305 +72,282 @@ struct SchemaEvaluation {
   }
 
   /// Whether `node` (seen as `value`) is valid against the subschema; when collecting, records
-  /// why not.
+  /// why not. A probe returns at the first failure.
   mutating func evaluate(_ index: Int, _ node: Node, _ value: JSONValue) -> Bool {
     let schema = subschemas[index]
     var valid = true
-    // Each failed check does `valid = false` and, in a probe, returns at once.
-    for keyword in schema.keywords {
-      switch keyword.rule {
-      case .falseSchema:
-        guard collecting else { return false }
+    for keyword in schema.keywords where !evaluate(keyword, of: schema, node, value) {
+      valid = false
+      if !collecting { return false }
+    }
+    return valid
+  }
+
+  /// Records a violation when collecting; always false, so an evaluator can `return fail(...)`.
+  private mutating func fail(
+    _ kind: SchemaViolation.Kind, _ node: Node, _ location: String, _ schema: Subschema
+  ) -> Bool {
+    if collecting { report(kind, node, location, schema) }
+    return false
+  }
+
+  /// One keyword, by the kind of instance it constrains.
+  private mutating func evaluate(_ keyword: Keyword, of schema: Subschema, _ node: Node, _ value: JSONValue) -> Bool {
+    switch keyword.rule {
+    case .members, .required, .propertyNames, .minProperties, .maxProperties, .dependentRequired:
+      guard case .object(let pairs) = value else { return true }
+      return evaluateObject(keyword, of: schema, node, pairs)
+    case .items, .contains, .minItems, .maxItems, .uniqueItems:
+      guard case .array(let items) = value else { return true }
+      return evaluateArray(keyword, of: schema, node, items)
+    case .pattern, .minLength, .maxLength, .format:
+      guard case .string(let string) = value else { return true }
+      return evaluateString(keyword, of: schema, node, string)
+    case .minimum, .maximum, .exclusiveMinimum, .exclusiveMaximum, .multipleOf:
+      guard value.number != nil else { return true }
+      return evaluateNumber(keyword, of: schema, node, value)
+    case .allOf, .anyOf, .oneOf, .not, .conditional, .ref:
+      return evaluateApplicator(keyword, of: schema, node, value)
+    case .falseSchema, .type, .enumeration, .constant:
+      return evaluateAny(keyword, of: schema, node, value)
+    }
+  }
+
+  /// Keywords that apply to every instance.
+  private mutating func evaluateAny(_ keyword: Keyword, of schema: Subschema, _ node: Node, _ value: JSONValue) -> Bool {
+    let at = keyword.location
+    switch keyword.rule {
+    case .falseSchema:
+      return fail(.falseSchema, node, at, schema)
+    case .type(let allowed, let names):
+      var type = value.type
+      if writtenIntegers, case .float = value { type = .number }
+      return !allowed.isDisjoint(with: type) || fail(.wrongType(expected: names), node, at, schema)
+    case .enumeration(let rule):
+      let found: Bool
+      if let strings = rule.strings {
+        if case .string(let s) = value { found = strings.contains(ExactString(s)) } else { found = false }
+      } else {
+        found = rule.values.contains { JSONValue($0).equals(value) }
+      }
+      return found || fail(.notInEnum(allowed: rule.values), node, at, schema)
+    case .constant(let expected):
+      return JSONValue(expected).equals(value) || fail(.notConst(expected: expected), node, at, schema)
+    default:
+      return true
+    }
+  }
+
+  /// `properties` with its companions, `required`, `propertyNames`, the property counts and
+  /// `dependentRequired`.
+  private mutating func evaluateObject(
+    _ keyword: Keyword, of schema: Subschema, _ node: Node, _ pairs: [Node.Pair]
+  ) -> Bool {
+    let at = keyword.location
+    switch keyword.rule {
+    case .members(let rule):
+      return evaluateMembers(rule, keyword, of: schema, pairs)
+    case .required(let names):
+      let missing = SchemaEvaluation.missing(names, in: pairs)
+      for name in missing { _ = fail(.missingProperty(name: name), node, at, schema) }
+      return missing.isEmpty
+    case .propertyNames(let nameSchema):
+      var valid = true
+      for pair in pairs {
+        guard let name = pair.key.keyText, !passes(nameSchema, pair.key, .string(name)) else { continue }
         valid = false
-        report(.falseSchema, node, keyword.location, schema)
-
-      case .type(let allowed, let names):
-        var type = value.type
-        if writtenIntegers, case .float = value { type = .number }
-        if allowed.isDisjoint(with: type) {
-          guard collecting else { return false }
-          valid = false
-          report(.wrongType(expected: names), node, keyword.location, schema)
-        }
-
-      case .enumeration(let rule):
-        let found: Bool
-        if let strings = rule.strings {
-          if case .string(let s) = value { found = strings.contains(ExactString(s)) } else { found = false }
-        } else {
-          found = rule.values.contains { JSONValue($0).equals(value) }
-        }
-        if !found {
-          guard collecting else { return false }
-          valid = false
-          report(.notInEnum(allowed: rule.values), node, keyword.location, schema)
-        }
-
-      case .constant(let expected):
-        if !JSONValue(expected).equals(value) {
-          guard collecting else { return false }
-          valid = false
-          report(.notConst(expected: expected), node, keyword.location, schema)
-        }
-
-      case .members(let rule):
-        guard case .object(let pairs) = value else { continue }
-        for pair in pairs {
-          guard let name = pair.key.keyText else { continue }
-          var matched = false
-          if let property = rule.properties[ExactString(name)] {
-            matched = true
-            if !descend(property, pair.value, .key(name)) {
-              guard collecting else { return false }
-              valid = false
-            }
-          }
-          for patternProperty in rule.patternProperties where patternProperty.pattern.matches(name) {
-            matched = true
-            if !descend(patternProperty.schema, pair.value, .key(name)) {
-              guard collecting else { return false }
-              valid = false
-            }
-          }
-          guard !matched, let additional = rule.additional else { continue }
-          if rule.additionalIsFalse {
-            guard collecting else { return false }
-            valid = false
-            path.append(.key(name))
-            report(.unexpectedProperty(name: name, key: pair.key), pair.value, keyword.location, schema)
-            path.removeLast()
-          } else if !descend(additional, pair.value, .key(name)) {
-            guard collecting else { return false }
-            valid = false
-          }
-        }
-
-      case .required(let names):
-        guard case .object(let pairs) = value else { continue }
-        let missing = SchemaEvaluation.missing(names, in: pairs)
-        if missing.isEmpty { continue }
         guard collecting else { return false }
+        let reason = violations(of: nameSchema, pair.key, .string(name), at: .key(name))
+        path.append(.key(name))
+        report(.propertyName(name: name, key: pair.key, reason: reason), pair.key, at, schema)
+        path.removeLast()
+      }
+      return valid
+    case .minProperties(let min):
+      return pairs.count >= min || fail(.tooFewProperties(min: min), node, at, schema)
+    case .maxProperties(let max):
+      return pairs.count <= max || fail(.tooManyProperties(max: max), node, at, schema)
+    case .dependentRequired(let requirements):
+      var valid = true
+      for requirement in requirements where SchemaEvaluation.has(pairs, requirement.property) {
+        for name in requirement.required where !SchemaEvaluation.has(pairs, name) {
+          valid = fail(.dependentRequired(property: requirement.property, missing: name), node, at, schema)
+          if !collecting { return false }
+        }
+      }
+      return valid
+    default:
+      return true
+    }
+  }
+
+  /// `properties`, `patternProperties` and `additionalProperties`, member by member.
+  private mutating func evaluateMembers(
+    _ rule: MembersRule, _ keyword: Keyword, of schema: Subschema, _ pairs: [Node.Pair]
+  ) -> Bool {
+    var valid = true
+    for pair in pairs {
+      guard let name = pair.key.keyText else { continue }
+      var matched = false
+      if let property = rule.properties[ExactString(name)] {
+        matched = true
+        valid = descend(property, pair.value, .key(name)) && valid
+        if !valid && !collecting { return false }
+      }
+      for patternProperty in rule.patternProperties where patternProperty.pattern.matches(name) {
+        matched = true
+        valid = descend(patternProperty.schema, pair.value, .key(name)) && valid
+        if !valid && !collecting { return false }
+      }
+      guard !matched, let additional = rule.additional else { continue }
+      if rule.additionalIsFalse {
         valid = false
-        for name in missing { report(.missingProperty(name: name), node, keyword.location, schema) }
-
-      case .propertyNames(let nameSchema):
-        guard case .object(let pairs) = value else { continue }
-        for pair in pairs {
-          guard let name = pair.key.keyText, !passes(nameSchema, pair.key, .string(name)) else {
-            continue
-          }
-          guard collecting else { return false }
-          valid = false
-          let reason = violations(of: nameSchema, pair.key, .string(name), at: .key(name))
-          path.append(.key(name))
-          report(.propertyName(name: name, key: pair.key, reason: reason), pair.key, keyword.location, schema)
-          path.removeLast()
-        }
-
-      case .minProperties(let min):
-        if case .object(let pairs) = value, pairs.count < min {
-          guard collecting else { return false }
-          valid = false
-          report(.tooFewProperties(min: min), node, keyword.location, schema)
-        }
-
-      case .maxProperties(let max):
-        if case .object(let pairs) = value, pairs.count > max {
-          guard collecting else { return false }
-          valid = false
-          report(.tooManyProperties(max: max), node, keyword.location, schema)
-        }
-
-      case .dependentRequired(let requirements):
-        guard case .object(let pairs) = value else { continue }
-        for requirement in requirements where SchemaEvaluation.has(pairs, requirement.property) {
-          for name in requirement.required where !SchemaEvaluation.has(pairs, name) {
-            guard collecting else { return false }
-            valid = false
-            report(
-              .dependentRequired(property: requirement.property, missing: name), node,
-              keyword.location, schema)
-          }
-        }
-
-      case .items(let prefix, let rest):
-        guard case .array(let items) = value else { continue }
-        for (i, item) in items.enumerated() {
-          guard let itemSchema = i < prefix.count ? prefix[i] : rest else { break }
-          if !descend(itemSchema, item, .index(i)) {
-            guard collecting else { return false }
-            valid = false
-          }
-        }
-
-      case .contains(let rule):
-        guard case .array(let items) = value else { continue }
-        var found = 0
-        for item in items where passes(rule.schema, item, JSONValue(item)) {
-          found += 1
-          if !collecting && rule.max == nil && found >= rule.min { break }
-        }
-        if found < rule.min {
-          guard collecting else { return false }
-          valid = false
-          report(.tooFewContained(min: rule.min, found: found), node, rule.minLocation, schema)
-        }
-        if let max = rule.max, found > max {
-          guard collecting else { return false }
-          valid = false
-          report(.tooManyContained(max: max, found: found), node, rule.maxLocation, schema)
-        }
-
-      case .minItems(let min):
-        if case .array(let items) = value, items.count < min {
-          guard collecting else { return false }
-          valid = false
-          report(.tooFewItems(min: min), node, keyword.location, schema)
-        }
-
-      case .maxItems(let max):
-        if case .array(let items) = value, items.count > max {
-          guard collecting else { return false }
-          valid = false
-          report(.tooManyItems(max: max), node, keyword.location, schema)
-        }
-
-      case .uniqueItems:
-        guard case .array(let items) = value, items.count > 1 else { continue }
-        var indicesByHash: [Int: [Int]] = [:]
-        for (i, item) in items.enumerated() {
-          let itemValue = JSONValue(item)
-          var hasher = Hasher()
-          itemValue.hash(into: &hasher)
-          let hash = hasher.finalize()
-          if let first = indicesByHash[hash]?.first(where: { JSONValue(items[$0]).equals(itemValue) }) {
-            guard collecting else { return false }
-            valid = false
-            path.append(.index(i))
-            report(.duplicateItem(index: i, firstIndex: first), item, keyword.location, schema)
-            path.removeLast()
-          } else {
-            indicesByHash[hash, default: []].append(i)
-          }
-        }
-
-      case .pattern(let pattern):
-        if case .string(let s) = value, !pattern.matches(s) {
-          guard collecting else { return false }
-          valid = false
-          report(.patternMismatch(pattern: pattern.source), node, keyword.location, schema)
-        }
-
-      case .minLength(let min):
-        if case .string(let s) = value, SchemaEvaluation.isShorter(s, than: min) {
-          guard collecting else { return false }
-          valid = false
-          report(.tooShort(min: min), node, keyword.location, schema)
-        }
-
-      case .maxLength(let max):
-        if case .string(let s) = value, SchemaEvaluation.isLonger(s, than: max) {
-          guard collecting else { return false }
-          valid = false
-          report(.tooLong(max: max), node, keyword.location, schema)
-        }
-
-      case .format(let format):
-        if case .string(let s) = value, !format.accepts(s) {
-          guard collecting else { return false }
-          valid = false
-          report(.invalidFormat(format: format.name), node, keyword.location, schema)
-        }
-
-      case .minimum(let limit):
-        if let x = value.number, !(x >= limit) {
-          guard collecting else { return false }
-          valid = false
-          report(.belowMinimum(limit: limit, exclusive: false), node, keyword.location, schema)
-        }
-
-      case .exclusiveMinimum(let limit):
-        if let x = value.number, !(x > limit) {
-          guard collecting else { return false }
-          valid = false
-          report(.belowMinimum(limit: limit, exclusive: true), node, keyword.location, schema)
-        }
-
-      case .maximum(let limit):
-        if let x = value.number, !(x <= limit) {
-          guard collecting else { return false }
-          valid = false
-          report(.aboveMaximum(limit: limit, exclusive: false), node, keyword.location, schema)
-        }
-
-      case .exclusiveMaximum(let limit):
-        if let x = value.number, !(x < limit) {
-          guard collecting else { return false }
-          valid = false
-          report(.aboveMaximum(limit: limit, exclusive: true), node, keyword.location, schema)
-        }
-
-      case .multipleOf(let divisor):
-        if value.number != nil, !SchemaEvaluation.isMultiple(value, of: divisor) {
-          guard collecting else { return false }
-          valid = false
-          report(.notMultipleOf(divisor: divisor), node, keyword.location, schema)
-        }
-
-      case .allOf(let branches):
-        for branch in branches where !evaluate(branch, node, value) {
-          guard collecting else { return false }
-          valid = false
-        }
-
-      case .anyOf(let branches):
-        if !branches.contains(where: { passes($0, node, value) }) {
-          guard collecting else { return false }
-          valid = false
-          let reasons = branches.map { violations(of: $0, node, value) }
-          report(.noBranchMatched(keyword: "anyOf", branches: reasons), node, keyword.location, schema)
-        }
-
-      case .oneOf(let branches):
-        var matching = 0
-        for branch in branches where passes(branch, node, value) {
-          matching += 1
-          if matching > 1 && !collecting { return false }
-        }
-        if matching != 1 {
-          guard collecting else { return false }
-          valid = false
-          if matching == 0 {
-            let reasons = branches.map { violations(of: $0, node, value) }
-            report(.noBranchMatched(keyword: "oneOf", branches: reasons), node, keyword.location, schema)
-          } else {
-            report(.tooManyBranchesMatched(count: matching), node, keyword.location, schema)
-          }
-        }
-
-      case .not(let negated):
-        if passes(negated, node, value) {
-          guard collecting else { return false }
-          valid = false
-          report(.notFailed, node, keyword.location, schema)
-        }
-
-      case .conditional(let condition, let then, let otherwise):
-        // The branch's own violations are reported, as if it were written in place.
-        guard let branch = passes(condition, node, value) ? then : otherwise else { continue }
-        if !evaluate(branch, node, value) {
-          guard collecting else { return false }
-          valid = false
-        }
-
-      case .ref(let target):
-        if !evaluate(target, node, value) {
-          guard collecting else { return false }
-          valid = false
-        }
+        guard collecting else { return false }
+        path.append(.key(name))
+        report(.unexpectedProperty(name: name, key: pair.key), pair.value, keyword.location, schema)
+        path.removeLast()
+      } else {
+        valid = descend(additional, pair.value, .key(name)) && valid
+        if !valid && !collecting { return false }
       }
     }
     return valid
+  }
+
+  /// `prefixItems` and `items`, `contains` with its bounds, the item counts and `uniqueItems`.
+  private mutating func evaluateArray(_ keyword: Keyword, of schema: Subschema, _ node: Node, _ items: [Node]) -> Bool {
+    let at = keyword.location
+    switch keyword.rule {
+    case .items(let prefix, let rest):
+      var valid = true
+      for (i, item) in items.enumerated() {
+        guard let itemSchema = i < prefix.count ? prefix[i] : rest else { break }
+        valid = descend(itemSchema, item, .index(i)) && valid
+        if !valid && !collecting { return false }
+      }
+      return valid
+    case .contains(let rule):
+      var found = 0
+      for item in items where passes(rule.schema, item, JSONValue(item)) {
+        found += 1
+        if !collecting && rule.max == nil && found >= rule.min { break }
+      }
+      var valid = found >= rule.min || fail(.tooFewContained(min: rule.min, found: found), node, rule.minLocation, schema)
+      if let max = rule.max, found > max {
+        valid = fail(.tooManyContained(max: max, found: found), node, rule.maxLocation, schema)
+      }
+      return valid
+    case .minItems(let min):
+      return items.count >= min || fail(.tooFewItems(min: min), node, at, schema)
+    case .maxItems(let max):
+      return items.count <= max || fail(.tooManyItems(max: max), node, at, schema)
+    case .uniqueItems:
+      return evaluateUniqueItems(items, at, schema)
+    default:
+      return true
+    }
+  }
+
+  /// `uniqueItems`: items compared by JSON equality, bucketed by hash so long lists stay fast.
+  private mutating func evaluateUniqueItems(_ items: [Node], _ at: String, _ schema: Subschema) -> Bool {
+    guard items.count > 1 else { return true }
+    var valid = true
+    var indicesByHash: [Int: [Int]] = [:]
+    for (i, item) in items.enumerated() {
+      let itemValue = JSONValue(item)
+      var hasher = Hasher()
+      itemValue.hash(into: &hasher)
+      let hash = hasher.finalize()
+      if let first = indicesByHash[hash]?.first(where: { JSONValue(items[$0]).equals(itemValue) }) {
+        valid = false
+        guard collecting else { return false }
+        path.append(.index(i))
+        report(.duplicateItem(index: i, firstIndex: first), item, at, schema)
+        path.removeLast()
+      } else {
+        indicesByHash[hash, default: []].append(i)
+      }
+    }
+    return valid
+  }
+
+  /// `pattern`, the lengths (in Unicode scalars) and the asserted formats.
+  private mutating func evaluateString(_ keyword: Keyword, of schema: Subschema, _ node: Node, _ s: String) -> Bool {
+    let at = keyword.location
+    switch keyword.rule {
+    case .pattern(let pattern):
+      return pattern.matches(s) || fail(.patternMismatch(pattern: pattern.source), node, at, schema)
+    case .minLength(let min):
+      return !SchemaEvaluation.isShorter(s, than: min) || fail(.tooShort(min: min), node, at, schema)
+    case .maxLength(let max):
+      return !SchemaEvaluation.isLonger(s, than: max) || fail(.tooLong(max: max), node, at, schema)
+    case .format(let format):
+      return format.accepts(s) || fail(.invalidFormat(format: format.name), node, at, schema)
+    default:
+      return true
+    }
+  }
+
+  /// The bounds and `multipleOf`; a NaN bound fails, as `!(x >= limit)` does.
+  private mutating func evaluateNumber(_ keyword: Keyword, of schema: Subschema, _ node: Node, _ value: JSONValue) -> Bool {
+    let at = keyword.location
+    let x = value.number!
+    switch keyword.rule {
+    case .minimum(let limit):
+      return x >= limit || fail(.belowMinimum(limit: limit, exclusive: false), node, at, schema)
+    case .exclusiveMinimum(let limit):
+      return x > limit || fail(.belowMinimum(limit: limit, exclusive: true), node, at, schema)
+    case .maximum(let limit):
+      return x <= limit || fail(.aboveMaximum(limit: limit, exclusive: false), node, at, schema)
+    case .exclusiveMaximum(let limit):
+      return x < limit || fail(.aboveMaximum(limit: limit, exclusive: true), node, at, schema)
+    case .multipleOf(let divisor):
+      return SchemaEvaluation.isMultiple(value, of: divisor) || fail(.notMultipleOf(divisor: divisor), node, at, schema)
+    default:
+      return true
+    }
+  }
+
+  /// The keywords that apply subschemas to the same instance.
+  private mutating func evaluateApplicator(
+    _ keyword: Keyword, of schema: Subschema, _ node: Node, _ value: JSONValue
+  ) -> Bool {
+    let at = keyword.location
+    switch keyword.rule {
+    case .allOf(let branches):
+      var valid = true
+      for branch in branches where !evaluate(branch, node, value) {
+        valid = false
+        if !collecting { return false }
+      }
+      return valid
+    case .anyOf(let branches):
+      if branches.contains(where: { passes($0, node, value) }) { return true }
+      guard collecting else { return false }
+      let reasons = branches.map { violations(of: $0, node, value) }
+      return fail(.noBranchMatched(keyword: "anyOf", branches: reasons), node, at, schema)
+    case .oneOf(let branches):
+      var matching = 0
+      for branch in branches where passes(branch, node, value) {
+        matching += 1
+        if matching > 1 && !collecting { return false }
+      }
+      if matching == 1 { return true }
+      guard collecting else { return false }
+      if matching > 1 { return fail(.tooManyBranchesMatched(count: matching), node, at, schema) }
+      let reasons = branches.map { violations(of: $0, node, value) }
+      return fail(.noBranchMatched(keyword: "oneOf", branches: reasons), node, at, schema)
+    case .not(let negated):
+      return !passes(negated, node, value) || fail(.notFailed, node, at, schema)
+    case .conditional(let condition, let then, let otherwise):
+      // The branch's own violations are reported, as if it were written in place.
+      guard let branch = passes(condition, node, value) ? then : otherwise else { return true }
+      return evaluate(branch, node, value)
+    case .ref(let target):
+      return evaluate(target, node, value)
+    default:
+      return true
+    }
   }
 
   // MARK: helpers
