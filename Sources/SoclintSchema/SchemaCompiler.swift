@@ -83,9 +83,242 @@ struct SchemaCompiler {
   )
     throws(SchemaError) -> Draft
   {
-    var draft = Draft(location: location)
-    // Keywords with their position in the schema, so that those compiled together
-    // (properties and additionalProperties...) still come in the schema's order.
+    var object = ObjectDraft(location: location)
+    for (order, pair) in pairs.enumerated() {
+      guard let name = pair.key.keyText else {
+        throw error(.notASchema, location, pair.key, "a schema's keys must be keyword names")
+      }
+      let keyword = KeywordSource(
+        name: name, key: pair.key, value: pair.value, at: location + "/" + JSONPointer.escape(name), order: order)
+      if try compileCore(keyword, of: index, into: &object) { continue }
+      if try compileAssertion(keyword, into: &object) { continue }
+      if try compileCollection(keyword, into: &object) { continue }
+      if try compileApplicator(keyword, into: &object) { continue }
+      throw error(.unsupportedKeyword(name), keyword.at, pair.key, "the keyword \"\(name)\" is not supported")
+    }
+    return object.finished(pairs: pairs)
+  }
+
+  /// A keyword as written: its name, key and value nodes, its JSON Pointer and its position.
+  private struct KeywordSource {
+    let name: String
+    let key: Node
+    let value: Node
+    let at: String
+    let order: Int
+  }
+
+  /// The identifiers, references and annotations. Returns whether it was one of them.
+  private mutating func compileCore(
+    _ k: KeywordSource, of index: Int, into object: inout ObjectDraft
+  ) throws(SchemaError) -> Bool {
+    let (name, value, at) = (k.name, k.value, k.at)
+    switch name {
+    case "$schema":
+      let uri = try string(value, name, at)
+      guard SchemaCompiler.dialects.contains(uri) else {
+        throw error(.unsupportedDialect(uri), at, value, "$schema \"\(uri)\" is not supported; only draft 2020-12 is")
+      }
+    case "$id":
+      guard object.draft.location.isEmpty else {
+        throw error(.unsupportedKeyword(name), at, k.key, "$id is supported only at the root, to name the document")
+      }
+      var id = try string(value, name, at)
+      if id.hasSuffix("#") { id.removeLast() }
+      guard !id.contains("#") else {
+        throw error(.invalidValue(keyword: name), at, value, "$id must not have a fragment")
+      }
+      rootID = id
+    case "$defs":
+      for member in try mapping(value, name, at) {
+        _ = try compile(member.value, at: at + "/" + JSONPointer.escape(member.name))
+      }
+    case "$ref":
+      let reference = try string(value, name, at)
+      pendingReferences.append(PendingReference(schema: index, reference: reference, location: at, node: value))
+      object.add(.ref(-1), k)
+    case "$comment", "description":
+      let text = try string(value, name, at)
+      if name == "description" { object.draft.description = text }
+    case "title":
+      object.draft.title = try string(value, name, at)
+    case "default", "examples", "deprecated", "readOnly", "writeOnly":
+      if name == "examples" { _ = try array(value, name, at) }
+      if name != "default" && name != "examples" { _ = try bool(value, name, at) }
+    default:
+      return false
+    }
+    return true
+  }
+
+  /// The keywords that assert something of the instance itself: type, values, strings, numbers.
+  private mutating func compileAssertion(_ k: KeywordSource, into object: inout ObjectDraft) throws(SchemaError) -> Bool {
+    let (name, value, at) = (k.name, k.value, k.at)
+    switch name {
+    case "type":
+      let names = try typeNames(value, at)
+      var set: JSONTypeSet = []
+      for typeName in names {
+        guard let type = JSONTypeSet(name: typeName) else {
+          throw error(.invalidValue(keyword: name), at, value, "\"\(typeName)\" is not a JSON type")
+        }
+        set.formUnion(type)
+      }
+      object.draft.typeNames = names
+      object.add(.type(set, names: names), k)
+    case "enum": object.add(.enumeration(EnumRule(values: try array(value, name, at))), k)
+    case "const": object.add(.constant(value), k)
+    case "pattern":
+      let source = try string(value, name, at)
+      guard let pattern = SchemaPattern(source) else {
+        throw error(.invalidPattern(source), at, value, "\"\(source)\" is not a valid regular expression")
+      }
+      object.add(.pattern(pattern), k)
+    case "minLength": object.add(.minLength(try count(value, name, at)), k)
+    case "maxLength": object.add(.maxLength(try count(value, name, at)), k)
+    case "format":
+      // Formats other than those asserted are annotations: accepted and not checked.
+      if let format = StringFormat(name: try string(value, name, at)) { object.add(.format(format), k) }
+    case "minimum": object.add(.minimum(try number(value, name, at)), k)
+    case "maximum": object.add(.maximum(try number(value, name, at)), k)
+    case "exclusiveMinimum": object.add(.exclusiveMinimum(try number(value, name, at)), k)
+    case "exclusiveMaximum": object.add(.exclusiveMaximum(try number(value, name, at)), k)
+    case "multipleOf":
+      let divisor = try number(value, name, at)
+      guard divisor > 0 else {
+        throw error(.invalidValue(keyword: name), at, value, "multipleOf must be greater than 0")
+      }
+      object.add(.multipleOf(divisor), k)
+    default:
+      return false
+    }
+    return true
+  }
+
+  /// `type`'s names: one string or a list of unique ones.
+  private func typeNames(_ value: Node, _ at: String) throws(SchemaError) -> [String] {
+    var names: [String] = []
+    if value.sequence != nil {
+      for item in try array(value, "type", at) { names.append(try string(item, "type", at)) }
+    } else {
+      names = [try string(value, "type", at)]
+    }
+    guard Set(names).count == names.count, !names.isEmpty else {
+      throw error(.invalidValue(keyword: "type"), at, value, "type names must be unique")
+    }
+    return names
+  }
+
+  /// The keywords about an object's members and an array's items.
+  private mutating func compileCollection(_ k: KeywordSource, into object: inout ObjectDraft) throws(SchemaError) -> Bool {
+    let (name, value, at) = (k.name, k.value, k.at)
+    switch name {
+    case "properties":
+      object.membersOrder = object.membersOrder ?? k.order
+      for member in try mapping(value, name, at) {
+        object.properties[ExactString(member.name)] = try compile(
+          member.value, at: at + "/" + JSONPointer.escape(member.name))
+        object.draft.knownProperties.append(member.name)
+      }
+    case "patternProperties":
+      object.membersOrder = object.membersOrder ?? k.order
+      for member in try mapping(value, name, at) {
+        let memberAt = at + "/" + JSONPointer.escape(member.name)
+        guard let pattern = SchemaPattern(member.name) else {
+          throw error(
+            .invalidPattern(member.name), memberAt, member.key, "\"\(member.name)\" is not a valid regular expression")
+        }
+        object.patternProperties.append(.init(pattern: pattern, schema: try compile(member.value, at: memberAt)))
+      }
+    case "additionalProperties":
+      object.membersOrder = object.membersOrder ?? k.order
+      object.additional = try compile(value, at: at)
+      if case .bool(false)? = value.scalar?.value { object.additionalIsFalse = true }
+    case "propertyNames": object.add(.propertyNames(try compile(value, at: at)), k)
+    case "required":
+      let names = try uniqueStrings(value, name, at)
+      object.draft.requiredProperties = names
+      object.add(.required(names), k)
+    case "dependentRequired":
+      var requirements: [DependentRequirement] = []
+      for member in try mapping(value, name, at) {
+        requirements.append(
+          DependentRequirement(
+            property: member.name,
+            required: try uniqueStrings(member.value, name, at + "/" + JSONPointer.escape(member.name))))
+      }
+      object.add(.dependentRequired(requirements), k)
+    case "minProperties": object.add(.minProperties(try count(value, name, at)), k)
+    case "maxProperties": object.add(.maxProperties(try count(value, name, at)), k)
+    default:
+      return try compileItems(k, into: &object)
+    }
+    return true
+  }
+
+  /// The keywords about an array's items.
+  private mutating func compileItems(_ k: KeywordSource, into object: inout ObjectDraft) throws(SchemaError) -> Bool {
+    let (name, value, at) = (k.name, k.value, k.at)
+    switch name {
+    case "prefixItems":
+      object.itemsOrder = object.itemsOrder ?? k.order
+      let schemas = try array(value, name, at)
+      guard !schemas.isEmpty else {
+        throw error(.invalidValue(keyword: name), at, value, "prefixItems must not be empty")
+      }
+      for (i, item) in schemas.enumerated() { object.prefixItems.append(try compile(item, at: at + "/\(i)")) }
+    case "items":
+      object.itemsOrder = object.itemsOrder ?? k.order
+      object.items = try compile(value, at: at)
+    case "contains":
+      object.containsOrder = object.containsOrder ?? k.order
+      object.contains = try compile(value, at: at)
+    case "minContains":
+      object.containsOrder = object.containsOrder ?? k.order
+      object.minContains = try count(value, name, at)
+    case "maxContains":
+      object.containsOrder = object.containsOrder ?? k.order
+      object.maxContains = try count(value, name, at)
+    case "minItems": object.add(.minItems(try count(value, name, at)), k)
+    case "maxItems": object.add(.maxItems(try count(value, name, at)), k)
+    case "uniqueItems":
+      if try bool(value, name, at) { object.add(.uniqueItems, k) }
+    default:
+      return false
+    }
+    return true
+  }
+
+  /// The keywords that apply subschemas to the same instance.
+  private mutating func compileApplicator(_ k: KeywordSource, into object: inout ObjectDraft) throws(SchemaError) -> Bool {
+    let (name, value, at) = (k.name, k.value, k.at)
+    switch name {
+    case "allOf", "anyOf", "oneOf":
+      let schemas = try array(value, name, at)
+      guard !schemas.isEmpty else {
+        throw error(.invalidValue(keyword: name), at, value, "\(name) must not be empty")
+      }
+      var branches: [Int] = []
+      for (i, item) in schemas.enumerated() { branches.append(try compile(item, at: at + "/\(i)")) }
+      object.add(name == "allOf" ? .allOf(branches) : name == "anyOf" ? .anyOf(branches) : .oneOf(branches), k)
+    case "not": object.add(.not(try compile(value, at: at)), k)
+    case "if":
+      object.ifOrder = k.order
+      object.ifSchema = try compile(value, at: at)
+    case "then": object.thenSchema = try compile(value, at: at)
+    case "else": object.elseSchema = try compile(value, at: at)
+    default:
+      return false
+    }
+    return true
+  }
+
+  /// An object schema while it is compiled. Keywords that work together (`properties` with
+  /// `patternProperties` and `additionalProperties`, `prefixItems` with `items`, `contains`
+  /// with its bounds, `if` with `then` and `else`) are gathered here and become one keyword at
+  /// the end, at the position of the first of them, so keywords keep the schema's order.
+  private struct ObjectDraft {
+    var draft: Draft
     var keywords: [(order: Int, keyword: Keyword)] = []
     var properties: [ExactString: Int] = [:]
     var patternProperties: [MembersRule.PatternProperty] = []
@@ -104,207 +337,40 @@ struct SchemaCompiler {
     var elseSchema: Int?
     var ifOrder: Int?
 
-    for (order, pair) in pairs.enumerated() {
-      guard let name = pair.key.keyText else {
-        throw error(.notASchema, location, pair.key, "a schema's keys must be keyword names")
-      }
-      let value = pair.value
-      let at = location + "/" + JSONPointer.escape(name)
-      func add(_ rule: KeywordRule) { keywords.append((order, Keyword(rule: rule, location: at))) }
+    init(location: String) { draft = Draft(location: location) }
 
-      switch name {
-      case "$schema":
-        let uri = try string(value, name, at)
-        guard SchemaCompiler.dialects.contains(uri) else {
-          throw error(
-            .unsupportedDialect(uri), at, value,
-            "$schema \"\(uri)\" is not supported; only draft 2020-12 is")
-        }
-      case "$id":
-        guard location.isEmpty else {
-          throw error(
-            .unsupportedKeyword(name), at, pair.key,
-            "$id is supported only at the root, to name the document")
-        }
-        var id = try string(value, name, at)
-        if id.hasSuffix("#") { id.removeLast() }
-        guard !id.contains("#") else {
-          throw error(.invalidValue(keyword: name), at, value, "$id must not have a fragment")
-        }
-        rootID = id
-      case "$defs":
-        for member in try mapping(value, name, at) {
-          _ = try compile(member.value, at: at + "/" + JSONPointer.escape(member.name))
-        }
-      case "$ref":
-        let reference = try string(value, name, at)
-        pendingReferences.append(
-          PendingReference(schema: index, reference: reference, location: at, node: value))
-        add(.ref(-1))
-      case "$comment", "description":
-        let text = try string(value, name, at)
-        if name == "description" { draft.description = text }
-      case "title":
-        draft.title = try string(value, name, at)
-      case "default", "examples", "deprecated", "readOnly", "writeOnly":
-        if name == "examples" { _ = try array(value, name, at) }
-        if name != "default" && name != "examples" { _ = try bool(value, name, at) }
-      case "type":
-        var names: [String] = []
-        if value.sequence != nil {
-          for item in try array(value, name, at) { names.append(try string(item, name, at)) }
-        } else {
-          names = [try string(value, name, at)]
-        }
-        var set: JSONTypeSet = []
-        for typeName in names {
-          guard let type = JSONTypeSet(name: typeName) else {
-            throw error(.invalidValue(keyword: name), at, value, "\"\(typeName)\" is not a JSON type")
-          }
-          set.formUnion(type)
-        }
-        guard Set(names).count == names.count, !names.isEmpty else {
-          throw error(.invalidValue(keyword: name), at, value, "type names must be unique")
-        }
-        draft.typeNames = names
-        add(.type(set, names: names))
-      case "enum":
-        add(.enumeration(EnumRule(values: try array(value, name, at))))
-      case "const":
-        add(.constant(value))
-      case "properties":
-        membersOrder = membersOrder ?? order
-        for member in try mapping(value, name, at) {
-          properties[ExactString(member.name)] = try compile(
-            member.value, at: at + "/" + JSONPointer.escape(member.name))
-          draft.knownProperties.append(member.name)
-        }
-      case "patternProperties":
-        membersOrder = membersOrder ?? order
-        for member in try mapping(value, name, at) {
-          let memberAt = at + "/" + JSONPointer.escape(member.name)
-          guard let pattern = SchemaPattern(member.name) else {
-            throw error(
-              .invalidPattern(member.name), memberAt, member.key,
-              "\"\(member.name)\" is not a valid regular expression")
-          }
-          patternProperties.append(
-            .init(pattern: pattern, schema: try compile(member.value, at: memberAt)))
-        }
-      case "additionalProperties":
-        membersOrder = membersOrder ?? order
-        additional = try compile(value, at: at)
-        if case .bool(false)? = value.scalar?.value { additionalIsFalse = true }
-      case "propertyNames":
-        add(.propertyNames(try compile(value, at: at)))
-      case "required":
-        let names = try uniqueStrings(value, name, at)
-        draft.requiredProperties = names
-        add(.required(names))
-      case "dependentRequired":
-        var requirements: [DependentRequirement] = []
-        for member in try mapping(value, name, at) {
-          requirements.append(
-            DependentRequirement(
-              property: member.name,
-              required: try uniqueStrings(member.value, name, at + "/" + JSONPointer.escape(member.name))))
-        }
-        add(.dependentRequired(requirements))
-      case "minProperties": add(.minProperties(try count(value, name, at)))
-      case "maxProperties": add(.maxProperties(try count(value, name, at)))
-      case "prefixItems":
-        itemsOrder = itemsOrder ?? order
-        let schemas = try array(value, name, at)
-        guard !schemas.isEmpty else {
-          throw error(.invalidValue(keyword: name), at, value, "prefixItems must not be empty")
-        }
-        for (i, item) in schemas.enumerated() { prefixItems.append(try compile(item, at: at + "/\(i)")) }
-      case "items":
-        itemsOrder = itemsOrder ?? order
-        items = try compile(value, at: at)
-      case "contains":
-        containsOrder = containsOrder ?? order
-        contains = try compile(value, at: at)
-      case "minContains":
-        containsOrder = containsOrder ?? order
-        minContains = try count(value, name, at)
-      case "maxContains":
-        containsOrder = containsOrder ?? order
-        maxContains = try count(value, name, at)
-      case "minItems": add(.minItems(try count(value, name, at)))
-      case "maxItems": add(.maxItems(try count(value, name, at)))
-      case "uniqueItems":
-        if try bool(value, name, at) { add(.uniqueItems) }
-      case "pattern":
-        let source = try string(value, name, at)
-        guard let pattern = SchemaPattern(source) else {
-          throw error(.invalidPattern(source), at, value, "\"\(source)\" is not a valid regular expression")
-        }
-        add(.pattern(pattern))
-      case "minLength": add(.minLength(try count(value, name, at)))
-      case "maxLength": add(.maxLength(try count(value, name, at)))
-      case "format":
-        // Formats other than those asserted are annotations: accepted and not checked.
-        if let format = StringFormat(name: try string(value, name, at)) { add(.format(format)) }
-      case "minimum": add(.minimum(try number(value, name, at)))
-      case "maximum": add(.maximum(try number(value, name, at)))
-      case "exclusiveMinimum": add(.exclusiveMinimum(try number(value, name, at)))
-      case "exclusiveMaximum": add(.exclusiveMaximum(try number(value, name, at)))
-      case "multipleOf":
-        let divisor = try number(value, name, at)
-        guard divisor > 0 else {
-          throw error(.invalidValue(keyword: name), at, value, "multipleOf must be greater than 0")
-        }
-        add(.multipleOf(divisor))
-      case "allOf", "anyOf", "oneOf":
-        let schemas = try array(value, name, at)
-        guard !schemas.isEmpty else {
-          throw error(.invalidValue(keyword: name), at, value, "\(name) must not be empty")
-        }
-        var branches: [Int] = []
-        for (i, item) in schemas.enumerated() { branches.append(try compile(item, at: at + "/\(i)")) }
-        add(name == "allOf" ? .allOf(branches) : name == "anyOf" ? .anyOf(branches) : .oneOf(branches))
-      case "not": add(.not(try compile(value, at: at)))
-      case "if":
-        ifOrder = order
-        ifSchema = try compile(value, at: at)
-      case "then": thenSchema = try compile(value, at: at)
-      case "else": elseSchema = try compile(value, at: at)
-      default:
-        throw error(
-          .unsupportedKeyword(name), at, pair.key, "the keyword \"\(name)\" is not supported")
-      }
+    mutating func add(_ rule: KeywordRule, _ source: KeywordSource) {
+      keywords.append((source.order, Keyword(rule: rule, location: source.at)))
     }
 
-    if let membersOrder {
-      let rule = MembersRule(
-        properties: properties, patternProperties: patternProperties, additional: additional,
-        additionalIsFalse: additionalIsFalse)
-      keywords.append(
-        (membersOrder, Keyword(rule: .members(rule), location: location + "/additionalProperties")))
+    func finished(pairs: [Node.Pair]) -> Draft {
+      let location = draft.location
+      var keywords = self.keywords
+      if let membersOrder {
+        let rule = MembersRule(
+          properties: properties, patternProperties: patternProperties, additional: additional,
+          additionalIsFalse: additionalIsFalse)
+        keywords.append((membersOrder, Keyword(rule: .members(rule), location: location + "/additionalProperties")))
+      }
+      if let itemsOrder {
+        keywords.append(
+          (itemsOrder, Keyword(rule: .items(prefix: prefixItems, rest: items), location: location + "/items")))
+      }
+      if let contains, let containsOrder {
+        let rule = ContainsRule(
+          schema: contains, min: minContains, max: maxContains,
+          minLocation: location + (pairs.contains { $0.key.keyText == "minContains" } ? "/minContains" : "/contains"),
+          maxLocation: location + "/maxContains")
+        keywords.append((containsOrder, Keyword(rule: .contains(rule), location: location + "/contains")))
+      }
+      if let ifSchema, let ifOrder, thenSchema != nil || elseSchema != nil {
+        let rule = KeywordRule.conditional(if: ifSchema, then: thenSchema, else: elseSchema)
+        keywords.append((ifOrder, Keyword(rule: rule, location: location + "/if")))
+      }
+      var draft = self.draft
+      draft.keywords = keywords.sorted { $0.order < $1.order }.map(\.keyword)
+      return draft
     }
-    if let itemsOrder {
-      keywords.append(
-        (itemsOrder, Keyword(rule: .items(prefix: prefixItems, rest: items), location: location + "/items")))
-    }
-    if let contains, let containsOrder {
-      let rule = ContainsRule(
-        schema: contains, min: minContains, max: maxContains,
-        minLocation: location
-          + (pairs.contains { $0.key.keyText == "minContains" } ? "/minContains" : "/contains"),
-        maxLocation: location + "/maxContains")
-      keywords.append((containsOrder, Keyword(rule: .contains(rule), location: location + "/contains")))
-    }
-    if let ifSchema, let ifOrder, thenSchema != nil || elseSchema != nil {
-      keywords.append(
-        (
-          ifOrder,
-          Keyword(
-            rule: .conditional(if: ifSchema, then: thenSchema, else: elseSchema), location: location + "/if")
-        ))
-    }
-    draft.keywords = keywords.sorted { $0.order < $1.order }.map(\.keyword)
-    return draft
   }
 
   // MARK: references
