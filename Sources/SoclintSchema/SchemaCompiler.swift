@@ -89,7 +89,8 @@ struct SchemaCompiler {
         throw error(.notASchema, location, pair.key, "a schema's keys must be keyword names")
       }
       let keyword = KeywordSource(
-        name: name, key: pair.key, value: pair.value, at: location + "/" + JSONPointer.escape(name), order: order)
+        name: name, key: pair.key, value: pair.value, at: location + "/" + JSONPointer.escape(name),
+        order: order)
       if try compileCore(keyword, of: index, into: &object) { continue }
       if try compileAssertion(keyword, into: &object) { continue }
       if try compileCollection(keyword, into: &object) { continue }
@@ -117,11 +118,13 @@ struct SchemaCompiler {
     case "$schema":
       let uri = try string(value, name, at)
       guard SchemaCompiler.dialects.contains(uri) else {
-        throw error(.unsupportedDialect(uri), at, value, "$schema \"\(uri)\" is not supported; only draft 2020-12 is")
+        throw error(
+          .unsupportedDialect(uri), at, value, "$schema \"\(uri)\" is not supported; only draft 2020-12 is")
       }
     case "$id":
       guard object.draft.location.isEmpty else {
-        throw error(.unsupportedKeyword(name), at, k.key, "$id is supported only at the root, to name the document")
+        throw error(
+          .unsupportedKeyword(name), at, k.key, "$id is supported only at the root, to name the document")
       }
       var id = try string(value, name, at)
       if id.hasSuffix("#") { id.removeLast() }
@@ -135,7 +138,8 @@ struct SchemaCompiler {
       }
     case "$ref":
       let reference = try string(value, name, at)
-      pendingReferences.append(PendingReference(schema: index, reference: reference, location: at, node: value))
+      pendingReferences.append(
+        PendingReference(schema: index, reference: reference, location: at, node: value))
       object.add(.ref(-1), k)
     case "$comment", "description":
       let text = try string(value, name, at)
@@ -152,7 +156,9 @@ struct SchemaCompiler {
   }
 
   /// The keywords that assert something of the instance itself: type, values, strings, numbers.
-  private mutating func compileAssertion(_ k: KeywordSource, into object: inout ObjectDraft) throws(SchemaError) -> Bool {
+  private mutating func compileAssertion(
+    _ k: KeywordSource, into object: inout ObjectDraft
+  ) throws(SchemaError) -> Bool {
     let (name, value, at) = (k.name, k.value, k.at)
     switch name {
     case "type":
@@ -210,7 +216,9 @@ struct SchemaCompiler {
   }
 
   /// The keywords about an object's members and an array's items.
-  private mutating func compileCollection(_ k: KeywordSource, into object: inout ObjectDraft) throws(SchemaError) -> Bool {
+  private mutating func compileCollection(
+    _ k: KeywordSource, into object: inout ObjectDraft
+  ) throws(SchemaError) -> Bool {
     let (name, value, at) = (k.name, k.value, k.at)
     switch name {
     case "properties":
@@ -226,9 +234,11 @@ struct SchemaCompiler {
         let memberAt = at + "/" + JSONPointer.escape(member.name)
         guard let pattern = SchemaPattern(member.name) else {
           throw error(
-            .invalidPattern(member.name), memberAt, member.key, "\"\(member.name)\" is not a valid regular expression")
+            .invalidPattern(member.name), memberAt, member.key,
+            "\"\(member.name)\" is not a valid regular expression")
         }
-        object.patternProperties.append(.init(pattern: pattern, schema: try compile(member.value, at: memberAt)))
+        object.patternProperties.append(
+          .init(pattern: pattern, schema: try compile(member.value, at: memberAt)))
       }
     case "additionalProperties":
       object.membersOrder = object.membersOrder ?? k.order
@@ -257,7 +267,9 @@ struct SchemaCompiler {
   }
 
   /// The keywords about an array's items.
-  private mutating func compileItems(_ k: KeywordSource, into object: inout ObjectDraft) throws(SchemaError) -> Bool {
+  private mutating func compileItems(
+    _ k: KeywordSource, into object: inout ObjectDraft
+  ) throws(SchemaError) -> Bool {
     let (name, value, at) = (k.name, k.value, k.at)
     switch name {
     case "prefixItems":
@@ -290,7 +302,9 @@ struct SchemaCompiler {
   }
 
   /// The keywords that apply subschemas to the same instance.
-  private mutating func compileApplicator(_ k: KeywordSource, into object: inout ObjectDraft) throws(SchemaError) -> Bool {
+  private mutating func compileApplicator(
+    _ k: KeywordSource, into object: inout ObjectDraft
+  ) throws(SchemaError) -> Bool {
     let (name, value, at) = (k.name, k.value, k.at)
     switch name {
     case "allOf", "anyOf", "oneOf":
@@ -300,7 +314,8 @@ struct SchemaCompiler {
       }
       var branches: [Int] = []
       for (i, item) in schemas.enumerated() { branches.append(try compile(item, at: at + "/\(i)")) }
-      object.add(name == "allOf" ? .allOf(branches) : name == "anyOf" ? .anyOf(branches) : .oneOf(branches), k)
+      object.add(
+        name == "allOf" ? .allOf(branches) : name == "anyOf" ? .anyOf(branches) : .oneOf(branches), k)
     case "not": object.add(.not(try compile(value, at: at)), k)
     case "if":
       object.ifOrder = k.order
@@ -350,16 +365,19 @@ struct SchemaCompiler {
         let rule = MembersRule(
           properties: properties, patternProperties: patternProperties, additional: additional,
           additionalIsFalse: additionalIsFalse)
-        keywords.append((membersOrder, Keyword(rule: .members(rule), location: location + "/additionalProperties")))
+        keywords.append(
+          (membersOrder, Keyword(rule: .members(rule), location: location + "/additionalProperties")))
       }
       if let itemsOrder {
         keywords.append(
-          (itemsOrder, Keyword(rule: .items(prefix: prefixItems, rest: items), location: location + "/items")))
+          (itemsOrder, Keyword(rule: .items(prefix: prefixItems, rest: items), location: location + "/items"))
+        )
       }
       if let contains, let containsOrder {
         let rule = ContainsRule(
           schema: contains, min: minContains, max: maxContains,
-          minLocation: location + (pairs.contains { $0.key.keyText == "minContains" } ? "/minContains" : "/contains"),
+          minLocation: location
+            + (pairs.contains { $0.key.keyText == "minContains" } ? "/minContains" : "/contains"),
           maxLocation: location + "/maxContains")
         keywords.append((containsOrder, Keyword(rule: .contains(rule), location: location + "/contains")))
       }

@@ -48,7 +48,8 @@ struct SchemaEvaluation {
     of index: Int, _ node: Node, _ value: JSONValue, at component: PathComponent? = nil
   ) -> [SchemaViolation] {
     var nested = SchemaEvaluation(
-      subschemas: subschemas, collecting: true, writtenIntegers: writtenIntegers, path: component.map { path + [$0] } ?? path)
+      subschemas: subschemas, collecting: true, writtenIntegers: writtenIntegers,
+      path: component.map { path + [$0] } ?? path)
     _ = nested.evaluate(index, node, value)
     return nested.violationsInDocumentOrder
   }
@@ -92,7 +93,9 @@ struct SchemaEvaluation {
   }
 
   /// One keyword, by the kind of instance it constrains.
-  private mutating func evaluate(_ keyword: Keyword, of schema: Subschema, _ node: Node, _ value: JSONValue) -> Bool {
+  private mutating func evaluate(
+    _ keyword: Keyword, of schema: Subschema, _ node: Node, _ value: JSONValue
+  ) -> Bool {
     switch keyword.rule {
     case .members, .required, .propertyNames, .minProperties, .maxProperties, .dependentRequired:
       guard case .object(let pairs) = value else { return true }
@@ -114,7 +117,9 @@ struct SchemaEvaluation {
   }
 
   /// Keywords that apply to every instance.
-  private mutating func evaluateAny(_ keyword: Keyword, of schema: Subschema, _ node: Node, _ value: JSONValue) -> Bool {
+  private mutating func evaluateAny(
+    _ keyword: Keyword, of schema: Subschema, _ node: Node, _ value: JSONValue
+  ) -> Bool {
     let at = keyword.location
     switch keyword.rule {
     case .falseSchema:
@@ -215,7 +220,9 @@ struct SchemaEvaluation {
   }
 
   /// `prefixItems` and `items`, `contains` with its bounds, the item counts and `uniqueItems`.
-  private mutating func evaluateArray(_ keyword: Keyword, of schema: Subschema, _ node: Node, _ items: [Node]) -> Bool {
+  private mutating func evaluateArray(
+    _ keyword: Keyword, of schema: Subschema, _ node: Node, _ items: [Node]
+  ) -> Bool {
     let at = keyword.location
     switch keyword.rule {
     case .items(let prefix, let rest):
@@ -232,7 +239,9 @@ struct SchemaEvaluation {
         found += 1
         if !collecting && rule.max == nil && found >= rule.min { break }
       }
-      var valid = found >= rule.min || fail(.tooFewContained(min: rule.min, found: found), node, rule.minLocation, schema)
+      var valid =
+        found >= rule.min
+        || fail(.tooFewContained(min: rule.min, found: found), node, rule.minLocation, schema)
       if let max = rule.max, found > max {
         valid = fail(.tooManyContained(max: max, found: found), node, rule.maxLocation, schema)
       }
@@ -272,7 +281,9 @@ struct SchemaEvaluation {
   }
 
   /// `pattern`, the lengths (in Unicode scalars) and the asserted formats.
-  private mutating func evaluateString(_ keyword: Keyword, of schema: Subschema, _ node: Node, _ s: String) -> Bool {
+  private mutating func evaluateString(
+    _ keyword: Keyword, of schema: Subschema, _ node: Node, _ s: String
+  ) -> Bool {
     let at = keyword.location
     switch keyword.rule {
     case .pattern(let pattern):
@@ -289,7 +300,9 @@ struct SchemaEvaluation {
   }
 
   /// The bounds and `multipleOf`; a NaN bound fails, as `!(x >= limit)` does.
-  private mutating func evaluateNumber(_ keyword: Keyword, of schema: Subschema, _ node: Node, _ value: JSONValue) -> Bool {
+  private mutating func evaluateNumber(
+    _ keyword: Keyword, of schema: Subschema, _ node: Node, _ value: JSONValue
+  ) -> Bool {
     let at = keyword.location
     let x = value.number!
     switch keyword.rule {
@@ -302,7 +315,8 @@ struct SchemaEvaluation {
     case .exclusiveMaximum(let limit):
       return x < limit || fail(.aboveMaximum(limit: limit, exclusive: true), node, at, schema)
     case .multipleOf(let divisor):
-      return SchemaEvaluation.isMultiple(value, of: divisor) || fail(.notMultipleOf(divisor: divisor), node, at, schema)
+      return SchemaEvaluation.isMultiple(value, of: divisor)
+        || fail(.notMultipleOf(divisor: divisor), node, at, schema)
     default:
       return true
     }
