@@ -397,7 +397,39 @@ public struct ProjectLoader: Sendable {
     let yaml = loader.load(bytes)
     let file = SourceFile(path: path, text: text, multilineScalars: yaml.multilineScalars)
     result.file = file
-    for problem in yaml.problems {
+    result.findings = ProjectLoader.findings(of: yaml.problems, in: file)
+    if yaml.fatalProblem != nil {
+      markBroken(&result, text: text)
+      return result
+    }
+    let nonEmpty = yaml.documents.filter { !$0.isEmpty }
+    if configuration {
+      readConfiguration(yaml, nonEmpty, file: file, into: &result)
+      return result
+    }
+    if nonEmpty.isEmpty {
+      result.findings.append(
+        Finding(
+          rule: .emptyFile,
+          message: yaml.documents.isEmpty
+            ? "\(path) holds no YAML document" : "\(path) holds only empty documents",
+          range: file.start, help: ["add a document with a 'kind', or exclude the file in .soclint.yaml"]))
+      return result
+    }
+    let duplicateMarks = yaml.problems.compactMap { p -> Mark? in
+      if case .duplicateKey = p.kind { return p.mark }
+      return nil
+    }
+    for doc in nonEmpty {
+      let hasDuplicate = duplicateMarks.contains { doc.root.start <= $0 && $0 <= doc.root.end }
+      readDocument(doc, file: file, hasDuplicate: hasDuplicate, into: &result)
+    }
+    return result
+  }
+
+  /// libyaml's problems (and the reader's) as findings.
+  static func findings(of problems: [YAMLProblem], in file: SourceFile) -> [Finding] {
+    problems.map { problem in
       let rule: RuleID
       switch problem.kind {
       case .encoding: rule = .invalidFile
@@ -409,125 +441,108 @@ public struct ProjectLoader: Sendable {
       if let related = problem.related {
         notes.append(Note(problem.relatedMessage ?? "related", at: file.range(at: related)))
       }
+      return Finding(
+        rule: rule, message: problem.message, range: file.range(at: problem.mark, end: problem.end),
+        notes: notes, subject: [problem.message])
+    }
+  }
+
+  /// A file that could not be read to its end: its kind is unknown, so it is guessed from its
+  /// text, so that a broken owners list does not turn into one unknown-owner finding per
+  /// control; the first finding says which checks are skipped.
+  func markBroken(_ result: inout FileResult, text: String) {
+    let guessed = ProjectLoader.guessKinds(text)
+    result.broken = guessed.isEmpty ? [.control] : guessed
+    guard let i = result.findings.firstIndex(where: { $0.rule != .duplicateKey }) else { return }
+    for kind in DocumentKind.declarable where result.broken.contains(kind) {
+      result.findings[i].notes.append(Note(ProjectLoader.skipNotes[kind]!, at: nil))
+    }
+  }
+
+  /// The configuration's one document, checked against its schema.
+  func readConfiguration(
+    _ yaml: YAMLFile, _ nonEmpty: [YAMLDocument], file: SourceFile, into result: inout FileResult
+  ) {
+    if yaml.documents.count > 1 {
       result.findings.append(
         Finding(
-          rule: rule, message: problem.message,
-          range: file.range(at: problem.mark, end: problem.end),
-          notes: notes, subject: [problem.message]))
+          rule: .invalidValue,
+          message: "the configuration holds \(yaml.documents.count) YAML documents; it must hold one",
+          range: file.range(of: yaml.documents[1].root)))
     }
-    if let fatal = yaml.fatalProblem {
-      // The file's kind is unknown; guess it from its text so that a broken owners list does
-      // not turn into one unknown-owner finding per control.
-      let guessed = ProjectLoader.guessKinds(text)
-      result.broken = guessed.isEmpty ? [.control] : guessed
-      if let i = result.findings.firstIndex(where: { $0.rule != .duplicateKey }) {
-        for kind in DocumentKind.declarable where result.broken.contains(kind) {
-          result.findings[i].notes.append(Note(ProjectLoader.skipNotes[kind]!, at: nil))
-        }
-      }
-      _ = fatal
-      return result
+    if let doc = nonEmpty.first {
+      result.findings += checker.check(doc.root, kind: .config, file: file)
+      result.configRoot = doc.root
     }
-    let nonEmpty = yaml.documents.filter { !$0.isEmpty }
-    if configuration {
-      if yaml.documents.count > 1 {
-        result.findings.append(
-          Finding(
-            rule: .invalidValue, severity: .error,
-            message: "the configuration holds \(yaml.documents.count) YAML documents; it must hold one",
-            range: file.range(of: yaml.documents[1].root)))
-      }
-      if let doc = nonEmpty.first {
-        let findings = checker.check(doc.root, kind: .config, file: file)
-        result.findings += findings
-        result.configRoot = doc.root
-      }
-      return result
+  }
+
+  /// One document: its structure, then, when it is sound, its place in the typed model.
+  func readDocument(_ doc: YAMLDocument, file: SourceFile, hasDuplicate: Bool, into result: inout FileResult) {
+    let root = doc.root
+    guard let kind = declaredKind(of: root) else {
+      // What the document was meant to be decides which look-ups must not run without it.
+      var findings = undeclaredKindFindings(root, file: file)
+      let meant = ProjectLoader.guessKind(of: root)
+      result.broken.insert(meant)
+      if !findings.isEmpty, let note = ProjectLoader.skipNotes[meant] { findings[0].notes.append(Note(note, at: nil)) }
+      result.findings += findings
+      return
     }
-    if nonEmpty.isEmpty {
-      result.findings.append(
-        Finding(
-          rule: .emptyFile, severity: .warning,
-          message: yaml.documents.isEmpty
-            ? "\(path) holds no YAML document" : "\(path) holds only empty documents",
-          range: file.start, help: ["add a document with a 'kind', or exclude the file in .soclint.yaml"]))
-      return result
+    switch kind {
+    case .control: result.counts.controls += 1
+    case .owners: result.counts.owners += 1
+    case .catalog: result.counts.catalogs += 1
+    case .config: break
     }
-    let duplicateMarks = yaml.problems.compactMap { p -> Mark? in
-      if case .duplicateKey = p.kind { return p.mark }
-      return nil
-    }
-    for doc in nonEmpty {
-      let root = doc.root
-      var findings: [Finding] = []
-      var kind: DocumentKind? = nil
-      if root.mapping == nil {
-        findings = checker.check(root, kind: .control, file: file)
-      } else if let kindNode = root["kind"] {
-        if let k = kindNode.string, let dk = DocumentKind(rawValue: k), dk != .config {
-          kind = dk
-          findings = checker.check(root, kind: dk, file: file)
-        } else {
-          findings = kindFinding(kindNode, file: file)
-        }
-      } else {
-        // No `kind`: the one finding is the missing kind, or, when a key is a misspelt `kind`
-        // (`Kind:`, `knd:`), the unknown field whose help names it. Nothing else is checked
-        // against a kind the document does not state.
-        let misspelt = ProjectLoader.misspeltKindKey(in: root)
-        let misspeltPointer = misspelt.map { "/" + JSONPointer.escape($0) }
-        findings = checker.check(root, kind: .control, file: file).filter {
-          ($0.rule == .missingField && $0.pointer == "" && $0.message.contains("'kind'"))
-            || ($0.rule == .unknownField && $0.pointer == misspeltPointer)
-        }
-      }
-      let hasDuplicate = duplicateMarks.contains { root.start <= $0 && $0 <= root.end }
-      if kind == nil {
-        // What the document was meant to be decides which look-ups must not run without it.
-        let meant = ProjectLoader.guessKind(of: root)
-        result.broken.insert(meant)
-        if !findings.isEmpty, let note = ProjectLoader.skipNotes[meant] {
+    var findings = checker.check(root, kind: kind, file: file)
+    guard findings.isEmpty && !hasDuplicate else {
+      result.broken.insert(kind)
+      if let note = ProjectLoader.skipNotes[kind] {
+        if !findings.isEmpty {
           findings[0].notes.append(Note(note, at: nil))
-        }
-        result.findings += findings
-        continue
-      }
-      if let kind {
-        switch kind {
-        case .control: result.counts.controls += 1
-        case .owners: result.counts.owners += 1
-        case .catalog: result.counts.catalogs += 1
-        case .config: break
+        } else if let i = result.findings.firstIndex(where: {
+          $0.rule == .duplicateKey && root.start.line <= $0.range.line && $0.range.line <= root.end.line
+        }) {
+          result.findings[i].notes.append(Note(note, at: nil))
         }
       }
-      if !findings.isEmpty || hasDuplicate {
-        if let kind {
-          result.broken.insert(kind)
-          if !findings.isEmpty, let note = ProjectLoader.skipNotes[kind] {
-            findings[0].notes.append(Note(note, at: nil))
-          } else if let note = ProjectLoader.skipNotes[kind],
-            let i = result.findings.firstIndex(where: {
-              $0.rule == .duplicateKey && root.start.line <= $0.range.line && $0.range.line <= root.end.line
-            })
-          {
-            result.findings[i].notes.append(Note(note, at: nil))
-          }
-        }
-        result.findings += findings
-        continue
-      }
-      switch kind {
-      case .control:
-        if let c = ModelBuilder.control(root, document: doc.index, file: file) { result.controls.append(c) }
-      case .owners:
-        result.owners += ModelBuilder.owners(root, file: file)
-      case .catalog:
-        if let c = ModelBuilder.catalog(root, file: file) { result.catalogs.append(c) }
-      default:
-        break
+      result.findings += findings
+      return
+    }
+    switch kind {
+    case .control:
+      if let c = ModelBuilder.control(root, document: doc.index, file: file) { result.controls.append(c) }
+    case .owners:
+      result.owners += ModelBuilder.owners(root, file: file)
+    case .catalog:
+      if let c = ModelBuilder.catalog(root, file: file) { result.catalogs.append(c) }
+    case .config:
+      break
+    }
+  }
+
+  /// The kind a document declares, when it is a mapping with a known `kind`.
+  func declaredKind(of root: Node) -> DocumentKind? {
+    guard root.mapping != nil, let text = root["kind"]?.string, let kind = DocumentKind(rawValue: text),
+      kind != .config
+    else { return nil }
+    return kind
+  }
+
+  /// The one finding of a document without a known kind: it is not a mapping, its `kind` is
+  /// not a kind, it has none, or a key is `kind` misspelt (`Kind:`, `knd:`), whose unknown-field
+  /// finding then names it. Nothing else is checked against a kind the document does not state.
+  func undeclaredKindFindings(_ root: Node, file: SourceFile) -> [Finding] {
+    if root.mapping == nil { return checker.check(root, kind: .control, file: file) }
+    if let kindNode = root["kind"] { return kindFinding(kindNode, file: file) }
+    let misspelt = ProjectLoader.misspeltKindKey(in: root)
+    return checker.check(root, kind: .control, file: file) { v in
+      switch v.kind {
+      case .missingProperty(let name): return name == "kind" && v.instancePath.isEmpty
+      case .unexpectedProperty(let name, _): return name == misspelt && v.instancePath.count == 1
+      default: return false
       }
     }
-    return result
   }
 
   /// The finding for a `kind` that is not a known kind: one finding, nothing else.

@@ -12,7 +12,11 @@ public struct StructureChecker: Sendable {
     self.validators = validators
   }
 
-  public func check(_ root: Node, kind: DocumentKind, file: SourceFile) -> [Finding] {
+  /// The structure findings of a document checked as `kind`; with `keeping`, only those of
+  /// the violations it accepts (a document without a `kind` is reported for that alone).
+  public func check(
+    _ root: Node, kind: DocumentKind, file: SourceFile, keeping: (SchemaViolation) -> Bool = { _ in true }
+  ) -> [Finding] {
     guard let validator = validators[kind] else { return [] }
     let violations = validator.validate(root)
     if violations.isEmpty { return [] }
@@ -46,6 +50,7 @@ public struct StructureChecker: Sendable {
       } else {
         guard seenNodes.insert(identity).inserted else { continue }
       }
+      guard keeping(v) else { continue }
       if let finding = finding(for: v, kind: kind, root: root, file: file, typoFixes: typoFixes) {
         findings.append(finding)
       }
