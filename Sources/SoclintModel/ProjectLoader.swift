@@ -17,7 +17,8 @@ public enum LoadError: Error, CustomStringConvertible {
       return
         "no .soclint.yaml found in \(dir) or any folder above it; create one (soclint init) or pass --config FILE"
     case .configUnreadable(let path): return "cannot read the configuration \(path)"
-    case .configRefused(let path, let reason): return "the configuration \(path) \(reason); soclint does not read it"
+    case .configRefused(let path, let reason):
+      return "the configuration \(path) \(reason); soclint does not read it"
     }
   }
 }
@@ -130,7 +131,9 @@ public struct ProjectLoader: Sendable {
   /// Reads the configuration file when it is a regular file, or a link to one inside the
   /// project root. A link out of the project (to ~/.aws/credentials, say) or a FIFO is refused
   /// before anything is opened.
-  static func readConfiguration(_ absolute: String, shownAs: String, root: String) throws -> FileSystem.ReadResult {
+  static func readConfiguration(
+    _ absolute: String, shownAs: String, root: String
+  ) throws -> FileSystem.ReadResult {
     var target = absolute
     switch FileSystem.type(atAbsolute: absolute) {
     case .file:
@@ -374,7 +377,8 @@ public struct ProjectLoader: Sendable {
 
   /// The rules that cannot run while a document of a kind is broken, and the note that says so.
   static let skipNotes: [DocumentKind: String] = [
-    .owners: "while an owners list has an error, soclint does not look owners up (\(skipped(.owners)) are skipped)",
+    .owners:
+      "while an owners list has an error, soclint does not look owners up (\(skipped(.owners)) are skipped)",
     .catalog:
       "while a catalog has an error, soclint does not look frameworks and requirements up (\(skipped(.catalog)) are skipped)",
     .control: "while a control has an error, coverage is not judged (\(skipped(.control)) is skipped)",
@@ -477,14 +481,17 @@ public struct ProjectLoader: Sendable {
   }
 
   /// One document: its structure, then, when it is sound, its place in the typed model.
-  func readDocument(_ doc: YAMLDocument, file: SourceFile, hasDuplicate: Bool, into result: inout FileResult) {
+  func readDocument(_ doc: YAMLDocument, file: SourceFile, hasDuplicate: Bool, into result: inout FileResult)
+  {
     let root = doc.root
     guard let kind = declaredKind(of: root) else {
       // What the document was meant to be decides which look-ups must not run without it.
       var findings = undeclaredKindFindings(root, file: file)
       let meant = ProjectLoader.guessKind(of: root)
       result.broken.insert(meant)
-      if !findings.isEmpty, let note = ProjectLoader.skipNotes[meant] { findings[0].notes.append(Note(note, at: nil)) }
+      if !findings.isEmpty, let note = ProjectLoader.skipNotes[meant] {
+        findings[0].notes.append(Note(note, at: nil))
+      }
       result.findings += findings
       return
     }
@@ -594,7 +601,8 @@ public struct ProjectLoader: Sendable {
     var kinds: Set<DocumentKind> = []
     // Split by scalars: in a CRLF file "\r\n" is one Character, and the file one line.
     for line in text.unicodeScalars.split(separator: "\n").map(Substring.init) where line.hasPrefix("kind:") {
-      let value = line.dropFirst(5).split(separator: "#").first?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+      let value =
+        line.dropFirst(5).split(separator: "#").first?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
       if let k = DocumentKind(rawValue: value.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))) {
         kinds.insert(k)
       }

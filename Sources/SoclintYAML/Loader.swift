@@ -248,24 +248,8 @@ private struct TreeBuilder {
         documents.append(YAMLDocument(root: root, index: documents.count))
       }
     case YAML_SCALAR_EVENT:
-      let s = event.data.scalar
-      let text = String(
-        decoding: UnsafeBufferPointer(start: s.value, count: Int(s.length)), as: UTF8.self)
-      let style: ScalarStyle
-      switch s.style {
-      case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
-      case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
-      case YAML_LITERAL_SCALAR_STYLE: style = .literal
-      case YAML_FOLDED_SCALAR_STYLE: style = .folded
-      default: style = .plain
-      }
+      add(TreeBuilder.scalar(event, start: start, end: end), size: 1)
       if end.line > start.line { multilineScalars.append(YAMLFile.Span(start: start, end: end)) }
-      let tag = TreeBuilder.string(s.tag)
-      let value = CoreSchema.resolve(text, style: style, tag: tag)
-      let node = Node(
-        content: .scalar(Node.Scalar(text: text, style: style, value: value)), start: start, end: end,
-        tag: tag, anchor: TreeBuilder.string(s.anchor))
-      add(node, size: 1)
     case YAML_ALIAS_EVENT:
       let name = TreeBuilder.string(event.data.alias.anchor) ?? ""
       guard let target = anchors[name] else {
@@ -303,27 +287,52 @@ private struct TreeBuilder {
         size: frame.size)
     case YAML_MAPPING_END_EVENT:
       guard let frame = stack.popLast(), frame.isMapping else { return }
-      var pairs = frame.pairs
-      // Merge keys (`<<`, YAML 1.1): keys given explicitly win, then earlier sources. The keys
-      // taken are kept in a set, so a merge of many keys stays linear.
-      if !frame.merges.isEmpty {
-        var taken = Set(pairs.compactMap { $0.key.keyText })
-        for source in frame.merges {
-          let mappings = source.mapping != nil ? [source] : (source.sequence ?? [])
-          for mapping in mappings {
-            for pair in mapping.mapping ?? [] {
-              guard let key = pair.key.keyText, taken.insert(key).inserted else { continue }
-              pairs.append(pair)
-            }
-          }
-        }
-      }
       add(
-        Node(content: .mapping(pairs), start: frame.start, end: end, tag: frame.tag, anchor: frame.anchor),
+        Node(
+          content: .mapping(TreeBuilder.merged(frame)), start: frame.start, end: end, tag: frame.tag,
+          anchor: frame.anchor),
         size: frame.size)
     default:
       break
     }
+  }
+
+  /// A scalar event as a node, its value resolved by the YAML 1.2 core schema.
+  static func scalar(_ event: yaml_event_t, start: Mark, end: Mark) -> Node {
+    let s = event.data.scalar
+    let text = String(decoding: UnsafeBufferPointer(start: s.value, count: Int(s.length)), as: UTF8.self)
+    let style: ScalarStyle
+    switch s.style {
+    case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
+    case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
+    case YAML_LITERAL_SCALAR_STYLE: style = .literal
+    case YAML_FOLDED_SCALAR_STYLE: style = .folded
+    default: style = .plain
+    }
+    let tag = TreeBuilder.string(s.tag)
+    let value = CoreSchema.resolve(text, style: style, tag: tag)
+    return Node(
+      content: .scalar(Node.Scalar(text: text, style: style, value: value)), start: start, end: end,
+      tag: tag, anchor: TreeBuilder.string(s.anchor))
+  }
+
+  /// A mapping's pairs with its merge keys (`<<`, YAML 1.1) applied: keys given explicitly win,
+  /// then earlier sources. The keys taken are kept in a set, so a merge of many keys stays
+  /// linear.
+  static func merged(_ frame: Frame) -> [Node.Pair] {
+    var pairs = frame.pairs
+    guard !frame.merges.isEmpty else { return pairs }
+    var taken = Set(pairs.compactMap { $0.key.keyText })
+    for source in frame.merges {
+      let mappings = source.mapping != nil ? [source] : (source.sequence ?? [])
+      for mapping in mappings {
+        for pair in mapping.mapping ?? [] {
+          guard let key = pair.key.keyText, taken.insert(key).inserted else { continue }
+          pairs.append(pair)
+        }
+      }
+    }
+    return pairs
   }
 
   /// Checks the depth limit before a collection opens.

@@ -25,41 +25,13 @@ extension CoverageReport {
 
   init(context: LintContext, suppressed: [(finding: Finding, suppression: Suppression)]) {
     let asOf = context.asOf
-    let exceptions = ExceptionIndex(suppressed)
-
-    // Evidence of implemented controls, judged exactly as the staleness rules judge it.
-    var judged: [ObjectIdentifier: (EvidenceStatus, Day?)] = [:]
-    var evidence: [Evidence] = []
-    for control in context.implementedControls {
-      for e in control.evidence {
-        let (status, due) = CoverageReport.judge(e, context)
-        judged[ObjectIdentifier(e)] = (status, due)
-        let exception: Exception?
-        switch status {
-        case .stale: exception = e.lastCollected.flatMap { exceptions.find(.staleEvidence, at: $0) }
-        case .dueSoon: exception = e.lastCollected.flatMap { exceptions.find(.evidenceDueSoon, at: $0) }
-        case .neverCollected: exception = exceptions.find(.evidenceNeverCollected, at: e.id)
-        case .fresh, .unscheduled: exception = nil
-        }
-        evidence.append(
-          Evidence(
-            control: control.id.value, id: e.id.value, owner: e.owner?.value ?? control.owner.value,
-            frequency: e.frequency.value.description, status: status, collected: e.lastCollected?.value,
-            due: due,
-            exception: exception, path: e.id.file.path, line: e.id.range.line))
-      }
-    }
-    // Stable by control id; within a control, the order it lists its evidence.
-    evidence = CoverageReport.stableSorted(evidence) {
-      $0.control.utf8.lexicographicallyPrecedes($1.control.utf8)
-    }
+    let (evidence, judged) = CoverageReport.evidence(context, exceptions: ExceptionIndex(suppressed))
 
     // A control supports readiness when it has evidence and all of it is current.
     func supportsReadiness(_ control: Control) -> Bool {
       !control.evidence.isEmpty
-        && control.evidence.allSatisfy { judged[ObjectIdentifier($0)]?.0.supportsReadiness ?? false }
+        && control.evidence.allSatisfy { judged[ObjectIdentifier($0)]?.supportsReadiness ?? false }
     }
-
     var frameworks: [Framework] = []
     for scope in context.configuration.scopes {
       // An unknown framework is lint's unknown-framework finding; it has nothing to report on.
@@ -67,42 +39,7 @@ extension CoverageReport {
       frameworks.append(
         CoverageReport.assess(framework, context: context, supportsReadiness: supportsReadiness))
     }
-
-    // Reviews of implemented controls, judged as stale-review judges them.
-    var reviewsOverdue: [String: [String]] = [:]
-    var comingDue: [Due] = []
-    let horizon = asOf.adding(days: CoverageReport.comingDueDays)
-    for control in context.implementedControls {
-      let due: Day
-      switch context.reviewFreshness(of: control) {
-      case .stale:
-        reviewsOverdue[control.owner.value, default: []].append(control.id.value)
-        continue
-      case .fresh(let d), .dueSoon(let d, _): due = d
-      case .undated, .future, .unscheduled: continue
-      }
-      if due <= horizon {
-        comingDue.append(
-          Due(
-            date: due, daysLeft: asOf.days(until: due), kind: .review, control: control.id.value,
-            evidence: nil,
-            owner: control.owner.value))
-      }
-    }
-    for e in evidence where e.status == .fresh || e.status == .dueSoon {
-      guard let due = e.due, due <= horizon else { continue }
-      comingDue.append(
-        Due(
-          date: due, daysLeft: asOf.days(until: due), kind: .evidence, control: e.control, evidence: e.id,
-          owner: e.owner))
-    }
-    comingDue.sort { a, b in
-      if a.date != b.date { return a.date < b.date }
-      if a.control != b.control { return a.control.utf8.lexicographicallyPrecedes(b.control.utf8) }
-      if a.kind != b.kind { return a.kind == .evidence }
-      return (a.evidence ?? "").utf8.lexicographicallyPrecedes((b.evidence ?? "").utf8)
-    }
-
+    let (comingDue, reviewsOverdue) = CoverageReport.comingDue(context, evidence: evidence)
     let owners = CoverageReport.owners(context: context, evidence: evidence, reviewsOverdue: reviewsOverdue)
 
     var byStatus: [EvidenceStatus: Int] = [:]
@@ -117,6 +54,76 @@ extension CoverageReport {
         owners: owners.filter(\.declared).count, evidence: byStatus,
         exceptions: evidence.filter { $0.exception != nil }.count,
         reviewsOverdue: reviewsOverdue.values.reduce(0) { $0 + $1.count }))
+  }
+
+  /// Evidence of implemented controls, judged exactly as the staleness rules judge it, stable
+  /// by control id (within a control, the order it lists its evidence), with the status of each
+  /// item by its identity.
+  static func evidence(
+    _ context: LintContext, exceptions: ExceptionIndex
+  ) -> ([Evidence], [ObjectIdentifier: EvidenceStatus]) {
+    var judged: [ObjectIdentifier: EvidenceStatus] = [:]
+    var evidence: [Evidence] = []
+    for control in context.implementedControls {
+      for e in control.evidence {
+        let (status, due) = CoverageReport.judge(e, context)
+        judged[ObjectIdentifier(e)] = status
+        let exception: Exception?
+        switch status {
+        case .stale: exception = e.lastCollected.flatMap { exceptions.find(.staleEvidence, at: $0) }
+        case .dueSoon: exception = e.lastCollected.flatMap { exceptions.find(.evidenceDueSoon, at: $0) }
+        case .neverCollected: exception = exceptions.find(.evidenceNeverCollected, at: e.id)
+        case .fresh, .unscheduled: exception = nil
+        }
+        evidence.append(
+          Evidence(
+            control: control.id.value, id: e.id.value, owner: e.owner?.value ?? control.owner.value,
+            frequency: e.frequency.value.description, status: status, collected: e.lastCollected?.value,
+            due: due, exception: exception, path: e.id.file.path, line: e.id.range.line))
+      }
+    }
+    let sorted = CoverageReport.stableSorted(evidence) {
+      $0.control.utf8.lexicographicallyPrecedes($1.control.utf8)
+    }
+    return (sorted, judged)
+  }
+
+  /// Evidence (fresh or due soon) and design reviews of implemented controls due within the
+  /// next 90 days, by date; and the overdue reviews by owner, judged as stale-review judges them.
+  static func comingDue(_ context: LintContext, evidence: [Evidence]) -> ([Due], [String: [String]]) {
+    let asOf = context.asOf
+    var reviewsOverdue: [String: [String]] = [:]
+    var comingDue: [Due] = []
+    let horizon = asOf.adding(days: CoverageReport.comingDueDays)
+    for control in context.implementedControls {
+      let due: Day
+      switch context.reviewFreshness(of: control) {
+      case .stale:
+        reviewsOverdue[control.owner.value, default: []].append(control.id.value)
+        continue
+      case .fresh(let d), .dueSoon(let d, _): due = d
+      case .undated, .future, .unscheduled: continue
+      }
+      guard due <= horizon else { continue }
+      comingDue.append(
+        Due(
+          date: due, daysLeft: asOf.days(until: due), kind: .review, control: control.id.value, evidence: nil,
+          owner: control.owner.value))
+    }
+    for e in evidence where e.status == .fresh || e.status == .dueSoon {
+      guard let due = e.due, due <= horizon else { continue }
+      comingDue.append(
+        Due(
+          date: due, daysLeft: asOf.days(until: due), kind: .evidence, control: e.control, evidence: e.id,
+          owner: e.owner))
+    }
+    comingDue.sort { a, b in
+      if a.date != b.date { return a.date < b.date }
+      if a.control != b.control { return a.control.utf8.lexicographicallyPrecedes(b.control.utf8) }
+      if a.kind != b.kind { return a.kind == .evidence }
+      return (a.evidence ?? "").utf8.lexicographicallyPrecedes((b.evidence ?? "").utf8)
+    }
+    return (comingDue, reviewsOverdue)
   }
 
   /// An evidence item's status and due date, by the judgement the staleness rules use.
