@@ -6,9 +6,10 @@
 //    checking that what they parse prints back the same and survives a round trip.
 // 3. As lines of a control file: the first line is the `frequency` value, the second the
 //    `last_collected` and `last_reviewed` value, every further line is the text of a comment
-//    (after its `#`), alternately alone on a line and at the end of a line of the control. The
-//    file is linted in the rule examples' project, so suppressions are matched against real
-//    staleness findings, expire, go unused or name unknown rules; then the text reporter runs.
+//    (after its `#`), alternately alone on a line and at the end of a line of the control; with
+//    CRLF line ends if the input has one. The file is linted in the rule examples' project, so
+//    suppressions are matched against real staleness findings, expire, go unused or name
+//    unknown rules; the text reporter runs, and the parser's answers are checked as in 1.
 //
 // Only public API is used: the suppression findings (`Linter.findings(for:used:asOf:)` is
 // internal) are reached through `Linter.lint`.
@@ -29,7 +30,7 @@ private let project = FuzzProject(
 public func fuzzSuppression(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   let bytes = [UInt8](fuzzInput: data, size)
   let text = String(decoding: bytes, as: UTF8.self)
-  checkParser(text)
+  checkParser(SourceFile(path: "Controls/fuzz.yaml", text: text))
   for word in text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r\n" }) {
     checkDay(String(word))
     checkDuration(String(word))
@@ -37,6 +38,10 @@ public func fuzzSuppression(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt 
   let control = controlFile(text)
   let result = FuzzSupport.lint(
     configPath: project.configPath, override: (project.root + "/Controls/fuzz.yaml", Array(control.utf8)))
+  // The control as the loader read it (it knows where multi-line scalars are), parsed again.
+  if let file = result.project.files.first(where: { $0.path == "Controls/fuzz.yaml" }) {
+    checkParser(file)
+  }
   return FuzzSupport.renderText(result) < 0 ? 1 : 0
 }
 
@@ -45,8 +50,7 @@ private func invariant(_ condition: Bool, _ message: @autoclosure () -> String) 
   if !condition { fatalError("invariant: " + message()) }
 }
 
-private func checkParser(_ text: String) {
-  let file = SourceFile(path: "Controls/fuzz.yaml", text: text)
+private func checkParser(_ file: SourceFile) {
   for s in Suppression.parse(file) {
     // `range` is "where the comment's `#` is"; rule names point at their own text. Lines are
     // taken with `SourceFile.line(_:)`, which the reporters use to show the same place.
@@ -107,7 +111,9 @@ private func quoted(_ s: Substring) -> String {
   return out + "\""
 }
 
+/// The control; its lines end as the input's do when it has a CRLF (a file from Windows).
 private func controlFile(_ text: String) -> String {
+  let newline = text.contains("\r\n") ? "\r\n" : "\n"
   // "\r\n" is one Character in Swift: split on it too, so every input line is one line.
   let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
   let frequency = quoted(lines.first ?? "")
@@ -123,11 +129,11 @@ private func controlFile(_ text: String) -> String {
       line = String(line.dropLast(10)) + date
     }
     if let comment = comments.next() {
-      if alone { out += "#\(comment)\n" } else { line += "  #\(comment)" }
+      if alone { out += "#\(comment)" + newline } else { line += "  #\(comment)" }
       alone.toggle()
     }
-    out += line + "\n"
+    out += line + newline
   }
-  while let comment = comments.next() { out += "#\(comment)\n" }
+  while let comment = comments.next() { out += "#\(comment)" + newline }
   return out
 }

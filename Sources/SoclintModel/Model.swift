@@ -37,11 +37,13 @@ public final class Evidence: Sendable {
   public let lastCollected: Located<Day>?
   public let owner: Located<String>?
   public let path: Located<String>?
+  /// What `path` resolves to on disk, for evidence of implemented controls; nil otherwise.
+  public let pathStatus: EvidencePathStatus?
 
   public init(
     id: Located<String>, index: Int, node: Node, pointer: String, description: Located<String>, type: String,
     source: Located<String>, frequency: Located<Duration>, lastCollected: Located<Day>?,
-    owner: Located<String>?, path: Located<String>?
+    owner: Located<String>?, path: Located<String>?, pathStatus: EvidencePathStatus? = nil
   ) {
     self.id = id
     self.index = index
@@ -54,6 +56,7 @@ public final class Evidence: Sendable {
     self.lastCollected = lastCollected
     self.owner = owner
     self.path = path
+    self.pathStatus = pathStatus
   }
 }
 

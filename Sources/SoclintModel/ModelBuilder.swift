@@ -21,7 +21,9 @@ enum ModelBuilder {
     return Located(d, node: node, pointer: "\(pointer)/\(key)", file: file)
   }
 
-  static func control(_ root: Node, document: Int, file: SourceFile) -> Control? {
+  /// A control; the paths of its evidence are resolved under `projectRoot` when it is
+  /// implemented (only implemented controls are checked for their evidence files).
+  static func control(_ root: Node, document: Int, file: SourceFile, projectRoot: String?) -> Control? {
     guard let id = string(root, "id", "", file), let title = string(root, "title", "", file),
       let description = string(root, "description", "", file), let owner = string(root, "owner", "", file),
       let frequency = duration(root, "frequency", "", file)
@@ -39,6 +41,7 @@ enum ModelBuilder {
           framework: Located(framework, node: pair.key, pointer: pointer, file: file),
           requirements: requirements))
     }
+    let status = root["status"]?.string.flatMap(ControlStatus.init(rawValue:)) ?? .implemented
     let evidencePair = root.pair("evidence")
     var evidence: [Evidence] = []
     for (i, item) in (evidencePair?.value.sequence ?? []).enumerated() {
@@ -46,16 +49,22 @@ enum ModelBuilder {
       guard let eid = string(item, "id", p, file), let desc = string(item, "description", p, file),
         let source = string(item, "source", p, file), let freq = duration(item, "frequency", p, file)
       else { continue }
+      let path = string(item, "path", p, file)
+      let pathStatus =
+        status == .implemented
+        ? path.flatMap { path in
+          projectRoot.map { EvidencePathStatus.resolve(path.value, root: $0) }
+        } : nil
       evidence.append(
         Evidence(
           id: eid, index: i, node: item, pointer: p, description: desc, type: item["type"]?.string ?? "",
           source: source, frequency: freq, lastCollected: day(item, "last_collected", p, file),
-          owner: string(item, "owner", p, file), path: string(item, "path", p, file)))
+          owner: string(item, "owner", p, file), path: path, pathStatus: pathStatus))
     }
     return Control(
       file: file, document: document, node: root, id: id, title: title, description: description,
       owner: owner,
-      status: root["status"]?.string.flatMap(ControlStatus.init(rawValue:)) ?? .implemented,
+      status: status,
       frequency: frequency, criteriaKey: criteriaPair?.key, criteria: criteria,
       evidenceKey: evidencePair?.key,
       evidence: evidence, lastReviewed: day(root, "last_reviewed", "", file),

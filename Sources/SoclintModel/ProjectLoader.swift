@@ -107,7 +107,7 @@ public struct ProjectLoader: Sendable {
     case .unreadable:
       throw LoadError.configUnreadable(options.configPath)
     }
-    let result = readDocuments(path: configRelative, bytes: configBytes, configuration: true)
+    let result = readDocuments(path: configRelative, bytes: configBytes, configuration: true, root: root)
     let file = result.file ?? SourceFile(path: configRelative, text: "")
     let hasErrors = result.findings.contains { $0.severity == .error }
     guard let document = result.configRoot else {
@@ -205,7 +205,7 @@ public struct ProjectLoader: Sendable {
           ]
           return r
         }
-        return readDocuments(path: rel, bytes: o.bytes, configuration: false)
+        return readDocuments(path: rel, bytes: o.bytes, configuration: false, root: root)
       }
       return readFile(rel: rel, absolute: absolute, root: root)
     }
@@ -341,9 +341,9 @@ public struct ProjectLoader: Sendable {
       guard FileSystem.type(atAbsolute: target) == .file else {
         return invalid("\(rel) is a link to something that is not a regular file")
       }
-      return readRegular(rel: rel, absolute: target, invalid: invalid)
+      return readRegular(rel: rel, absolute: target, root: root, invalid: invalid)
     case .file:
-      return readRegular(rel: rel, absolute: absolute, invalid: invalid)
+      return readRegular(rel: rel, absolute: absolute, root: root, invalid: invalid)
     case .directory:
       return invalid("\(rel) is a folder, not a file")
     case .other:
@@ -353,14 +353,18 @@ public struct ProjectLoader: Sendable {
     }
   }
 
-  private func readRegular(rel: String, absolute: String, invalid: (String) -> FileResult) -> FileResult {
+  private func readRegular(
+    rel: String, absolute: String, root: String, invalid: (String) -> FileResult
+  )
+    -> FileResult
+  {
     switch FileSystem.read(atAbsolute: absolute, limit: ProjectLoader.maxFileSize) {
     case .tooLarge(let size):
       return invalid(ProjectLoader.tooLargeMessage(rel, size: size))
     case .unreadable:
       return invalid("\(rel) cannot be read")
     case .bytes(let bytes):
-      return readDocuments(path: rel, bytes: bytes, configuration: false)
+      return readDocuments(path: rel, bytes: bytes, configuration: false, root: root)
     }
   }
 
@@ -394,8 +398,11 @@ public struct ProjectLoader: Sendable {
     return rules.map(\.rawValue).joined(separator: ", ")
   }
 
-  /// Reads one file's YAML and checks each document's structure.
-  func readDocuments(path: String, bytes: [UInt8], configuration: Bool) -> FileResult {
+  /// Reads one file's YAML and checks each document's structure; evidence paths are resolved
+  /// under `root` here, in parallel with the reading of other files.
+  func readDocuments(
+    path: String, bytes: [UInt8], configuration: Bool, root projectRoot: String
+  ) -> FileResult {
     var result = FileResult()
     let text = String(decoding: Encoding.droppingByteOrderMark(bytes), as: UTF8.self)
     let yaml = loader.load(bytes)
@@ -426,7 +433,7 @@ public struct ProjectLoader: Sendable {
     }
     for doc in nonEmpty {
       let hasDuplicate = duplicateMarks.contains { doc.root.start <= $0 && $0 <= doc.root.end }
-      readDocument(doc, file: file, hasDuplicate: hasDuplicate, into: &result)
+      readDocument(doc, file: file, hasDuplicate: hasDuplicate, projectRoot: projectRoot, into: &result)
     }
     return result
   }
@@ -481,8 +488,10 @@ public struct ProjectLoader: Sendable {
   }
 
   /// One document: its structure, then, when it is sound, its place in the typed model.
-  func readDocument(_ doc: YAMLDocument, file: SourceFile, hasDuplicate: Bool, into result: inout FileResult)
-  {
+  func readDocument(
+    _ doc: YAMLDocument, file: SourceFile, hasDuplicate: Bool, projectRoot: String,
+    into result: inout FileResult
+  ) {
     let root = doc.root
     guard let kind = declaredKind(of: root) else {
       // What the document was meant to be decides which look-ups must not run without it.
@@ -518,7 +527,9 @@ public struct ProjectLoader: Sendable {
     }
     switch kind {
     case .control:
-      if let c = ModelBuilder.control(root, document: doc.index, file: file) { result.controls.append(c) }
+      if let c = ModelBuilder.control(root, document: doc.index, file: file, projectRoot: projectRoot) {
+        result.controls.append(c)
+      }
     case .owners:
       result.owners += ModelBuilder.owners(root, file: file)
     case .catalog:

@@ -12,9 +12,6 @@ public struct LintContext: Sendable {
   public let frameworks: [String: Framework]
   /// The ids of frameworks in scope, with their scope.
   public let scopes: [String: Configuration.Scope]
-  /// What each evidence `path` of implemented controls resolves to, by the path's pointer and
-  /// file; resolved once for the rules that need it.
-  public let evidencePaths: [String: EvidencePathStatus]
 
   public init(project: Project, configuration: Configuration, asOf: Day) {
     self.project = project
@@ -34,19 +31,6 @@ public struct LintContext: Sendable {
     var scopes: [String: Configuration.Scope] = [:]
     for s in configuration.scopes where scopes[s.framework.value] == nil { scopes[s.framework.value] = s }
     self.scopes = scopes
-    var paths: [String: EvidencePathStatus] = [:]
-    for control in project.controls where control.isImplemented {
-      for e in control.evidence {
-        guard let path = e.path else { continue }
-        paths[control.file.path + "#" + path.pointer] = EvidencePathStatus.resolve(
-          path.value, root: project.root)
-      }
-    }
-    self.evidencePaths = paths
-  }
-
-  public func status(of path: Located<String>) -> EvidencePathStatus? {
-    evidencePaths[path.file.path + "#" + path.pointer]
   }
 
   public let implementedControls: [Control]

@@ -1,4 +1,5 @@
 import Foundation
+import SoclintModel
 import SoclintRules
 import Testing
 

@@ -30,7 +30,7 @@ struct MissingEvidenceFile: Rule {
   func check(_ context: LintContext, report: inout [Finding]) {
     for control in context.implementedControls {
       for e in control.evidence {
-        guard let path = e.path, context.status(of: path) == .noMatch else { continue }
+        guard let path = e.path, e.pathStatus == .noMatch else { continue }
         report.append(
           finding(
             "path '\(path.value)' of evidence '\(e.id.value)' of control \(control.id.value) matches no file",

@@ -21,7 +21,7 @@ struct UnsafePath: Rule {
   func check(_ context: LintContext, report: inout [Finding]) {
     for control in context.implementedControls {
       for e in control.evidence {
-        guard let path = e.path, case .unsafe(let why)? = context.status(of: path) else { continue }
+        guard let path = e.path, case .unsafe(let why)? = e.pathStatus else { continue }
         report.append(
           finding(
             "path '\(path.value)' of evidence '\(e.id.value)' of control \(control.id.value) is unsafe: \(why)",

@@ -1,6 +1,5 @@
-import SoclintModel
-
-/// What an evidence `path` glob resolves to. Nothing outside the project root is ever read:
+/// What an evidence `path` glob resolves to, found by the loader while it reads the files (the
+/// rules never touch the disk). Nothing outside the project root is ever read:
 /// absolute paths and `..` are refused before the disk is touched, and links are resolved and
 /// checked before they are counted.
 public enum EvidencePathStatus: Sendable, Equatable {
