@@ -145,7 +145,9 @@ public enum FileSystem {
     if type(atAbsolute: path) == .directory { throw WriteError(description: "\(path) is a folder") }
     let folder = (path as NSString).deletingLastPathComponent
     let directory = folder.isEmpty ? "." : folder
-    guard type(atAbsolute: directory) == .directory || realPath(directory).map({ type(atAbsolute: $0) }) == .directory
+    guard
+      type(atAbsolute: directory) == .directory
+        || realPath(directory).map({ type(atAbsolute: $0) }) == .directory
     else { throw WriteError(description: "the folder \(directory) does not exist") }
     var template = Array((directory + "/.soclint-XXXXXX").utf8CString)
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }

@@ -115,7 +115,9 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     return pi == p.endIndex
   }
 
-  private static func matchSet(_ p: ArraySlice<Unicode.Scalar>, _ open: Int, _ c: Unicode.Scalar) -> (Bool, Int)? {
+  private static func matchSet(
+    _ p: ArraySlice<Unicode.Scalar>, _ open: Int, _ c: Unicode.Scalar
+  ) -> (Bool, Int)? {
     var i = open + 1
     var negate = false
     if i < p.endIndex && (p[i] == "!" || p[i] == "^") {

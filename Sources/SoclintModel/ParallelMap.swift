@@ -5,8 +5,9 @@ import Foundation
 /// shared counter as they finish the last, so one slow file does not hold back a fixed share of
 /// the others; the result's order is the input's, so output does not depend on `--jobs`.
 package enum ParallelMap {
-  package static func map<T: Sendable, R: Sendable>(_ items: [T], jobs: Int, _ body: @Sendable (T) -> R) -> [R]
-  {
+  package static func map<T: Sendable, R: Sendable>(
+    _ items: [T], jobs: Int, _ body: @Sendable (T) -> R
+  ) -> [R] {
     let workers = max(1, min(jobs, items.count))
     if workers == 1 { return items.map(body) }
     // Small chunks balance the load; not so small that the lock is taken for every item.

@@ -18,7 +18,9 @@ public struct Baseline: Sendable, Equatable {
   public init(json data: Data, path: String) throws(ReadError) {
     guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
       let list = object["fingerprints"] as? [String]
-    else { throw ReadError(description: "\(path) is not a soclint baseline (a JSON object with 'fingerprints')") }
+    else {
+      throw ReadError(description: "\(path) is not a soclint baseline (a JSON object with 'fingerprints')")
+    }
     fingerprints = Set(list)
   }
 

@@ -10,7 +10,9 @@ public enum RuleReferenceReporter {
   /// Every rule with its default severity and the one in force (`inForce` holds the rules the
   /// configuration re-grades; nil is off).
   public static func list(_ format: Format, inForce: [RuleID: Severity?] = [:]) -> String {
-    func now(_ d: RuleDescription) -> String { inForce[d.id].map { $0?.rawValue ?? "off" } ?? d.severity.rawValue }
+    func now(_ d: RuleDescription) -> String {
+      inForce[d.id].map { $0?.rawValue ?? "off" } ?? d.severity.rawValue
+    }
     func pad(_ s: String, _ width: Int) -> String { s.padding(toLength: width, withPad: " ", startingAt: 0) }
     var out = ""
     switch format {

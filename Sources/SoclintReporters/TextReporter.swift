@@ -18,8 +18,10 @@ public struct TextReporter: Reporter {
     var previous: Finding? = nil
     for f in findings {
       let repeated =
-        previous.map { $0.rule == f.rule && $0.range.path == f.range.path && $0.range.line == f.range.line
-          && $0.range.column == f.range.column } ?? false
+        previous.map {
+          $0.rule == f.rule && $0.range.path == f.range.path && $0.range.line == f.range.line
+            && $0.range.column == f.range.column
+        } ?? false
       out += render(f, context: context, withSnippetAndHelp: !repeated)
       previous = f
     }

@@ -26,14 +26,16 @@ struct ConfigurationChecks {
       guard let id = RuleID(rawValue: name) else {
         invalid = true
         findings.append(
-          .unknownRule(name, in: "the configuration's rules", at: setting.rule.range, pointer: setting.rule.pointer))
+          .unknownRule(
+            name, in: "the configuration's rules", at: setting.rule.range, pointer: setting.rule.pointer))
         continue
       }
       if id.isStructural {
         invalid = true
         findings.append(
           Finding(
-            rule: .invalidValue, message: "'\(name)' is a structure rule; it cannot be turned off or re-graded",
+            rule: .invalidValue,
+            message: "'\(name)' is a structure rule; it cannot be turned off or re-graded",
             range: setting.rule.range, pointer: setting.rule.pointer,
             help: ["remove '\(name)' from the configuration's rules"], subject: [name]))
         continue

@@ -38,7 +38,9 @@ public struct Framework: Sendable {
   /// For an unknown requirement id, the help line: the ids of its series for a built-in
   /// framework whose ids have series ("CC6 has CC6.1 to CC6.8"), else the closest id.
   public func helpForUnknown(_ id: String) -> String? {
-    if let builtIn = BuiltInFramework.named(self.id), !builtIn.seriesNames.isEmpty, let dot = id.firstIndex(of: ".") {
+    if let builtIn = BuiltInFramework.named(self.id), !builtIn.seriesNames.isEmpty,
+      let dot = id.firstIndex(of: ".")
+    {
       let series = String(id[..<dot]).uppercased()
       let members = requirements.filter { $0.id.hasPrefix(series + ".") }
       if let first = members.first, let last = members.last {

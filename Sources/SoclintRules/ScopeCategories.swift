@@ -9,7 +9,9 @@ enum ScopeCategories {
     var out: [Finding] = []
     for scope in context.configuration.scopes {
       let id = scope.framework.value
-      guard let items = scope.categoriesNode?.sequence, let framework = context.frameworks[id] else { continue }
+      guard let items = scope.categoriesNode?.sequence, let framework = context.frameworks[id] else {
+        continue
+      }
       let known: [String]
       let what: String
       if let builtIn = BuiltInFramework.named(id) {

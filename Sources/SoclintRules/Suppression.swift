@@ -48,9 +48,17 @@ public struct Suppression: Sendable {
       var comment: Substring.Index? = nil
       if !insideLines.contains(lineNumber) {
         let scalars = line.unicodeScalars
-        let from = scanFrom[lineNumber].flatMap { scalars.index(line.startIndex, offsetBy: $0 - 1, limitedBy: line.endIndex) } ?? line.startIndex
-        let until = scanUntil[lineNumber].flatMap { scalars.index(line.startIndex, offsetBy: $0 - 1, limitedBy: line.endIndex) } ?? line.endIndex
-        if from <= until { comment = commentStart(in: line[from..<until], atLineStart: from == line.startIndex) }
+        let from =
+          scanFrom[lineNumber].flatMap {
+            scalars.index(line.startIndex, offsetBy: $0 - 1, limitedBy: line.endIndex)
+          } ?? line.startIndex
+        let until =
+          scanUntil[lineNumber].flatMap {
+            scalars.index(line.startIndex, offsetBy: $0 - 1, limitedBy: line.endIndex)
+          } ?? line.endIndex
+        if from <= until {
+          comment = commentStart(in: line[from..<until], atLineStart: from == line.startIndex)
+        }
       }
       let content = comment.map { line[..<$0] } ?? line[...]
       let hasContent = !content.allSatisfy { $0 == " " || $0 == "\t" }

@@ -36,7 +36,9 @@ struct SuppressionEngine {
   }
 
   /// The findings kept, with the suppressions' own findings added, and those silenced.
-  func apply(to findings: [Finding]) -> (kept: [Finding], silenced: [(finding: Finding, suppression: Suppression)]) {
+  func apply(
+    to findings: [Finding]
+  ) -> (kept: [Finding], silenced: [(finding: Finding, suppression: Suppression)]) {
     var used = Set<String>()  // "path#index"
     var kept: [Finding] = []
     var silenced: [(finding: Finding, suppression: Suppression)] = []
@@ -58,7 +60,9 @@ struct SuppressionEngine {
 
   /// The index of the first suppression in the finding's file that silences it.
   private func silencer(of f: Finding) -> Int? {
-    guard !f.rule.isStructural, let list = byPath[f.range.path], let at = places[f.range.path] else { return nil }
+    guard !f.rule.isStructural, let list = byPath[f.range.path], let at = places[f.range.path] else {
+      return nil
+    }
     return ((at.byLine[f.range.line] ?? []) + at.fileWide).filter { i in
       let s = list[i]
       let inForce = s.until.map { asOf <= $0 } ?? (s.badUntil == nil)

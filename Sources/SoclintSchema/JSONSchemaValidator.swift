@@ -63,7 +63,8 @@ public struct JSONSchemaValidator: Sendable {
   public func validate(_ instance: Node) -> [SchemaViolation] {
     // Valid documents are the common case: the probe costs less than collecting.
     if isValid(instance) { return [] }
-    var evaluation = SchemaEvaluation(subschemas: subschemas, collecting: true, writtenIntegers: writtenIntegers)
+    var evaluation = SchemaEvaluation(
+      subschemas: subschemas, collecting: true, writtenIntegers: writtenIntegers)
     _ = evaluation.evaluate(0, instance, JSONValue(instance))
     return evaluation.violationsInDocumentOrder
   }

@@ -45,7 +45,9 @@ struct Lint: ParsableCommand {
     let session = try project.session(extraPaths: paths, stdinFilename: stdinFilename)
     let result = try session.lint()
     var findings = result.findings
-    if let filter = try session.reportFilter(paths: paths, changedSince: changedSince, project: result.project) {
+    if let filter = try session.reportFilter(
+      paths: paths, changedSince: changedSince, project: result.project)
+    {
       findings = findings.filter { filter.contains($0.range.path) }
     }
     if let baseline {

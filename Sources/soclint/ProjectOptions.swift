@@ -53,7 +53,8 @@ struct ProjectOptions: ParsableArguments {
       switch FileSystem.readStandardInput(limit: ProjectLoader.maxFileSize) {
       case .bytes(let bytes): options.override = (stdinPath, bytes)
       // Past the limit: a stand-in one byte too long, which the loader reports like a file.
-      case .tooLarge: options.override = (stdinPath, [UInt8](repeating: 0, count: ProjectLoader.maxFileSize + 1))
+      case .tooLarge:
+        options.override = (stdinPath, [UInt8](repeating: 0, count: ProjectLoader.maxFileSize + 1))
       case .unreadable: throw Failure("cannot read standard input")
       }
     }
@@ -150,7 +151,8 @@ struct Session {
         let configPath = project.configFile.path
         let ofProject = changed.contains { rel in
           rel == configPath
-            || configuration.include.contains { $0.matches(rel) } && !configuration.exclude.contains { $0.matches(rel) }
+            || configuration.include.contains { $0.matches(rel) }
+              && !configuration.exclude.contains { $0.matches(rel) }
         }
         if ofProject { filter.files.insert(configPath) }
       }

@@ -177,11 +177,15 @@ import Testing
     #expect(run.status == 1)
     #expect(
       run.stdout.contains(
-        "Controls/huge.yaml:1:1: error: Controls/huge.yaml is 9,360,000 bytes, larger than the 8 MiB limit (8,388,608 bytes)"))
+        "Controls/huge.yaml:1:1: error: Controls/huge.yaml is 9,360,000 bytes, larger than the 8 MiB limit (8,388,608 bytes)"
+      ))
     // One byte over is told exactly, not rounded to "8.0 MiB".
-    try Data([UInt8](repeating: UInt8(ascii: "#"), count: 8_388_609)).write(to: dir.appendingPathComponent("Controls/huge.yaml"))
+    try Data([UInt8](repeating: UInt8(ascii: "#"), count: 8_388_609)).write(
+      to: dir.appendingPathComponent("Controls/huge.yaml"))
     let edge = try Support.run(["lint", "Controls/huge.yaml"], in: dir)
-    #expect(edge.stdout.contains("Controls/huge.yaml is 8,388,609 bytes, larger than the 8 MiB limit (8,388,608 bytes)"))
+    #expect(
+      edge.stdout.contains(
+        "Controls/huge.yaml is 8,388,609 bytes, larger than the 8 MiB limit (8,388,608 bytes)"))
   }
 
   @Test func linkedFoldersInsideTheRootAreWalkedOnceAndOthersNever() throws {

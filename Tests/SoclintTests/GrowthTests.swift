@@ -122,7 +122,8 @@ import Testing
         let config = "version: 1\ninclude: [\(globs)]\nframeworks:\n  soc1: {}\nas_of: 2026-11-20\n"
         return try! Support.write([
           (".soclint.yaml", config), ("Controls/area1/owners.yaml", Example.baseOwners),
-          ("Controls/area2/soc1.yaml", Example.baseCatalog), ("Controls/area3/AC-01.yaml", Example.goodControl),
+          ("Controls/area2/soc1.yaml", Example.baseCatalog),
+          ("Controls/area3/AC-01.yaml", Example.goodControl),
         ])
       },
       { root in _ = try! Support.lint(root, jobs: 1) })

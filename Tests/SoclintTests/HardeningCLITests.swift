@@ -21,12 +21,16 @@ import Testing
     try FileManager.default.createSymbolicLink(atPath: config.path, withDestinationPath: secret.path)
     let run = try Support.run(["lint"], in: dir)
     #expect(run.status == 2)
-    #expect(run.stderr.contains("is a link leading outside the project root; soclint does not read it"), "\(run.stderr)")
+    #expect(
+      run.stderr.contains("is a link leading outside the project root; soclint does not read it"),
+      "\(run.stderr)")
     #expect(!(run.stdout + run.stderr).contains("AKIASECRETVALUE"))
     // A link to a configuration kept inside the project is read.
-    try Data(Example.baseConfiguration.utf8).write(to: dir.appendingPathComponent("config/soclint.yaml"), createFolder: true)
+    try Data(Example.baseConfiguration.utf8).write(
+      to: dir.appendingPathComponent("config/soclint.yaml"), createFolder: true)
     try FileManager.default.removeItem(at: config)
-    try FileManager.default.createSymbolicLink(atPath: config.path, withDestinationPath: "config/soclint.yaml")
+    try FileManager.default.createSymbolicLink(
+      atPath: config.path, withDestinationPath: "config/soclint.yaml")
     #expect(try Support.run(["lint"], in: dir).status == 0)
   }
 
@@ -50,7 +54,9 @@ import Testing
     // The configuration given on standard input too.
     let config = try Support.run(["lint", "--stdin-filename", ".soclint.yaml"], in: dir, stdin: big)
     #expect(config.status == 2)
-    #expect(config.stdout.contains(".soclint.yaml is 8,388,609 bytes, larger than the 8 MiB limit"), "\(config.stdout)")
+    #expect(
+      config.stdout.contains(".soclint.yaml is 8,388,609 bytes, larger than the 8 MiB limit"),
+      "\(config.stdout)")
   }
 
   @Test func anUnsavedBufferIsTheFile() throws {
@@ -58,9 +64,11 @@ import Testing
     let buffer = Example.goodControl.replacingOccurrences(of: "id: AC-01", with: "id: AC-02")
       .replacingOccurrences(of: "owner: alice", with: "owner: alcie")
     let run = try Support.run(
-      ["lint", "--stdin-filename", "Controls/new.yaml", "Controls/new.yaml"], in: dir, stdin: Data(buffer.utf8))
+      ["lint", "--stdin-filename", "Controls/new.yaml", "Controls/new.yaml"], in: dir,
+      stdin: Data(buffer.utf8))
     #expect(run.status == 1, "\(run.stderr)")
-    #expect(run.stdout.contains("Controls/new.yaml:7:8: error: owner 'alcie' of control AC-02 is not declared"))
+    #expect(
+      run.stdout.contains("Controls/new.yaml:7:8: error: owner 'alcie' of control AC-02 is not declared"))
   }
 
   @Test func anOutputThatCannotBeWrittenSaysWhy() throws {
@@ -104,7 +112,9 @@ import Testing
 @Test func anEvidencePathWithANULIsRefusedBeforeTheDiskIsTouched() throws {
   let root = try Support.write([("evidence/AC-01/x.pdf", "pdf\n")])
   defer { try? FileManager.default.removeItem(at: root) }
-  #expect(EvidencePathStatus.resolve("evidence/\u{0}/x.pdf", root: root.path) == .unsafe("it holds a control character"))
+  #expect(
+    EvidencePathStatus.resolve("evidence/\u{0}/x.pdf", root: root.path)
+      == .unsafe("it holds a control character"))
   #expect(EvidencePathStatus.resolve("evidence/**/x.pdf", root: root.path) == .matches(1))
   // A link cycle below the start is walked once.
   try FileManager.default.createSymbolicLink(

@@ -31,9 +31,12 @@ import Testing
       Finding(rule: .unknownOwner, severity: $0, message: "m", range: range)
     }
     let lines = ReporterFixture.render(GitHubReporter(), findings: findings).split(separator: "\n")
-    #expect(lines[0] == "::error file=Controls/x.yaml,line=1,col=1,endLine=1,endColumn=4,title=unknown-owner::m")
-    #expect(lines[1] == "::warning file=Controls/x.yaml,line=1,col=1,endLine=1,endColumn=4,title=unknown-owner::m")
-    #expect(lines[2] == "::notice file=Controls/x.yaml,line=1,col=1,endLine=1,endColumn=4,title=unknown-owner::m")
+    #expect(
+      lines[0] == "::error file=Controls/x.yaml,line=1,col=1,endLine=1,endColumn=4,title=unknown-owner::m")
+    #expect(
+      lines[1] == "::warning file=Controls/x.yaml,line=1,col=1,endLine=1,endColumn=4,title=unknown-owner::m")
+    #expect(
+      lines[2] == "::notice file=Controls/x.yaml,line=1,col=1,endLine=1,endColumn=4,title=unknown-owner::m")
   }
 
   /// GitHub takes columns only on a single-line annotation; a point is widened to one column.
@@ -92,7 +95,8 @@ import Testing
       range: SourceRange(path: "Controls/a_b.yaml", line: 4, column: 2, endLine: 4, endColumn: 3))
     let findings = ReporterFixture.result.findings + [tricky]
     try FileSystem.append(
-      Array(GitHubReporter.stepSummary(findings: findings, context: ReporterFixture.context).utf8), to: file.path)
+      Array(GitHubReporter.stepSummary(findings: findings, context: ReporterFixture.context).utf8),
+      to: file.path)
     let text = try String(contentsOf: file, encoding: .utf8)
     #expect(text.hasPrefix("earlier step\n### soclint\n"))
     let rows = text.split(separator: "\n").filter { $0.hasPrefix("| ") }
@@ -121,9 +125,11 @@ import Testing
       ["lint", "--format", "github"], in: root, environment: ["GITHUB_STEP_SUMMARY": file.path])
     #expect(first.status == 0)
     #expect(try String(contentsOf: file, encoding: .utf8) == "### soclint\n\nNo problems found.\n\n")
-    _ = try Support.run(["lint", "--format", "github"], in: root, environment: ["GITHUB_STEP_SUMMARY": file.path])
+    _ = try Support.run(
+      ["lint", "--format", "github"], in: root, environment: ["GITHUB_STEP_SUMMARY": file.path])
     #expect(try String(contentsOf: file, encoding: .utf8).components(separatedBy: "### soclint").count == 3)
-    let empty = try Support.run(["lint", "--format", "github"], in: root, environment: ["GITHUB_STEP_SUMMARY": ""])
+    let empty = try Support.run(
+      ["lint", "--format", "github"], in: root, environment: ["GITHUB_STEP_SUMMARY": ""])
     #expect(empty.status == 0)
     let folder = try Support.run(
       ["lint", "--format", "github"], in: root, environment: ["GITHUB_STEP_SUMMARY": root.path])

@@ -11,7 +11,9 @@ import Testing
 @Suite struct ReporterJSONTests {
   static let schemaURL = ReporterFixture.packageRoot.appendingPathComponent("Schemas/findings.schema.json")
 
-  @Test(.enabled(if: Python.enabled, Python.reason)) func validatesAgainstFindingsSchemaWithPythonJSONSchema() throws {
+  @Test(.enabled(if: Python.enabled, Python.reason)) func validatesAgainstFindingsSchemaWithPythonJSONSchema()
+    throws
+  {
     let json = ReporterFixture.render(JSONReporter())
     let errors = try ReporterFixture.pythonValidate(json, schema: Self.schemaURL)
     #expect(errors == "", "\(errors)")

@@ -16,12 +16,16 @@ import Testing
   /// A function, initialiser or accessor body counted from its declaration to its closing
   /// brace; string literals are blanked first so their braces do not count.
   @Test func noFunctionIsOver80Lines() throws {
-    let declaration = try Regex(#"^\s*(@\w+\s+)*((public|private|package|internal|fileprivate|static|mutating|override|nonisolated)\s+)*(func |init[?(<])"#)
+    let declaration = try Regex(
+      #"^\s*(@\w+\s+)*((public|private|package|internal|fileprivate|static|mutating|override|nonisolated)\s+)*(func |init[?(<])"#
+    )
     let literal = try Regex(#""(\\.|[^"\\])*""#)
     var long: [String] = []
     for url in Self.swiftFiles() where url.lastPathComponent != "EmbeddedSchemas.swift" {
-      let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
-        .map { $0.replacing(literal, with: "\"\"") }
+      let lines = try String(contentsOf: url, encoding: .utf8).split(
+        separator: "\n", omittingEmptySubsequences: false
+      )
+      .map { $0.replacing(literal, with: "\"\"") }
       var i = 0
       while i < lines.count {
         defer { i += 1 }

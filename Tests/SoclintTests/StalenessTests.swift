@@ -29,7 +29,8 @@ import Testing
     let result = try Support.lint(
       Example([(".soclint.yaml", config), ("Controls/example.yaml", text)]).project)
     return result.findings.filter {
-      ["stale-evidence", "evidence-due-soon", "evidence-never-collected", "future-date"].contains($0.rule.rawValue)
+      ["stale-evidence", "evidence-due-soon", "evidence-never-collected", "future-date"].contains(
+        $0.rule.rawValue)
     }
   }
 

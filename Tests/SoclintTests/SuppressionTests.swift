@@ -12,9 +12,11 @@ import Testing
 
   @Test func linesOfMultiLineScalarsAreText() {
     // A block scalar, a folded one, a double-quoted continuation and a plain continuation.
-    #expect(parse("description: |\n  first\n  # soclint: ignore[placeholder-text] sneaky\nowner: a\n").isEmpty)
+    #expect(
+      parse("description: |\n  first\n  # soclint: ignore[placeholder-text] sneaky\nowner: a\n").isEmpty)
     #expect(parse("description: >\n  # soclint: ignore-file[stale-evidence] sneaky\n  more\n").isEmpty)
-    #expect(parse("description: \"one\n  # soclint: ignore[placeholder-text] sneaky\n  two\"\nowner: a\n").isEmpty)
+    #expect(
+      parse("description: \"one\n  # soclint: ignore[placeholder-text] sneaky\n  two\"\nowner: a\n").isEmpty)
     // A real comment after the scalar ends on the same line, or on the next line, still counts.
     let after = parse("description: \"one\n  two\" # soclint: ignore[placeholder-text] agreed\nowner: a\n")
     #expect(after.map(\.scope) == [.line(2)])
@@ -23,7 +25,8 @@ import Testing
   }
 
   @Test func crlfLines() throws {
-    let same = try #require(parse("kind: control\r\nowner: a # soclint: ignore[unknown-owner] later\r\n").first)
+    let same = try #require(
+      parse("kind: control\r\nowner: a # soclint: ignore[unknown-owner] later\r\n").first)
     #expect(same.scope == .line(2))
     #expect(same.reason == "later")
     #expect(same.range.column == 10)
@@ -33,7 +36,8 @@ import Testing
   }
 
   @Test func untilIsAnExpiryOnlyBeforeADate() throws {
-    let reason = try #require(parse("a: 1 # soclint: ignore[stale-evidence] until the vendor migration ends\n").first)
+    let reason = try #require(
+      parse("a: 1 # soclint: ignore[stale-evidence] until the vendor migration ends\n").first)
     #expect(reason.until == nil && reason.badUntil == nil)
     #expect(reason.reason == "until the vendor migration ends")
     let typo = try #require(parse("a: 1 # soclint: ignore[stale-evidence] until 2026-1-5 x\n").first)

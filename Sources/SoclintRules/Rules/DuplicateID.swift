@@ -45,7 +45,8 @@ struct DuplicateID: Rule {
       if let builtIn = BuiltInFramework.named(catalog.framework.value) {
         report.append(
           finding(
-            "catalog \(builtIn.id) clashes with the built-in \(builtIn.displayName) criteria", at: catalog.framework,
+            "catalog \(builtIn.id) clashes with the built-in \(builtIn.displayName) criteria",
+            at: catalog.framework,
             help: [
               "\(builtIn.id) is built in; give your own catalog another framework id, such as \(builtIn.id)-extra"
             ],

@@ -90,7 +90,9 @@ struct PlaceholderText: Rule {
       let f = catalog.framework.value
       look(catalog.title, "the title of catalog '\(f)'")
       for r in catalog.requirements {
-        if let title = r.titleLocated { look(title, "the title of requirement \(r.id.value) of catalog '\(f)'") }
+        if let title = r.titleLocated {
+          look(title, "the title of requirement \(r.id.value) of catalog '\(f)'")
+        }
       }
     }
   }

@@ -28,7 +28,8 @@ struct SecurityNotInScope: Rule {
       else { continue }
       report.append(
         finding(
-          "\(builtIn.id) is in scope without the \(required) category", at: context.configuration.file.range(of: node),
+          "\(builtIn.id) is in scope without the \(required) category",
+          at: context.configuration.file.range(of: node),
           pointer: scope.framework.pointer + "/categories",
           help: [
             "add \(required): it is part of every \(builtIn.displayName) examination, e.g. categories: [\(([required] + categories).joined(separator: ", "))]"

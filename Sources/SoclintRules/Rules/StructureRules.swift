@@ -114,5 +114,8 @@ extension RuleDescription {
     passing: [Example(control: Example.goodControl)])
 
   /// The structure rules, in the rules reference's order.
-  static let structure: [RuleDescription] = [invalidFile, yamlSyntax, resourceLimit, duplicateKey, missingField, unknownField, wrongType, invalidValue, emptyFile]
+  static let structure: [RuleDescription] = [
+    invalidFile, yamlSyntax, resourceLimit, duplicateKey, missingField, unknownField, wrongType, invalidValue,
+    emptyFile,
+  ]
 }

@@ -87,13 +87,17 @@ extension RuleDescription {
     ])
 
   /// The suppression rules, in the rules reference's order.
-  static let suppression: [RuleDescription] = [suppressionWithoutReason, unusedSuppression, expiredSuppression, unknownRule]
+  static let suppression: [RuleDescription] = [
+    suppressionWithoutReason, unusedSuppression, expiredSuppression, unknownRule,
+  ]
 }
 
 // The messages of the suppression rules, beside their descriptions.
 extension Finding {
   /// `name`, in a suppression or the configuration's rules, is not a rule.
-  static func unknownRule(_ name: String, in place: String, at range: SourceRange, pointer: String = "") -> Finding {
+  static func unknownRule(
+    _ name: String, in place: String, at range: SourceRange, pointer: String = ""
+  ) -> Finding {
     Finding(
       rule: .unknownRule, message: "'\(name)' in \(place) is not a rule", range: range, pointer: pointer,
       help: Suggest.closest(to: name, in: Registry.ids).map { ["did you mean '\($0)'?"] } ?? [
@@ -124,11 +128,14 @@ extension Finding {
     if let structural = s.rules.first(where: { RuleID(rawValue: $0.name)?.isStructural == true }) {
       help = ["\(structural.name) is a structure rule, and structure rules cannot be silenced"]
     }
-    if s.rules.isEmpty { help = ["name the rules to silence in the brackets, such as ignore[stale-evidence]"] }
+    if s.rules.isEmpty {
+      help = ["name the rules to silence in the brackets, such as ignore[stale-evidence]"]
+    }
     return Finding(
       rule: .unusedSuppression,
       message: s.rules.isEmpty
-        ? "this suppression names no rule, so it silences nothing" : "this suppression of \(s.ruleNames) silences nothing",
+        ? "this suppression names no rule, so it silences nothing"
+        : "this suppression of \(s.ruleNames) silences nothing",
       range: s.range, help: help, subject: [s.ruleNames, s.reason])
   }
 
