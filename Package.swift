@@ -44,7 +44,8 @@ let package = Package(
     .testTarget(
       name: "SoclintTests",
       dependencies: [
-        "SoclintYAML", "SoclintSchema", "SoclintDiagnostics", "SoclintModel", "SoclintRules", "SoclintReporters",
+        "SoclintYAML", "SoclintSchema", "SoclintDiagnostics", "SoclintModel", "SoclintRules",
+        "SoclintReporters",
         // The golden tests run the real binary.
         "soclint",
       ]
