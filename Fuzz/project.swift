@@ -52,8 +52,9 @@ public func fuzzProject(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   var written = FuzzSupport.renderText(result)
   let context = ReportContext(result: result)
   let heavy = fnv1a(bytes) % heavyEvery == 0
+  let findings = FuzzSupport.rendered(result)
   for reporter in reporters + (heavy ? heavyReporters : []) {
-    written &+= reporter.render(result, findings: result.findings, context: context).utf8.count
+    written &+= reporter.render(result, findings: findings, context: context).utf8.count
   }
   // The coverage report refuses a project whose control could not be read: that is no finding.
   if heavy, let report = try? CoverageReport(result: result) {

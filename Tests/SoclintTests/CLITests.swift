@@ -15,165 +15,155 @@ import Testing
       Example([("Controls/a.yaml", stale), ("Controls/b.yaml", unknownOwner)]).project)
   }
 
-  @Test func argumentErrorsAreStatus2() throws {
+  @Test func argumentErrorsAreStatus2() async throws {
     let dir = try project()
-    #expect(try Support.run(["lint", "--no-such-flag"], in: dir).status == 2)
-    #expect(try Support.run(["lint", "--as-of", "2026-02-30"], in: dir).status == 2)
-    #expect(try Support.run(["lint", "--format", "xml"], in: dir).status == 2)
-    #expect(try Support.run(["lint", "Controls/missing.yaml"], in: dir).status == 2)
-    #expect(try Support.run(["lint", "--config", "nope.yaml"], in: dir).status == 2)
+    #expect(try await Support.run(["lint", "--no-such-flag"], in: dir).status == 2)
+    #expect(try await Support.run(["lint", "--as-of", "2026-02-30"], in: dir).status == 2)
+    #expect(try await Support.run(["lint", "--format", "xml"], in: dir).status == 2)
+    #expect(try await Support.run(["lint", "Controls/missing.yaml"], in: dir).status == 2)
+    #expect(try await Support.run(["lint", "--config", "nope.yaml"], in: dir).status == 2)
     let noConfig = try Support.temporaryFolder()
-    let run = try Support.run(["lint"], in: noConfig)
+    let run = try await Support.run(["lint"], in: noConfig)
     #expect(run.status == 2)
     #expect(run.stderr.contains("no .soclint.yaml found"))
   }
 
-  @Test func helpAndVersionAreStatus0() throws {
+  @Test func helpAndVersionAreStatus0() async throws {
     let dir = try project()
-    #expect(try Support.run(["--version"], in: dir).status == 0)
-    #expect(try Support.run(["lint", "--help"], in: dir).status == 0)
+    #expect(try await Support.run(["--version"], in: dir).status == 0)
+    #expect(try await Support.run(["lint", "--help"], in: dir).status == 0)
   }
 
-  @Test func explainUnknownRuleSuggestsTheClosest() throws {
+  @Test func explainUnknownRuleSuggestsTheClosest() async throws {
     let dir = try project()
-    let run = try Support.run(["explain", "stale-evidense"], in: dir)
+    let run = try await Support.run(["explain", "stale-evidense"], in: dir)
     #expect(run.status == 2)
     #expect(run.stderr.contains("did you mean 'stale-evidence'?"))
-    let ok = try Support.run(["explain", "stale-evidence"], in: dir)
+    let ok = try await Support.run(["explain", "stale-evidence"], in: dir)
     #expect(ok.status == 0)
     #expect(ok.stdout.contains("Fails:") && ok.stdout.contains("Passes:"))
   }
 
-  @Test func pathsLimitTheReportNotTheReading() throws {
+  @Test func pathsLimitTheReportNotTheReading() async throws {
     let dir = try project()
-    let all = try Support.run(["lint"], in: dir)
+    let all = try await Support.run(["lint"], in: dir)
     #expect(all.stdout.contains("[stale-evidence]") && all.stdout.contains("[unknown-owner]"))
-    let one = try Support.run(["lint", "Controls/b.yaml"], in: dir)
+    let one = try await Support.run(["lint", "Controls/b.yaml"], in: dir)
     #expect(one.status == 1)
     #expect(one.stdout.contains("[unknown-owner]"))
     #expect(!one.stdout.contains("[stale-evidence]"))
-    let folder = try Support.run(["lint", "Controls"], in: dir)
+    let folder = try await Support.run(["lint", "Controls"], in: dir)
     #expect(folder.stdout == all.stdout)
   }
 
-  @Test func stdinReplacesTheFileOnDisk() throws {
+  @Test func stdinReplacesTheFileOnDisk() async throws {
     let dir = try project()
     let fixed = Example.goodControl.replacingOccurrences(of: "id: AC-01", with: "id: AC-02")
-    let run = try Support.run(
+    let run = try await Support.run(
       ["lint", "--stdin-filename", "Controls/b.yaml", "Controls/b.yaml"], in: dir, stdin: Data(fixed.utf8))
     #expect(run.status == 0, "\(run.stdout)")
     #expect(run.stdout.isEmpty)
   }
 
-  @Test func baselineHidesRecordedFindingsAndSurvivesLineMoves() throws {
+  @Test func baselineHidesRecordedFindingsAndSurvivesLineMoves() async throws {
     let dir = try project()
     let baseline = dir.appendingPathComponent("baseline.json").path
     // Writing the baseline succeeds once it is written, findings or not (CLI.md).
-    #expect(try Support.run(["lint", "--write-baseline", baseline], in: dir).status == 0)
-    #expect(try Support.run(["lint", "--baseline", baseline], in: dir).status == 0)
+    #expect(try await Support.run(["lint", "--write-baseline", baseline], in: dir).status == 0)
+    #expect(try await Support.run(["lint", "--baseline", baseline], in: dir).status == 0)
     // Moving lines does not resurrect old findings.
     let a = dir.appendingPathComponent("Controls/a.yaml")
     let text = try String(contentsOf: a, encoding: .utf8)
     try Data(("x-note: moved down\n" + text).utf8).write(to: a)
-    #expect(try Support.run(["lint", "--baseline", baseline], in: dir).status == 0)
+    #expect(try await Support.run(["lint", "--baseline", baseline], in: dir).status == 0)
     // A new defect fails with only that finding.
     try Data((text.replacingOccurrences(of: "source: Jira project SEC", with: "source: TBD")).utf8).write(
       to: a)
-    let run = try Support.run(["lint", "--baseline", baseline, "--strict"], in: dir)
+    let run = try await Support.run(["lint", "--baseline", baseline, "--strict"], in: dir)
     #expect(run.status == 1)
     #expect(run.stdout.components(separatedBy: "[placeholder-text]").count == 2)
     #expect(!run.stdout.contains("[stale-evidence]") && !run.stdout.contains("[unknown-owner]"))
   }
 
-  @Test func outputFileIsWrittenAndStdoutStaysEmpty() throws {
+  @Test func outputFileIsWrittenAndStdoutStaysEmpty() async throws {
     let dir = try project()
     let out = dir.appendingPathComponent("report.json").path
-    let run = try Support.run(["lint", "--format", "json", "--output", out, "--quiet"], in: dir)
+    let run = try await Support.run(["lint", "--format", "json", "--output", out, "--quiet"], in: dir)
     #expect(run.status == 1)
     #expect(run.stdout.isEmpty && run.stderr.isEmpty)
     let data = try Data(contentsOf: URL(fileURLWithPath: out))
     #expect((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["findings"] != nil)
-    let bad = try Support.run(["lint", "--output", "/nonexistent/dir/report.txt"], in: dir)
+    let bad = try await Support.run(["lint", "--output", "/nonexistent/dir/report.txt"], in: dir)
     #expect(bad.status == 2)
   }
 
-  @Test func strictMakesWarningsFail() throws {
+  @Test func strictMakesWarningsFail() async throws {
     let dir = try Support.write(Example.control(replacing: "last_reviewed: 2026-06-15\n", with: "").project)
-    #expect(try Support.run(["lint"], in: dir).status == 0)
-    #expect(try Support.run(["lint", "--strict"], in: dir).status == 1)
+    #expect(try await Support.run(["lint"], in: dir).status == 0)
+    #expect(try await Support.run(["lint", "--strict"], in: dir).status == 1)
   }
 
-  @Test func unknownRuleInConfigurationIsStatus2() throws {
+  @Test func unknownRuleInConfigurationIsStatus2() async throws {
     let config = "version: 1\nframeworks:\n  soc1: {}\nas_of: 2026-11-20\nrules:\n  stale-evidense: off\n"
     let dir = try Support.write(
       Example([(".soclint.yaml", config), ("Controls/example.yaml", Example.goodControl)]).project)
-    let run = try Support.run(["lint"], in: dir)
+    let run = try await Support.run(["lint"], in: dir)
     #expect(run.status == 2)
     #expect(run.stdout.contains("[unknown-rule]") && run.stdout.contains("did you mean 'stale-evidence'?"))
   }
 
-  @Test func severityOverridesAndOff() throws {
+  @Test func severityOverridesAndOff() async throws {
     let config =
       "version: 1\nframeworks:\n  soc1: {}\nas_of: 2026-11-20\nrules:\n  missing-review: error\n  orphan-owner: off\n"
     let control = Example.goodControl.replacingOccurrences(of: "last_reviewed: 2026-06-15\n", with: "")
     let dir = try Support.write(
       Example([(".soclint.yaml", config), ("Controls/example.yaml", control)]).project)
-    let run = try Support.run(["lint"], in: dir)
+    let run = try await Support.run(["lint"], in: dir)
     #expect(run.status == 1)
     #expect(run.stdout.contains("error: control AC-01 has no last_reviewed date [missing-review]"))
-    let rules = try Support.run(["rules", "--format", "json"], in: dir)
+    let rules = try await Support.run(["rules", "--format", "json"], in: dir)
     #expect(rules.stdout.contains("\"severity\" : \"error\""))
   }
 
-  @Test func initWritesARepositoryThatLintsAndNeverOverwrites() throws {
+  @Test func initWritesARepositoryThatLintsAndNeverOverwrites() async throws {
     let dir = try Support.temporaryFolder()
-    #expect(try Support.run(["init"], in: dir).status == 0)
-    let lint = try Support.run(["lint"], in: dir)
+    #expect(try await Support.run(["init"], in: dir).status == 0)
+    let lint = try await Support.run(["lint"], in: dir)
     #expect(lint.status == 0, "\(lint.stdout)")
     #expect(!lint.stdout.contains("error:"))
-    let again = try Support.run(["init"], in: dir)
+    let again = try await Support.run(["init"], in: dir)
     #expect(again.status == 2)
     #expect(again.stderr.contains("not overwriting"))
   }
 
-  @Test func schemaCommandPrintsEmbeddedSchemas() throws {
+  @Test func schemaCommandPrintsEmbeddedSchemas() async throws {
     let dir = try project()
     for kind in ["control", "owners", "catalog", "config", "findings"] {
-      let run = try Support.run(["schema", kind], in: dir)
+      let run = try await Support.run(["schema", kind], in: dir)
       #expect(run.status == 0)
       #expect(run.stdout.contains("\"$schema\""))
     }
-    #expect(try Support.run(["schema", "nope"], in: dir).status == 2)
+    #expect(try await Support.run(["schema", "nope"], in: dir).status == 2)
   }
 
-  @Test func changedSinceReportsOnlyChangedAndUntrackedFiles() throws {
+  @Test func changedSinceReportsOnlyChangedAndUntrackedFiles() async throws {
     let dir = try project()
-    func git(_ args: String...) throws {
-      let p = Process()
-      p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-      p.arguments = ["git", "-c", "user.email=t@example.com", "-c", "user.name=T"] + args
-      p.currentDirectoryURL = dir
-      p.standardOutput = FileHandle.nullDevice
-      p.standardError = FileHandle.nullDevice
-      try p.run()
-      p.waitUntilExit()
-    }
-    try git("init", "-q")
-    try git("add", "-A")
-    try git("commit", "-q", "-m", "base")
-    #expect(try Support.run(["lint", "--changed-since", "HEAD"], in: dir).stdout.isEmpty)
+    try Support.git(["init", "-q"], in: dir)
+    try Support.git(["add", "-A"], in: dir)
+    try Support.git(["commit", "-q", "-m", "base"], in: dir)
+    #expect(try await Support.run(["lint", "--changed-since", "HEAD"], in: dir).stdout.isEmpty)
     let b = dir.appendingPathComponent("Controls/b.yaml")
     try Data((try String(contentsOf: b, encoding: .utf8) + "x-touched: true\n").utf8).write(to: b)
-    let run = try Support.run(["lint", "--changed-since", "HEAD"], in: dir)
+    let run = try await Support.run(["lint", "--changed-since", "HEAD"], in: dir)
     #expect(run.stdout.contains("[unknown-owner]") && !run.stdout.contains("[stale-evidence]"))
-    #expect(try Support.run(["lint", "--changed-since", "no-such-revision"], in: dir).status == 2)
+    #expect(try await Support.run(["lint", "--changed-since", "no-such-revision"], in: dir).status == 2)
   }
 
-  @Test func hugeFilesAreNotRead() throws {
+  @Test func hugeFilesAreNotRead() async throws {
     let dir = try project()
     let big = String(repeating: "x-padding: 0123456789012345678901234567890123456789\n", count: 180_000)
     try Data(big.utf8).write(to: dir.appendingPathComponent("Controls/huge.yaml"))
-    let run = try Support.run(["lint", "Controls/huge.yaml"], in: dir)
+    let run = try await Support.run(["lint", "Controls/huge.yaml"], in: dir)
     #expect(run.status == 1)
     #expect(
       run.stdout.contains(
@@ -182,13 +172,13 @@ import Testing
     // One byte over is told exactly, not rounded to "8.0 MiB".
     try Data([UInt8](repeating: UInt8(ascii: "#"), count: 8_388_609)).write(
       to: dir.appendingPathComponent("Controls/huge.yaml"))
-    let edge = try Support.run(["lint", "Controls/huge.yaml"], in: dir)
+    let edge = try await Support.run(["lint", "Controls/huge.yaml"], in: dir)
     #expect(
       edge.stdout.contains(
         "Controls/huge.yaml is 8,388,609 bytes, larger than the 8 MiB limit (8,388,608 bytes)"))
   }
 
-  @Test func linkedFoldersInsideTheRootAreWalkedOnceAndOthersNever() throws {
+  @Test func linkedFoldersInsideTheRootAreWalkedOnceAndOthersNever() async throws {
     let dir = try project()
     let fm = FileManager.default
     // A folder kept elsewhere in the project, linked into Controls/, and a link back up (a cycle).
@@ -204,31 +194,31 @@ import Testing
     try Data("kind: control\nid: SECRET-1\n".utf8).write(to: outside.appendingPathComponent("x.yaml"))
     try fm.createSymbolicLink(
       atPath: dir.appendingPathComponent("Controls/outside").path, withDestinationPath: outside.path)
-    let run = try Support.run(["lint", "--format", "json", "--quiet"], in: dir)
+    let run = try await Support.run(["lint", "--format", "json", "--quiet"], in: dir)
     #expect(run.status == 1)
     #expect(!run.stdout.contains("SECRET-1"))
     #expect(run.stdout.contains("Controls/outside is a link leading outside the project root"))
-    let text = try Support.run(["lint"], in: dir)
+    let text = try await Support.run(["lint"], in: dir)
     // AC-09 is read through the link, once: no duplicate-id from the cycle.
     #expect(!text.stdout.contains("[duplicate-id]"))
     #expect(text.stderr.contains("(3 controls,"), "\(text.stderr)")
   }
 
-  @Test func aPathOutsideTheProjectIsAnError() throws {
+  @Test func aPathOutsideTheProjectIsAnError() async throws {
     let dir = try project()
     let other = try Support.temporaryFolder()
     try Data("kind: control\n".utf8).write(to: other.appendingPathComponent("x.yaml"))
-    let run = try Support.run(["lint", other.appendingPathComponent("x.yaml").path], in: dir)
+    let run = try await Support.run(["lint", other.appendingPathComponent("x.yaml").path], in: dir)
     #expect(run.status == 2)
     #expect(run.stderr.contains("is outside the project root"))
   }
 
-  @Test func aHugeConfigurationIsNotRead() throws {
+  @Test func aHugeConfigurationIsNotRead() async throws {
     let dir = try project()
     let padding = String(repeating: "# padding line\n", count: 700_000)
     try Data((Example.baseConfiguration + padding).utf8).write(
       to: dir.appendingPathComponent(".soclint.yaml"))
-    let run = try Support.run(["lint"], in: dir)
+    let run = try await Support.run(["lint"], in: dir)
     #expect(run.status == 2)
     #expect(
       run.stdout.contains(".soclint.yaml:1:1: error: .soclint.yaml is 10,500,"))

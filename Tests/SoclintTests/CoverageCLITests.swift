@@ -11,8 +11,8 @@ import Testing
     ("28.6", Int32(0)), ("28.60", 0), ("28.5", 0), ("0", 0), ("28.61", 1), ("28.7", 1), ("100", 1),
     ("99.9", 1),
   ])
-  func failUnderBoundaries(_ threshold: String, _ expected: Int32) throws {
-    let run = try Support.run(["coverage", "--fail-under", threshold], in: Self.everyStatus)
+  func failUnderBoundaries(_ threshold: String, _ expected: Int32) async throws {
+    let run = try await Support.run(["coverage", "--fail-under", threshold], in: Self.everyStatus)
     #expect(run.status == expected, "--fail-under \(threshold): \(run.stderr)")
     #expect(run.stdout.hasPrefix("Readiness assessment as of 2026-11-20"))
     if expected == 1 {
@@ -27,57 +27,58 @@ import Testing
   }
 
   /// The example Controls/ is fully ready: 100.0 passes --fail-under 100.
-  @Test func exampleRepositoryPassesAFullGate() throws {
-    let run = try Support.run(
+  @Test func exampleRepositoryPassesAFullGate() async throws {
+    let run = try await Support.run(
       ["coverage", "--fail-under", "100", "--format", "json"], in: Support.packageRoot)
     #expect(run.status == 0, "\(run.stderr)")
   }
 
   @Test(arguments: ["101", "-1", "abc", "82.", "1e2", "100.5"])
-  func failUnderOutsideZeroToHundredIsABadArgument(_ threshold: String) throws {
-    let run = try Support.run(["coverage", "--fail-under=\(threshold)"], in: Self.everyStatus)
+  func failUnderOutsideZeroToHundredIsABadArgument(_ threshold: String) async throws {
+    let run = try await Support.run(["coverage", "--fail-under=\(threshold)"], in: Self.everyStatus)
     #expect(run.status == 2, "\(threshold): \(run.stderr)")
     #expect(run.stdout == "")
     #expect(run.stderr.contains("--fail-under"))
   }
 
-  @Test func unknownFormatIsABadArgument() throws {
-    let run = try Support.run(["coverage", "--format", "pdf"], in: Self.everyStatus)
+  @Test func unknownFormatIsABadArgument() async throws {
+    let run = try await Support.run(["coverage", "--format", "pdf"], in: Self.everyStatus)
     #expect(run.status == 2)
   }
 
-  @Test func outputIsWrittenToTheFileAndTheGateStillHolds() throws {
+  @Test func outputIsWrittenToTheFileAndTheGateStillHolds() async throws {
     let dir = try Support.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: dir) }
     let file = dir.appendingPathComponent("coverage.html")
-    let run = try Support.run(
+    let run = try await Support.run(
       ["coverage", "--format", "html", "--output", file.path, "--fail-under", "50"], in: Self.everyStatus)
     #expect(run.status == 1)
     #expect(run.stdout == "")
     let written = try String(contentsOf: file, encoding: .utf8)
-    let direct = try Support.run(["coverage", "--format", "html"], in: Self.everyStatus)
+    let direct = try await Support.run(["coverage", "--format", "html"], in: Self.everyStatus)
     #expect(written == direct.stdout)
     // No temporary file is left beside it.
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["coverage.html"])
   }
 
-  @Test func anOutputThatCannotBeWrittenIsStatusTwo() throws {
-    let run = try Support.run(
+  @Test func anOutputThatCannotBeWrittenIsStatusTwo() async throws {
+    let run = try await Support.run(
       ["coverage", "--output", "/nonexistent-folder/coverage.txt"], in: Self.everyStatus)
     #expect(run.status == 2)
     #expect(run.stderr.contains("the folder /nonexistent-folder does not exist"), "\(run.stderr)")
   }
 
   /// Same as-of date as lint: --as-of moves both.
-  @Test func asOfMovesTheReport() throws {
-    let run = try Support.run(
+  @Test func asOfMovesTheReport() async throws {
+    let run = try await Support.run(
       ["coverage", "--as-of", "2027-06-01", "--format", "json"], in: Self.everyStatus)
     #expect(run.status == 0)
     #expect(run.stdout.contains("\"asOf\": \"2027-06-01\""))
   }
 
-  @Test func invalidConfigurationIsStatusTwoWithItsFindings() throws {
-    let run = try Support.run(["coverage"], in: Support.fixtures.appendingPathComponent("invalid-config"))
+  @Test func invalidConfigurationIsStatusTwoWithItsFindings() async throws {
+    let run = try await Support.run(
+      ["coverage"], in: Support.fixtures.appendingPathComponent("invalid-config"))
     #expect(run.status == 2)
     #expect(run.stdout == "")
     #expect(run.stderr.contains(".soclint.yaml:1:10: error:"))
@@ -85,16 +86,17 @@ import Testing
   }
 
   /// A control that cannot be read leaves coverage unjudgeable: no half-true report.
-  @Test func unreadableControlIsStatusTwo() throws {
-    let run = try Support.run(["coverage"], in: Support.fixtures.appendingPathComponent("yaml-syntax"))
+  @Test func unreadableControlIsStatusTwo() async throws {
+    let run = try await Support.run(["coverage"], in: Support.fixtures.appendingPathComponent("yaml-syntax"))
     #expect(run.status == 2)
     #expect(run.stdout == "")
     #expect(run.stderr.contains("coverage cannot be judged"))
   }
 
-  @Test func outputDoesNotDependOnJobs() throws {
-    let one = try Support.run(["coverage", "--format", "json", "--jobs", "1"], in: Support.packageRoot)
-    let many = try Support.run(["coverage", "--format", "json", "--jobs", "5"], in: Support.packageRoot)
+  @Test func outputDoesNotDependOnJobs() async throws {
+    let one = try await Support.run(["coverage", "--format", "json", "--jobs", "1"], in: Support.packageRoot)
+    let many = try await Support.run(
+      ["coverage", "--format", "json", "--jobs", "5"], in: Support.packageRoot)
     #expect(one.stdout == many.stdout)
     #expect(!one.stdout.isEmpty)
   }

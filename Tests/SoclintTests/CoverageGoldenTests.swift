@@ -28,12 +28,12 @@ import Testing
   }
 
   @Test(arguments: cases)
-  func golden(_ which: String) throws {
+  func golden(_ which: String) async throws {
     let parts = which.split(separator: " ").map(String.init)
     let (name, format) = (parts[0], parts[1])
     let file = try #require(Self.formats.first { $0.format == format }?.file)
     let dir = Support.fixtures.appendingPathComponent(name)
-    let run = try Support.run(["coverage", "--format", format], in: dir)
+    let run = try await Support.run(["coverage", "--format", format], in: dir)
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stderr == "")
     try GoldenTests.compare(run.stdout, golden: dir.appendingPathComponent(file))

@@ -38,36 +38,36 @@ import Testing
   }
 
   @Test(arguments: fixtureNames)
-  func fixture(_ name: String) throws {
+  func fixture(_ name: String) async throws {
     let dir = Support.fixtures.appendingPathComponent(name)
     let argsFile = dir.appendingPathComponent("args")
     var arguments = ["lint"]
     if let text = try? String(contentsOf: argsFile, encoding: .utf8) {
       arguments = text.split(separator: "\n").map(String.init)
     }
-    let run = try Support.run(arguments, in: dir)
+    let run = try await Support.run(arguments, in: dir)
     try Self.compare(Self.transcript(arguments, run), golden: dir.appendingPathComponent("expected.txt"))
   }
 
   static let ruleIDs = Registry.ids
 
   @Test(arguments: ruleIDs)
-  func ruleExample(_ id: String) throws {
+  func ruleExample(_ id: String) async throws {
     let description = try #require(Registry.description(of: id))
     let example = try #require(description.failing.first)
     let root = try Support.write(example.project)
     defer { try? FileManager.default.removeItem(at: root) }
-    let run = try Support.run(["lint"], in: root)
+    let run = try await Support.run(["lint"], in: root)
     try Self.compare(
       Self.transcript(["lint"], run), golden: Support.fixtures.appendingPathComponent("rules/\(id).txt"))
   }
 
   /// The same bytes whatever the number of jobs.
-  @Test func outputDoesNotDependOnJobs() throws {
+  @Test func outputDoesNotDependOnJobs() async throws {
     let dir = Support.packageRoot
-    let one = try Support.run(["lint", "--jobs", "1"], in: dir)
-    let two = try Support.run(["lint", "--jobs", "2"], in: dir)
-    let many = try Support.run(["lint", "--jobs", "7"], in: dir)
+    let one = try await Support.run(["lint", "--jobs", "1"], in: dir)
+    let two = try await Support.run(["lint", "--jobs", "2"], in: dir)
+    let many = try await Support.run(["lint", "--jobs", "7"], in: dir)
     #expect(one.stdout == two.stdout && two.stdout == many.stdout)
     #expect(one.status == 0, "the example Controls/ must lint clean: \(one.stdout)")
   }

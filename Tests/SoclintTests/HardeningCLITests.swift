@@ -11,7 +11,7 @@ import Testing
     try Support.write(Example.base + [("Controls/AC-01.yaml", Example.goodControl)] + extra)
   }
 
-  @Test func aConfigurationLinkedOutsideTheProjectIsNeverRead() throws {
+  @Test func aConfigurationLinkedOutsideTheProjectIsNeverRead() async throws {
     let dir = try project()
     let outside = try Support.temporaryFolder()
     let secret = outside.appendingPathComponent("credentials")
@@ -19,7 +19,7 @@ import Testing
     let config = dir.appendingPathComponent(".soclint.yaml")
     try FileManager.default.removeItem(at: config)
     try FileManager.default.createSymbolicLink(atPath: config.path, withDestinationPath: secret.path)
-    let run = try Support.run(["lint"], in: dir)
+    let run = try await Support.run(["lint"], in: dir)
     #expect(run.status == 2)
     #expect(
       run.stderr.contains("is a link leading outside the project root; soclint does not read it"),
@@ -31,39 +31,39 @@ import Testing
     try FileManager.default.removeItem(at: config)
     try FileManager.default.createSymbolicLink(
       atPath: config.path, withDestinationPath: "config/soclint.yaml")
-    #expect(try Support.run(["lint"], in: dir).status == 0)
+    #expect(try await Support.run(["lint"], in: dir).status == 0)
   }
 
-  @Test func aConfigurationThatIsAFIFOIsRefusedAtOnce() throws {
+  @Test func aConfigurationThatIsAFIFOIsRefusedAtOnce() async throws {
     let dir = try project()
     let config = dir.appendingPathComponent(".soclint.yaml")
     try FileManager.default.removeItem(at: config)
     #expect(mkfifo(config.path, 0o644) == 0)
-    let run = try Support.run(["lint"], in: dir)
+    let run = try await Support.run(["lint"], in: dir)
     #expect(run.status == 2)
     #expect(run.stderr.contains("is not a regular file"), "\(run.stderr)")
   }
 
-  @Test func standardInputIsHeldToTheLimit() throws {
+  @Test func standardInputIsHeldToTheLimit() async throws {
     let dir = try project()
     let big = Data(repeating: UInt8(ascii: "#"), count: 8 * 1024 * 1024 + 1)
-    let control = try Support.run(
+    let control = try await Support.run(
       ["lint", "--stdin-filename", "Controls/AC-01.yaml"], in: dir, stdin: big)
     #expect(control.status == 1)
     #expect(control.stdout.contains("(standard input) is larger than the 8 MiB limit"))
     // The configuration given on standard input too.
-    let config = try Support.run(["lint", "--stdin-filename", ".soclint.yaml"], in: dir, stdin: big)
+    let config = try await Support.run(["lint", "--stdin-filename", ".soclint.yaml"], in: dir, stdin: big)
     #expect(config.status == 2)
     #expect(
       config.stdout.contains(".soclint.yaml is 8,388,609 bytes, larger than the 8 MiB limit"),
       "\(config.stdout)")
   }
 
-  @Test func anUnsavedBufferIsTheFile() throws {
+  @Test func anUnsavedBufferIsTheFile() async throws {
     let dir = try project()
     let buffer = Example.goodControl.replacingOccurrences(of: "id: AC-01", with: "id: AC-02")
       .replacingOccurrences(of: "owner: alice", with: "owner: alcie")
-    let run = try Support.run(
+    let run = try await Support.run(
       ["lint", "--stdin-filename", "Controls/new.yaml", "Controls/new.yaml"], in: dir,
       stdin: Data(buffer.utf8))
     #expect(run.status == 1, "\(run.stderr)")
@@ -71,16 +71,16 @@ import Testing
       run.stdout.contains("Controls/new.yaml:7:8: error: owner 'alcie' of control AC-02 is not declared"))
   }
 
-  @Test func anOutputThatCannotBeWrittenSaysWhy() throws {
+  @Test func anOutputThatCannotBeWrittenSaysWhy() async throws {
     let dir = try project()
-    let folder = try Support.run(["lint", "--output", "Controls"], in: dir)
+    let folder = try await Support.run(["lint", "--output", "Controls"], in: dir)
     #expect(folder.status == 2)
     #expect(folder.stderr.contains("Controls is a folder"), "\(folder.stderr)")
     #expect(!folder.stderr.contains("NSCocoaErrorDomain"))
-    let missing = try Support.run(["lint", "--output", "no/such/folder/out.txt"], in: dir)
+    let missing = try await Support.run(["lint", "--output", "no/such/folder/out.txt"], in: dir)
     #expect(missing.status == 2)
     #expect(missing.stderr.contains("the folder no/such/folder does not exist"), "\(missing.stderr)")
-    let fine = try Support.run(["lint", "--format", "json", "--output", "out.json"], in: dir)
+    let fine = try await Support.run(["lint", "--format", "json", "--output", "out.json"], in: dir)
     #expect(fine.status == 0)
     let written = try String(contentsOf: dir.appendingPathComponent("out.json"), encoding: .utf8)
     #expect(written.hasPrefix("{"))
@@ -92,17 +92,17 @@ import Testing
   /// A pull request that deletes the only control of a requirement must fail on the
   /// requirement it uncovers, although the file with the finding (the configuration) did not
   /// change.
-  @Test func changedSinceReportsProjectWideFindingsWhenAnyProjectFileChanged() throws {
+  @Test func changedSinceReportsProjectWideFindingsWhenAnyProjectFileChanged() async throws {
     let dir = try project()
     try Support.git(["init", "-q"], in: dir)
     try Support.git(["add", "-A"], in: dir)
     try Support.git(["commit", "-q", "-m", "base"], in: dir)
-    #expect(try Support.run(["lint", "--changed-since", "HEAD"], in: dir).status == 0)
+    #expect(try await Support.run(["lint", "--changed-since", "HEAD"], in: dir).status == 0)
     // A change outside the project's files changes nothing that is reported.
     try Data("notes\n".utf8).write(to: dir.appendingPathComponent("NOTES.txt"))
-    #expect(try Support.run(["lint", "--changed-since", "HEAD"], in: dir).stdout.isEmpty)
+    #expect(try await Support.run(["lint", "--changed-since", "HEAD"], in: dir).stdout.isEmpty)
     try FileManager.default.removeItem(at: dir.appendingPathComponent("Controls/AC-01.yaml"))
-    let run = try Support.run(["lint", "--changed-since", "HEAD"], in: dir)
+    let run = try await Support.run(["lint", "--changed-since", "HEAD"], in: dir)
     #expect(run.status == 1)
     #expect(run.stdout.contains("[uncovered-requirement]"), "\(run.stdout)")
   }

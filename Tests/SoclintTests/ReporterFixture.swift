@@ -79,7 +79,11 @@ enum ReporterFixture {
 
   /// Validates a JSON text against a JSON Schema file with Python's jsonschema (the validator
   /// class the schema's `$schema` names). Returns the errors, one a line; empty when valid.
-  static func pythonValidate(_ json: String, schema: URL) throws -> String {
+  static func pythonValidate(_ json: String, schema: URL) async throws -> String {
+    try await Support.offPool { try pythonValidateBlocking(json, schema: schema) }
+  }
+
+  static func pythonValidateBlocking(_ json: String, schema: URL) throws -> String {
     let instance = FileManager.default.temporaryDirectory.appendingPathComponent(
       "soclint-instance-\(UUID().uuidString).json")
     try Data(json.utf8).write(to: instance)

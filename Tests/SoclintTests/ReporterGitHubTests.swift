@@ -117,25 +117,25 @@ import Testing
   /// The CLI appends the summary when GITHUB_STEP_SUMMARY names a file, creates the file when it
   /// is missing, writes nothing when the variable is empty, and exits 2 (the user's to fix, not a
   /// bug) when it cannot write there.
-  @Test func stepSummaryThroughTheCommandLine() throws {
+  @Test func stepSummaryThroughTheCommandLine() async throws {
     let root = try Support.write(Example.base + [("Controls/AC-01.yaml", Example.goodControl)])
     defer { try? FileManager.default.removeItem(at: root) }
     let file = root.appendingPathComponent("summary.md")
-    let first = try Support.run(
+    let first = try await Support.run(
       ["lint", "--format", "github"], in: root, environment: ["GITHUB_STEP_SUMMARY": file.path])
     #expect(first.status == 0)
     #expect(try String(contentsOf: file, encoding: .utf8) == "### soclint\n\nNo problems found.\n\n")
-    _ = try Support.run(
+    _ = try await Support.run(
       ["lint", "--format", "github"], in: root, environment: ["GITHUB_STEP_SUMMARY": file.path])
     #expect(try String(contentsOf: file, encoding: .utf8).components(separatedBy: "### soclint").count == 3)
-    let empty = try Support.run(
+    let empty = try await Support.run(
       ["lint", "--format", "github"], in: root, environment: ["GITHUB_STEP_SUMMARY": ""])
     #expect(empty.status == 0)
-    let folder = try Support.run(
+    let folder = try await Support.run(
       ["lint", "--format", "github"], in: root, environment: ["GITHUB_STEP_SUMMARY": root.path])
     #expect(folder.status == 2)
     #expect(folder.stderr.contains("\(root.path) is a folder"))
-    let missing = try Support.run(
+    let missing = try await Support.run(
       ["lint", "--format", "github"], in: root,
       environment: ["GITHUB_STEP_SUMMARY": root.appendingPathComponent("no/such/summary.md").path])
     #expect(missing.status == 2)

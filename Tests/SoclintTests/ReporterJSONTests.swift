@@ -12,21 +12,21 @@ import Testing
   static let schemaURL = ReporterFixture.packageRoot.appendingPathComponent("Schemas/findings.schema.json")
 
   @Test(.enabled(if: Python.enabled, Python.reason)) func validatesAgainstFindingsSchemaWithPythonJSONSchema()
-    throws
+    async throws
   {
     let json = ReporterFixture.render(JSONReporter())
-    let errors = try ReporterFixture.pythonValidate(json, schema: Self.schemaURL)
+    let errors = try await ReporterFixture.pythonValidate(json, schema: Self.schemaURL)
     #expect(errors == "", "\(errors)")
   }
 
   /// The schema rejects what the format never writes, so that it documents the shape.
-  @Test(.enabled(if: Python.enabled, Python.reason)) func findingsSchemaRejectsWrongShapes() throws {
+  @Test(.enabled(if: Python.enabled, Python.reason)) func findingsSchemaRejectsWrongShapes() async throws {
     let json = ReporterFixture.render(JSONReporter())
     let noFingerprint = json.replacingOccurrences(of: "\"fingerprint\"", with: "\"fingerprints\"")
-    #expect(try ReporterFixture.pythonValidate(noFingerprint, schema: Self.schemaURL) != "")
+    #expect(try await ReporterFixture.pythonValidate(noFingerprint, schema: Self.schemaURL) != "")
     let halfNullNote = json.replacingOccurrences(of: "\"line\": null", with: "\"line\": 3")
     #expect(halfNullNote != json)
-    #expect(try ReporterFixture.pythonValidate(halfNullNote, schema: Self.schemaURL) != "")
+    #expect(try await ReporterFixture.pythonValidate(halfNullNote, schema: Self.schemaURL) != "")
   }
 
   /// soclint's own validator compiles the embedded copy (`soclint schema findings`) and accepts
@@ -92,7 +92,7 @@ import Testing
   }
 
   /// Keys come in CLI.md's order, pretty-printed with two spaces.
-  @Test func keysInFixedOrder() throws {
+  @Test func keysInFixedOrder() async throws {
     let json = ReporterFixture.render(JSONReporter())
     func keys(indent: Int) -> [String] {
       let prefix = String(repeating: " ", count: indent) + "\""
@@ -136,11 +136,11 @@ import Testing
         == "{\n  \"a\": [\n    1,\n    null\n  ]\n}\n")
   }
 
-  @Test(.enabled(if: Python.enabled, Python.reason)) func noFindingsIsAnEmptyList() throws {
+  @Test(.enabled(if: Python.enabled, Python.reason)) func noFindingsIsAnEmptyList() async throws {
     let json = ReporterFixture.render(JSONReporter(), findings: [])
     let object = try ReporterFixture.parse(json)
     #expect((object["findings"] as? [Any])?.isEmpty == true)
     #expect((object["summary"] as? [String: Int])?["errors"] == 0)
-    #expect(try ReporterFixture.pythonValidate(json, schema: Self.schemaURL) == "")
+    #expect(try await ReporterFixture.pythonValidate(json, schema: Self.schemaURL) == "")
   }
 }

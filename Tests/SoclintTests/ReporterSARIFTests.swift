@@ -9,13 +9,13 @@ import Testing
 @Suite struct ReporterSARIFTests {
   static let schemaURL = ReporterFixture.sarifSchema
 
-  @Test(.enabled(if: Python.enabled, Python.reason)) func validatesAgainstOASISSchema() throws {
+  @Test(.enabled(if: Python.enabled, Python.reason)) func validatesAgainstOASISSchema() async throws {
     #expect(FileManager.default.fileExists(atPath: Self.schemaURL.path), "missing \(Self.schemaURL.path)")
     let sarif = ReporterFixture.render(SARIFReporter())
-    let errors = try ReporterFixture.pythonValidate(sarif, schema: Self.schemaURL)
+    let errors = try await ReporterFixture.pythonValidate(sarif, schema: Self.schemaURL)
     #expect(errors == "", "\(errors)")
     let empty = ReporterFixture.render(SARIFReporter(), findings: [])
-    #expect(try ReporterFixture.pythonValidate(empty, schema: Self.schemaURL) == "")
+    await #expect(try await ReporterFixture.pythonValidate(empty, schema: Self.schemaURL) == "")
   }
 
   @Test func logAndRunHaveCLIFields() throws {

@@ -66,14 +66,31 @@ enum Support {
     return packageRoot.appendingPathComponent(".build/debug/soclint")
   }
 
-  struct Run {
+  struct Run: Sendable {
     let status: Int32
     let stdout: String
     let stderr: String
   }
 
-  /// Runs the soclint binary in a folder.
+  /// Runs the soclint binary in a folder. The wait happens on a thread of its own, not on the
+  /// test pool's: on two cores the pool has two threads, and a test blocked on a child process
+  /// would hold up every in-process test behind it.
   static func run(
+    _ arguments: [String], in directory: URL, stdin: Data? = nil, environment: [String: String] = [:]
+  ) async throws -> Run {
+    try await offPool { try runBlocking(arguments, in: directory, stdin: stdin, environment: environment) }
+  }
+
+  /// Runs blocking work (a child process, a wait) on a new thread and resumes when it is done.
+  static func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+      Thread.detachNewThread {
+        do { continuation.resume(returning: try body()) } catch { continuation.resume(throwing: error) }
+      }
+    }
+  }
+
+  static func runBlocking(
     _ arguments: [String], in directory: URL, stdin: Data? = nil, environment: [String: String] = [:]
   ) throws -> Run {
     let process = Process()
