@@ -15,16 +15,18 @@ struct Coverage: ParsableCommand {
 
   @OptionGroup var project: ProjectOptions
 
-  @Option(help: "Output format: text, markdown, json or html.")
+  @Option(help: ArgumentHelp("The output format.", valueName: "FORMAT"))
   var format: CoverageFormat = .text
 
-  @Option(help: "Write the report to FILE (atomically) instead of standard output.")
+  @Option(
+    help: ArgumentHelp("Write the report to FILE (atomically) instead of standard output.", valueName: "FILE")
+  )
   var output: String?
 
   @Option(
     name: .customLong("fail-under"),
     help: ArgumentHelp(
-      "Exit 1 when a framework's readiness, as printed, is under PERCENT (0 to 100).", valueName: "percent"))
+      "Exit 1 when a framework's readiness, as printed, is under PERCENT (0 to 100).", valueName: "PERCENT"))
   var failUnder: String?
 
   func validate() throws {

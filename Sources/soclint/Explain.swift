@@ -8,7 +8,7 @@ struct Explain: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Explain a rule, with a failing and a passing example.")
 
-  @Argument(help: "The rule id, such as stale-evidence.")
+  @Argument(help: ArgumentHelp("The rule id, such as stale-evidence.", valueName: "RULE"))
   var rule: String
 
   func run() throws {

@@ -6,7 +6,7 @@ struct Init: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Write a starting controls repository that lints clean; never overwrites a file.")
 
-  @Argument(help: "The folder to write into (default: the current folder).")
+  @Argument(help: ArgumentHelp("The folder to write into.", valueName: "DIR"))
   var directory: String = "."
 
   func run() throws {

@@ -6,14 +6,19 @@ import SoclintRules
 
 /// Options every command that reads a project shares.
 struct ProjectOptions: ParsableArguments {
-  @Option(help: "The configuration file (default: .soclint.yaml, found by walking up).")
+  @Option(
+    help: ArgumentHelp(
+      "The configuration file (default: .soclint.yaml, found by walking up).", valueName: "FILE"))
   var config: String?
 
   @Option(
-    help: "Judge staleness on this date (YYYY-MM-DD) instead of the configuration's as_of or today (UTC).")
+    help: ArgumentHelp(
+      "Judge staleness on this date (YYYY-MM-DD) instead of the configuration's as_of or today (UTC).",
+      valueName: "DATE"))
   var asOf: String?
 
-  @Option(help: "How many files to read at once (default: the number of cores).")
+  @Option(
+    help: ArgumentHelp("How many files to read at once (default: the number of cores).", valueName: "N"))
   var jobs: Int?
 
   func validate() throws {

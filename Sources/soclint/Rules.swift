@@ -8,10 +8,13 @@ import SoclintRules
 struct Rules: ParsableCommand {
   static let configuration = CommandConfiguration(abstract: "List every rule with its severity.")
 
-  @Option(help: "text, json or markdown.")
+  @Option(help: ArgumentHelp("The output format.", valueName: "FORMAT"))
   var format: RuleReferenceReporter.Format = .text
 
-  @Option(help: "The configuration whose severities are shown (default: found by walking up, if any).")
+  @Option(
+    help: ArgumentHelp(
+      "The configuration whose severities are shown (default: found by walking up, if any).",
+      valueName: "FILE"))
   var config: String?
 
   func run() throws {

@@ -4,16 +4,22 @@ import SoclintModel
 
 struct Schema: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Print the JSON Schema of a kind, for editors with a YAML language server.")
+    abstract: "Print the JSON Schema of a kind, for editors with a YAML language server and for tools.")
 
-  @Argument(help: "control, owners, catalog, config or findings.")
-  var kind: String = "control"
+  /// The schemas soclint carries: the four kinds of file, and the two JSON reports.
+  enum Kind: String, CaseIterable, ExpressibleByArgument {
+    case control, owners, catalog, config, findings, coverage
+  }
+
+  @Argument(help: ArgumentHelp("The kind of document.", valueName: "KIND"))
+  var kind: Kind = .control
 
   func run() throws {
-    guard let text = EmbeddedSchemas.all[kind] else {
-      let names = EmbeddedSchemas.all.keys.sorted()
-      throw Failure("no schema for '\(kind)'; choose one of \(names.joined(separator: ", "))")
+    guard let text = EmbeddedSchemas.all[kind.rawValue] else {
+      throw Failure(
+        "the schema of \(kind.rawValue) is missing from this build; this is a bug in soclint",
+        status: .internalError)
     }
-    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    Output.standard(text + "\n")
   }
 }

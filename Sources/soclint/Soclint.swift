@@ -46,8 +46,8 @@ enum Main {
         print(Soclint.fullMessage(for: error))
         exit(0)
       }
-      // Argument errors are status 2, never the parser's 64.
-      FileHandle.standardError.write(Data((Soclint.fullMessage(for: error) + "\n").utf8))
+      // Argument errors are status 2, never the parser's 64, in soclint's one error style.
+      FileHandle.standardError.write(Data((Main.styled(Soclint.fullMessage(for: error)) + "\n").utf8))
       exit(Status.usage.rawValue)
     }
     do {
@@ -67,7 +67,7 @@ enum Main {
         print(Soclint.fullMessage(for: error))
         exit(0)
       case .validationFailure:
-        FileHandle.standardError.write(Data((Soclint.fullMessage(for: error) + "\n").utf8))
+        FileHandle.standardError.write(Data((Main.styled(Soclint.fullMessage(for: error)) + "\n").utf8))
         exit(Status.usage.rawValue)
       default:
         break
@@ -78,5 +78,10 @@ enum Main {
             .utf8))
       exit(Status.internalError.rawValue)
     }
+  }
+
+  /// The parser's "Error: ..." in soclint's style, "soclint: error: ...", as every other error.
+  static func styled(_ message: String) -> String {
+    message.hasPrefix("Error: ") ? "soclint: error: " + message.dropFirst("Error: ".count) : message
   }
 }

@@ -62,6 +62,19 @@ import Testing
       Self.transcript(["lint"], run), golden: Support.fixtures.appendingPathComponent("rules/\(id).txt"))
   }
 
+  static let commands = ["", "lint", "rules", "explain", "schema", "init", "coverage"]
+
+  /// The help of every command, as users read it (the width is fixed: help is laid out for the
+  /// terminal's width, and tests run without one).
+  @Test(arguments: commands)
+  func help(_ command: String) async throws {
+    let arguments = (command.isEmpty ? [] : [command]) + ["--help"]
+    let run = try await Support.run(arguments, in: Support.fixtures, environment: ["COLUMNS": "80"])
+    try Self.compare(
+      Self.transcript(arguments, run),
+      golden: Support.fixtures.appendingPathComponent("help/\(command.isEmpty ? "soclint" : command).txt"))
+  }
+
   /// The same bytes whatever the number of jobs.
   @Test func outputDoesNotDependOnJobs() async throws {
     let dir = Support.packageRoot
