@@ -29,7 +29,14 @@ let package = Package(
     .target(name: "SoclintDiagnostics", dependencies: []),
     .target(
       name: "SoclintModel",
-      dependencies: ["SoclintYAML", "SoclintSchema", "SoclintDiagnostics"]
+      dependencies: ["SoclintYAML", "SoclintSchema", "SoclintDiagnostics"],
+      // The JSON Schemas are the single source of truth for structure; they are compiled into
+      // the binary, with no bundle to install beside it. `Schemas` at the top is a link here.
+      resources: [
+        .embedInCode("Schemas/control.schema.json"), .embedInCode("Schemas/owners.schema.json"),
+        .embedInCode("Schemas/catalog.schema.json"), .embedInCode("Schemas/config.schema.json"),
+        .embedInCode("Schemas/findings.schema.json"), .embedInCode("Schemas/coverage.schema.json"),
+      ]
     ),
     .target(name: "SoclintRules", dependencies: ["SoclintYAML", "SoclintDiagnostics", "SoclintModel"]),
     .target(name: "SoclintReporters", dependencies: ["SoclintDiagnostics", "SoclintModel", "SoclintRules"]),

@@ -34,7 +34,7 @@ import Testing
   @Test func embeddedSchemaCompilesAndAcceptsTheReport() throws {
     let text = try #require(EmbeddedSchemas.all["findings"])
     let onDisk = try String(contentsOf: Self.schemaURL, encoding: .utf8)
-    #expect(text + "\n" == onDisk, "run Scripts/embed-schemas")
+    #expect(text + "\n" == onDisk)
     let validator = try JSONSchemaValidator(json: text)
     let json = ReporterFixture.render(JSONReporter())
     let loaded = YAMLLoader().load(Array(json.utf8))
