@@ -22,11 +22,7 @@ public enum RuleReferenceReporter {
         out += "\(pad(d.id.rawValue, 28)) \(pad(d.severity.rawValue, 8)) \(pad(now(d), 8)) \(d.summary)\n"
       }
     case .markdown:
-      out += "| rule | default | in force | summary |\n| --- | --- | --- | --- |\n"
-      for d in Registry.descriptions {
-        out +=
-          "| `\(d.id)` | \(d.severity.rawValue) | \(now(d)) | \(d.summary.replacingOccurrences(of: "|", with: "\\|")) |\n"
-      }
+      out += markdown(now: now)
     case .json:
       let items = Registry.descriptions.map { d -> [String: Any] in
         [
@@ -39,6 +35,45 @@ public enum RuleReferenceReporter {
         (try? JSONSerialization.data(
           withJSONObject: ["version": 1, "rules": items], options: [.prettyPrinted, .sortedKeys])) ?? Data()
       out = String(decoding: data, as: UTF8.self) + "\n"
+    }
+    return out
+  }
+
+  /// The rules reference in Markdown: a table of every rule, then a section per rule with its
+  /// explanation and examples (docs/rules.md is this text).
+  static func markdown(now: (RuleDescription) -> String) -> String {
+    var out = "# soclint rules\n\n"
+    out += "Every rule, its default severity and the severity in force under the configuration read. "
+    out += "Each rule's examples below are run by soclint's tests. Most examples start from this control, "
+    out += "with an owners list declaring alice and bob and a catalog soc1 declaring CO-1:\n\n"
+    out += "```yaml\n\(Example.goodControl)```\n\n"
+    out += "| rule | default | in force | summary |\n| --- | --- | --- | --- |\n"
+    for d in Registry.descriptions {
+      out +=
+        "| [`\(d.id)`](#\(d.id)) | \(d.severity.rawValue) | \(now(d)) | \(d.summary.replacingOccurrences(of: "|", with: "\\|")) |\n"
+    }
+    for category in RuleCategory.allCases {
+      out += "\n## \(category.rawValue)\n"
+      for d in Registry.descriptions where d.category == category {
+        out += "\n### \(d.id)\n\n"
+        out += "\(d.severity.rawValue)\(d.isStructural ? ", cannot be turned off or silenced" : "")\n\n"
+        out += "\(d.summary).\n\n\(d.explanation)\n"
+        for (title, examples) in [("Fails", d.failing), ("Passes", d.passing)] {
+          for e in examples {
+            if e.files.count == 1 && e.files[0].text == Example.goodControl {
+              out += "\n\(title): the control at the top.\n"
+              continue
+            }
+            out += "\n\(title):\n"
+            for file in e.files {
+              out += "\n```yaml\n# \(file.path)\n"
+              out += file.text.replacingOccurrences(of: "\u{0}", with: "\\0")
+              if !file.text.hasSuffix("\n") { out += "\n" }
+              out += "```\n"
+            }
+          }
+        }
+      }
     }
     return out
   }

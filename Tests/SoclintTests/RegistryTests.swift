@@ -1,5 +1,6 @@
 import Foundation
 import SoclintDiagnostics
+import SoclintReporters
 import SoclintRules
 import Testing
 
@@ -27,4 +28,16 @@ import Testing
       "rule \(id) has no golden transcript: run SOCLINT_UPDATE_GOLDEN=1 swift test --filter GoldenTests, review Tests/Fixtures/rules/\(id.rawValue).txt and commit it"
     )
   }
+}
+
+/// docs/rules.md is the rules reference `soclint rules --format markdown` prints (with no
+/// configuration, so every rule at its default); a rule changed without regenerating it fails
+/// here.
+@Test func rulesReferenceIsCurrent() throws {
+  let file = Support.packageRoot.appendingPathComponent("docs/rules.md")
+  let onDisk = try String(contentsOf: file, encoding: .utf8)
+  #expect(
+    onDisk == RuleReferenceReporter.list(.markdown),
+    "docs/rules.md is out of date: run `soclint rules --format markdown > docs/rules.md` in a folder without a .soclint.yaml"
+  )
 }
