@@ -45,7 +45,8 @@ public enum RuleReferenceReporter {
     var out = "# soclint rules\n\n"
     out += "Every rule, its default severity and the severity in force under the configuration read. "
     out += "Each rule's examples below are run by soclint's tests. Most examples start from this control, "
-    out += "with an owners list declaring alice and bob and a catalog soc1 declaring CO-1:\n\n"
+    out += "with an owners list declaring alice and bob and a catalog soc1 declaring CO-1; in a failing "
+    out += "example, ↓ marks where each finding points:\n\n"
     out += "```yaml\n\(Example.goodControl)```\n\n"
     out += "| rule | default | in force | summary |\n| --- | --- | --- | --- |\n"
     for d in Registry.descriptions {
@@ -65,7 +66,7 @@ public enum RuleReferenceReporter {
               continue
             }
             out += "\n\(title):\n"
-            for file in e.files {
+            for file in e.markedFiles {
               out += "\n```yaml\n# \(file.path)\n"
               out += file.text.replacingOccurrences(of: "\u{0}", with: "\\0")
               if !file.text.hasSuffix("\n") { out += "\n" }

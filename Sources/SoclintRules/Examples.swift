@@ -24,10 +24,11 @@ extension Example {
 
     """
 
-  /// The good control with one piece of text replaced, to show one mistake.
-  public static func control(replacing old: String, with new: String) -> Example {
+  /// The good control with one piece of text replaced, to show one mistake; `messages` are
+  /// those of the findings at the marks in `new`.
+  public static func control(replacing old: String, with new: String, messages: [String] = []) -> Example {
     precondition(goodControl.contains(old), "example text not found: \(old)")
-    return Example(control: goodControl.replacingFirst(old, with: new))
+    return Example(control: goodControl.replacingFirst(old, with: new), messages: messages)
   }
 }
 

@@ -15,16 +15,65 @@ public enum RuleCategory: String, Sendable, CaseIterable {
 /// A small project that shows a rule: files by project-relative path. Files not given come
 /// from `Example.base` (a configuration judged on 2026-11-20, two owners, a one-objective
 /// SOC 1 catalog), so an example shows only what matters.
+///
+/// In a failing example, `↓` marks where each finding of the rule points, as SwiftLint marks
+/// its examples, and `messages` holds their messages in the same order; the tests check the
+/// rule finds exactly those. The marks are not part of the files.
 public struct Example: Sendable {
-  public let files: [(path: String, text: String)]
+  /// The mark of an expected finding.
+  public static let mark: Character = "↓"
 
-  public init(_ files: [(path: String, text: String)]) {
-    self.files = files
+  /// The files as written, with their marks.
+  public let markedFiles: [(path: String, text: String)]
+  /// The messages of the findings at the marks, in the order of the marks.
+  public let messages: [String]
+
+  public init(_ files: [(path: String, text: String)], messages: [String] = []) {
+    self.markedFiles = files
+    self.messages = messages
   }
 
   /// An example of one control file.
-  public init(control text: String) {
-    self.files = [("Controls/example.yaml", text)]
+  public init(control text: String, messages: [String] = []) {
+    self.init([("Controls/example.yaml", text)], messages: messages)
+  }
+
+  /// The files without their marks.
+  public var files: [(path: String, text: String)] {
+    markedFiles.map { ($0.path, $0.text.filter { $0 != Example.mark }) }
+  }
+
+  /// Where the marks are: project-relative path, 1-based line and column (in Unicode scalars,
+  /// as findings count them), in file and then text order.
+  public var marks: [(path: String, line: Int, column: Int)] {
+    var out: [(path: String, line: Int, column: Int)] = []
+    for file in markedFiles.sorted(by: { $0.path < $1.path }) {
+      var line = 1
+      var column = 1
+      for scalar in file.text.unicodeScalars {
+        if Character(scalar) == Example.mark {
+          out.append((file.path, line, column))
+        } else if scalar == "\n" {
+          line += 1
+          column = 1
+        } else {
+          column += 1
+        }
+      }
+    }
+    return out
+  }
+
+  /// The example with one more piece of text replaced in one of its files (the control by
+  /// default): to mark a node the first change does not touch.
+  public func replacing(_ old: String, with new: String, in path: String = "Controls/example.yaml") -> Example
+  {
+    Example(
+      markedFiles.map { file in
+        guard file.path == path else { return file }
+        precondition(file.text.contains(old), "example text not found: \(old)")
+        return (file.path, file.text.replacingFirst(old, with: new))
+      }, messages: messages)
   }
 
   /// The example's files merged over the base, by path.

@@ -7,16 +7,25 @@ import Testing
 @Suite struct RuleExampleTests {
   static let ids = Registry.ids
 
+  /// Every failing example gives exactly the findings its marks and messages say: the rule,
+  /// the place (path, line, column) and the message of each, and no other finding of the rule.
   @Test(arguments: ids)
-  func failingExamplesFail(_ id: String) throws {
+  func failingExamplesFindWhatTheyMark(_ id: String) throws {
     let description = try #require(Registry.description(of: id))
     #expect(!description.failing.isEmpty, "\(id) has no failing example")
     for example in description.failing {
+      let marks = example.marks
+      #expect(!marks.isEmpty, "a failing example of \(id) marks no finding (↓)")
+      #expect(
+        marks.count == example.messages.count,
+        "\(id): \(marks.count) marks, \(example.messages.count) messages")
+      let expected = zip(marks, example.messages).map { "\($0.path):\($0.line):\($0.column): \($1)" }
       let result = try Support.lint(example.project)
       let hits = result.findings.filter { $0.rule.rawValue == id }
+      let actual = hits.map { "\($0.range.path):\($0.range.line):\($0.range.column): \($0.message)" }
       #expect(
-        !hits.isEmpty, "failing example of \(id) gave: \(result.findings.map { "\($0.rule): \($0.message)" })"
-      )
+        actual == expected,
+        "failing example of \(id); all findings: \(result.findings.map { "\($0.rule): \($0.message)" })")
       #expect(hits.allSatisfy { $0.severity == description.severity })
     }
   }
@@ -26,6 +35,7 @@ import Testing
     let description = try #require(Registry.description(of: id))
     #expect(!description.passing.isEmpty, "\(id) has no passing example")
     for example in description.passing {
+      #expect(example.marks.isEmpty, "a passing example of \(id) marks a finding")
       let result = try Support.lint(example.project)
       let hits = result.findings.filter { $0.rule.rawValue == id }
       #expect(hits.isEmpty, "passing example of \(id) gave: \(hits.map(\.message))")

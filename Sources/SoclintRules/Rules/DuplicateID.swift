@@ -14,10 +14,15 @@ struct DuplicateID: Rule {
       at the second declaration, with a note at the first. Rename one of them.
       """,
     failing: [
-      Example([
-        ("Controls/a.yaml", Example.goodControl),
-        ("Controls/b.yaml", Example.goodControl.replacingFirst("title: Quarterly", with: "title: Monthly")),
-      ])
+      Example(
+        [
+          ("Controls/a.yaml", Example.goodControl),
+          (
+            "Controls/b.yaml",
+            Example.goodControl.replacingFirst("title: Quarterly", with: "title: Monthly")
+              .replacingFirst("id: AC-01", with: "id: ↓AC-01")
+          ),
+        ], messages: ["control AC-01 is declared twice"])
     ],
     passing: [Example(control: Example.goodControl)])
 

@@ -10,7 +10,11 @@ struct EvidenceDueSoon: Rule {
       configuration's `due_soon_days` (14 by default), counting a due date exactly that many days
       away. Plan its collection.
       """,
-    failing: [Example.control(replacing: "last_collected: 2026-09-30", with: "last_collected: 2026-08-25")],
+    failing: [
+      Example.control(
+        replacing: "last_collected: 2026-09-30", with: "last_collected: ↓2026-08-25",
+        messages: ["evidence 'review-ticket' of control AC-01 is due on 2026-11-25, in 5 days"])
+    ],
     passing: [Example(control: Example.goodControl)])
 
   func check(_ context: LintContext, report: inout [Finding]) {

@@ -11,7 +11,12 @@ struct EvidenceFrequencyMismatch: Rule {
       least as often as the control operates. Continuous and on-event durations are not compared.
       """,
     failing: [
-      Example.control(replacing: "frequency: quarterly\ncriteria", with: "frequency: monthly\ncriteria")
+      Example.control(
+        replacing: "frequency: quarterly\ncriteria", with: "frequency: monthly\ncriteria",
+        messages: [
+          "evidence 'review-ticket' of control AC-01 is collected quarterly, less often than the control operates (monthly)"
+        ]
+      ).replacing("    frequency: quarterly\n", with: "    frequency: ↓quarterly\n")
     ],
     passing: [Example(control: Example.goodControl)])
 

@@ -10,7 +10,12 @@ struct EvidenceNeverCollected: Rule {
       so the control cannot be shown to operate. Collect it and record the day in
       `last_collected`.
       """,
-    failing: [Example.control(replacing: "    last_collected: 2026-09-30\n", with: "")],
+    failing: [
+      Example.control(
+        replacing: "    last_collected: 2026-09-30\n", with: "",
+        messages: ["evidence 'review-ticket' of control AC-01 has never been collected"]
+      ).replacing("  - id: review-ticket", with: "  - id: ↓review-ticket")
+    ],
     passing: [Example(control: Example.goodControl)])
 
   func check(_ context: LintContext, report: inout [Finding]) {

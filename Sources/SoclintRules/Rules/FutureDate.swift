@@ -10,7 +10,13 @@ struct FutureDate: Rule {
       future date is usually a typo in the year or month, and it would hide staleness for a long
       time. Write the day it really happened.
       """,
-    failing: [Example.control(replacing: "last_collected: 2026-09-30", with: "last_collected: 2027-09-30")],
+    failing: [
+      Example.control(
+        replacing: "last_collected: 2026-09-30", with: "last_collected: ↓2027-09-30",
+        messages: [
+          "evidence 'review-ticket' of control AC-01 was collected on 2027-09-30, after the as-of date 2026-11-20"
+        ])
+    ],
     passing: [Example(control: Example.goodControl)])
 
   func check(_ context: LintContext, report: inout [Finding]) {

@@ -11,14 +11,17 @@ struct InactiveOwner: Rule {
       Hand the control, evidence or backup role to an active owner.
       """,
     failing: [
-      Example([
-        ("Controls/example.yaml", Example.goodControl.replacingFirst("owner: alice", with: "owner: carol")),
-        (
-          "Controls/owners.yaml",
-          Example.baseOwners
-            + "  - id: carol\n    name: Carol Diaz\n    email: carol@example.com\n    active: false\n"
-        ),
-      ])
+      Example(
+        [
+          (
+            "Controls/example.yaml", Example.goodControl.replacingFirst("owner: alice", with: "owner: ↓carol")
+          ),
+          (
+            "Controls/owners.yaml",
+            Example.baseOwners
+              + "  - id: carol\n    name: Carol Diaz\n    email: carol@example.com\n    active: false\n"
+          ),
+        ], messages: ["owner 'carol' of control AC-01 has left (active: false)"])
     ],
     passing: [Example(control: Example.goodControl)])
 

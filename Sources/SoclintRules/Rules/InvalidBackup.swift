@@ -10,10 +10,11 @@ struct InvalidBackup: Rule {
       another owner, or remove `backup`.
       """,
     failing: [
-      Example([
-        ("Controls/example.yaml", Example.goodControl),
-        ("Controls/owners.yaml", Example.baseOwners + "    backup: bob\n"),
-      ])
+      Example(
+        [
+          ("Controls/example.yaml", Example.goodControl),
+          ("Controls/owners.yaml", Example.baseOwners + "    backup: ↓bob\n"),
+        ], messages: ["owner 'bob' is named as their own backup"])
     ],
     passing: [Example(control: Example.goodControl)])
 

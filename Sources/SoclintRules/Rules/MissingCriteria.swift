@@ -10,7 +10,11 @@ struct MissingCriteria: Rule {
       and no control objective. Under `criteria`, list the requirements it meets by framework,
       such as `soc2: [CC6.1, CC6.2]`.
       """,
-    failing: [Example.control(replacing: "criteria:\n  soc1: [CO-1]\n", with: "")],
+    failing: [
+      Example.control(
+        replacing: "criteria:\n  soc1: [CO-1]\n", with: "", messages: ["control AC-01 maps to no requirement"]
+      ).replacing("id: AC-01", with: "id: ↓AC-01")
+    ],
     passing: [Example(control: Example.goodControl)])
 
   func check(_ context: LintContext, report: inout [Finding]) {

@@ -13,7 +13,8 @@ struct MissingEvidence: Rule {
     failing: [
       Example(
         control: String(Example.goodControl[..<Example.goodControl.range(of: "evidence:")!.lowerBound])
-          + "last_reviewed: 2026-06-15\n")
+          + "last_reviewed: 2026-06-15\n", messages: ["control AC-01 lists no evidence"]
+      ).replacing("id: AC-01", with: "id: ↓AC-01")
     ],
     passing: [Example(control: Example.goodControl)])
 

@@ -13,7 +13,9 @@ struct MissingEvidenceFile: Rule {
     failing: [
       Example.control(
         replacing: "    last_collected: 2026-09-30\n",
-        with: "    last_collected: 2026-09-30\n    path: evidence/AC-01/*.pdf\n")
+        with: "    last_collected: 2026-09-30\n    path: ↓evidence/AC-01/*.pdf\n",
+        messages: ["path 'evidence/AC-01/*.pdf' of evidence 'review-ticket' of control AC-01 matches no file"]
+      )
     ],
     passing: [
       Example([

@@ -10,7 +10,12 @@ struct MissingReview: Rule {
       reviewed on a schedule (annual by default). Record when it was last reviewed in
       `last_reviewed`.
       """,
-    failing: [Example.control(replacing: "last_reviewed: 2026-06-15\n", with: "")],
+    failing: [
+      Example.control(
+        replacing: "last_reviewed: 2026-06-15\n", with: "",
+        messages: ["control AC-01 has no last_reviewed date"]
+      ).replacing("id: AC-01", with: "id: ↓AC-01")
+    ],
     passing: [Example(control: Example.goodControl)])
 
   func check(_ context: LintContext, report: inout [Finding]) {

@@ -10,10 +10,15 @@ struct OrphanOwner: Rule {
       was meant to take over a control. Give them something to own, or remove them from the list.
       """,
     failing: [
-      Example([
-        ("Controls/example.yaml", Example.goodControl),
-        ("Controls/owners.yaml", Example.baseOwners.replacingFirst("    backup: bob\n", with: "")),
-      ])
+      Example(
+        [
+          ("Controls/example.yaml", Example.goodControl),
+          (
+            "Controls/owners.yaml",
+            Example.baseOwners.replacingFirst("    backup: bob\n", with: "").replacingFirst(
+              "  - id: bob", with: "  - id: ↓bob")
+          ),
+        ], messages: ["owner 'bob' owns no control or evidence and backs up no one"])
     ],
     passing: [Example(control: Example.goodControl)])
 

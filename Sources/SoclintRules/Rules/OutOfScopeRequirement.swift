@@ -10,7 +10,13 @@ struct OutOfScopeRequirement: Rule {
       not under `frameworks`, or the requirement's category is not in its `categories`. It is
       worth knowing when scoping changes, so it is reported as information.
       """,
-    failing: [Example.control(replacing: "  soc1: [CO-1]", with: "  soc1: [CO-1]\n  soc2: [C1.1]")],
+    failing: [
+      Example.control(
+        replacing: "  soc1: [CO-1]", with: "  soc1: [CO-1]\n  soc2: [↓C1.1]",
+        messages: [
+          "control AC-01 maps C1.1, which is out of scope: soc2 is not under 'frameworks' in the configuration"
+        ])
+    ],
     passing: [Example(control: Example.goodControl)])
 
   func check(_ context: LintContext, report: inout [Finding]) {

@@ -12,7 +12,11 @@ struct PlaceholderText: Rule {
       "lorem ipsum" and for angle-bracket fill-ins such as `<describe here>`, as whole words in
       any case. Write what is actually done.
       """,
-    failing: [Example.control(replacing: "source: Jira project SEC", with: "source: TBD")],
+    failing: [
+      Example.control(
+        replacing: "source: Jira project SEC", with: "source: ↓TBD",
+        messages: ["the source of evidence 'review-ticket' of control AC-01 holds the placeholder 'TBD'"])
+    ],
     passing: [Example(control: Example.goodControl)])
 
   /// The placeholder the text holds, if any. Scans bytes: every placeholder is ASCII, and

@@ -11,13 +11,14 @@ struct SecurityNotInScope: Rule {
       of it. Add `security` to the categories of `soc2`.
       """,
     failing: [
-      Example([
-        (
-          ".soclint.yaml",
-          Example.baseConfiguration.replacingFirst(
-            "  soc1: {}", with: "  soc2:\n    categories: [availability]")
-        )
-      ])
+      Example(
+        [
+          (
+            ".soclint.yaml",
+            Example.baseConfiguration.replacingFirst(
+              "  soc1: {}", with: "  soc2:\n    categories: ↓[availability]")
+          )
+        ], messages: ["soc2 is in scope without the security category"])
     ],
     passing: [Example(control: Example.goodControl)])
 

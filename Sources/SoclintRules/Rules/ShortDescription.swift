@@ -13,7 +13,8 @@ struct ShortDescription: Rule {
       Example.control(
         replacing:
           "description: >\n  Security reviews every production account against the HR roster each quarter\n  and removes access that is no longer needed.\n",
-        with: "description: Quarterly user access review\n")
+        with: "description: ↓Quarterly user access review\n",
+        messages: ["the description of control AC-01 repeats its title"])
     ],
     passing: [Example(control: Example.goodControl)])
 

@@ -12,7 +12,13 @@ struct StaleEvidence: Rule {
       Collect it again and update `last_collected`, or, for an agreed exception, suppress the
       finding with a reason and an `until` date.
       """,
-    failing: [Example.control(replacing: "last_collected: 2026-09-30", with: "last_collected: 2026-06-30")],
+    failing: [
+      Example.control(
+        replacing: "last_collected: 2026-09-30", with: "last_collected: ↓2026-06-30",
+        messages: [
+          "evidence 'review-ticket' of control AC-01 is stale: collected 2026-06-30, due 2026-09-30 (quarterly), 51 days overdue"
+        ])
+    ],
     passing: [Example(control: Example.goodControl)])
 
   func check(_ context: LintContext, report: inout [Finding]) {

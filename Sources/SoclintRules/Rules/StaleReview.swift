@@ -10,7 +10,13 @@ struct StaleReview: Rule {
       annual). Past `last_reviewed` plus that interval (plus grace days), the review is overdue.
       Review the control and update `last_reviewed`.
       """,
-    failing: [Example.control(replacing: "last_reviewed: 2026-06-15", with: "last_reviewed: 2025-06-15")],
+    failing: [
+      Example.control(
+        replacing: "last_reviewed: 2026-06-15", with: "last_reviewed: ↓2025-06-15",
+        messages: [
+          "the review of control AC-01 is overdue: last reviewed 2025-06-15, due 2026-06-15 (annual), 158 days overdue"
+        ])
+    ],
     passing: [Example(control: Example.goodControl)])
 
   func check(_ context: LintContext, report: inout [Finding]) {

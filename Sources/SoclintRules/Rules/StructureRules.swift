@@ -15,7 +15,11 @@ extension RuleDescription {
       that leads outside the root is never followed (soclint reads untrusted pull requests), and
       the finding for bad bytes points at the first one. Save the file as UTF-8, or exclude it.
       """,
-    failing: [Example([("Controls/example.yaml", "kind: control\u{0}\n")])],
+    failing: [
+      Example(
+        [("Controls/example.yaml", "kind: control↓\u{0}\n")],
+        messages: ["file holds a NUL byte; it is not a text file"])
+    ],
     passing: [Example(control: Example.goodControl)])
 
   static let yamlSyntax = RuleDescription(
@@ -26,7 +30,11 @@ extension RuleDescription {
       where the construct it was reading began. The rest of the file is not read. Common causes:
       a tab used for indentation, a missing space after a colon, an unclosed quote or bracket.
       """,
-    failing: [Example([("Controls/example.yaml", "kind: control\nid: AC-01\n  title: indented too far\n")])],
+    failing: [
+      Example(
+        [("Controls/example.yaml", "kind: control\nid: AC-01\n  title↓: indented too far\n")],
+        messages: ["mapping values are not allowed in this context"])
+    ],
     passing: [Example(control: Example.goodControl)])
 
   static let resourceLimit = RuleDescription(
@@ -38,12 +46,13 @@ extension RuleDescription {
       so soclint stops reading the file at the alias or node past the limit.
       """,
     failing: [
-      Example([
-        (
-          "Controls/example.yaml",
-          "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n"
-        )
-      ])
+      Example(
+        [
+          (
+            "Controls/example.yaml",
+            "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, ↓*d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n"
+          )
+        ], messages: ["aliases in this document expand to more than 100000 nodes"])
     ],
     passing: [Example(control: Example.goodControl)])
 
@@ -55,7 +64,11 @@ extension RuleDescription {
       one of them, so half of what was written is ignored. The finding points at the second key,
       with a note at the first. Remove or merge one of them.
       """,
-    failing: [Example.control(replacing: "owner: alice\n", with: "owner: alice\nowner: bob\n")],
+    failing: [
+      Example.control(
+        replacing: "owner: alice\n", with: "owner: alice\n↓owner: bob\n",
+        messages: ["key 'owner' is given twice in this mapping"])
+    ],
     passing: [Example(control: Example.goodControl)])
 
   static let missingField = RuleDescription(
@@ -66,7 +79,12 @@ extension RuleDescription {
       `description`, `owner` and `frequency`; an evidence item its `id`, `description`, `type`,
       `source` and `frequency`. The finding points at the start of the mapping that lacks it.
       """,
-    failing: [Example.control(replacing: "frequency: quarterly\ncriteria", with: "criteria")],
+    failing: [
+      Example.control(
+        replacing: "frequency: quarterly\ncriteria", with: "criteria",
+        messages: ["control AC-01 is missing the required field 'frequency'"]
+      ).replacing("kind: control", with: "↓kind: control")
+    ],
     passing: [Example(control: Example.goodControl)])
 
   static let unknownField = RuleDescription(
@@ -78,7 +96,9 @@ extension RuleDescription {
       never checked.
       """,
     failing: [
-      Example.control(replacing: "frequency: quarterly\ncriteria", with: "frequncy: quarterly\ncriteria")
+      Example.control(
+        replacing: "frequency: quarterly\ncriteria", with: "↓frequncy: quarterly\ncriteria",
+        messages: ["unknown field 'frequncy' in control AC-01"])
     ],
     passing: [Example.control(replacing: "kind: control\n", with: "kind: control\nx-jira-epic: SEC-100\n")])
 
@@ -89,7 +109,11 @@ extension RuleDescription {
       Each field has a type: a string, a list, a mapping, a boolean. soclint reads YAML 1.2, where
       only `true` and `false` are booleans: `yes`, `no`, `on` and `off` are strings.
       """,
-    failing: [Example.control(replacing: "criteria:\n  soc1: [CO-1]\n", with: "criteria: [CO-1]\n")],
+    failing: [
+      Example.control(
+        replacing: "criteria:\n  soc1: [CO-1]\n", with: "criteria: ↓[CO-1]\n",
+        messages: ["'criteria' of control AC-01 must be a mapping, but it is a list"])
+    ],
     passing: [Example(control: Example.goodControl)])
 
   static let invalidValue = RuleDescription(
@@ -100,7 +124,13 @@ extension RuleDescription {
       YYYY-MM-DD), emails and durations (continuous, daily, weekly, monthly, quarterly,
       semiannual, annual, on-event, or `Nd` days) have fixed forms.
       """,
-    failing: [Example.control(replacing: "last_collected: 2026-09-30", with: "last_collected: 2026-09-31")],
+    failing: [
+      Example.control(
+        replacing: "last_collected: 2026-09-30", with: "last_collected: ↓2026-09-31",
+        messages: [
+          "'last_collected' of evidence 'review-ticket' of control AC-01 is '2026-09-31', which is not a calendar date"
+        ])
+    ],
     passing: [Example(control: Example.goodControl)])
 
   static let emptyFile = RuleDescription(
@@ -110,7 +140,11 @@ extension RuleDescription {
       An empty file under `include` is usually a control that was started and forgotten. Write
       the document, delete the file, or exclude it in the configuration.
       """,
-    failing: [Example([("Controls/example.yaml", "# nothing here yet\n")])],
+    failing: [
+      Example(
+        [("Controls/example.yaml", "↓# nothing here yet\n")],
+        messages: ["Controls/example.yaml holds no YAML document"])
+    ],
     passing: [Example(control: Example.goodControl)])
 
   /// The structure rules, in the rules reference's order.

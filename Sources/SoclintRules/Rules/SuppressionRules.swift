@@ -16,7 +16,8 @@ extension RuleDescription {
     failing: [
       Example.control(
         replacing: "last_collected: 2026-09-30",
-        with: "last_collected: 2026-06-30   # soclint: ignore[stale-evidence]")
+        with: "last_collected: 2026-06-30   ↓# soclint: ignore[stale-evidence]",
+        messages: ["this suppression of stale-evidence gives no reason"])
     ],
     passing: [
       Example.control(
@@ -36,7 +37,8 @@ extension RuleDescription {
     failing: [
       Example.control(
         replacing: "last_collected: 2026-09-30",
-        with: "last_collected: 2026-09-30   # soclint: ignore[stale-evidence] collected late, see SEC-912")
+        with: "last_collected: 2026-09-30   ↓# soclint: ignore[stale-evidence] collected late, see SEC-912",
+        messages: ["this suppression of stale-evidence silences nothing"])
     ],
     passing: [
       Example.control(
@@ -56,7 +58,8 @@ extension RuleDescription {
       Example.control(
         replacing: "last_collected: 2026-09-30",
         with:
-          "last_collected: 2026-06-30   # soclint: ignore[stale-evidence] until 2026-10-31 vendor migration, SEC-1204"
+          "last_collected: 2026-06-30   ↓# soclint: ignore[stale-evidence] until 2026-10-31 vendor migration, SEC-1204",
+        messages: ["this suppression of stale-evidence expired on 2026-10-31; it no longer silences anything"]
       )
     ],
     passing: [
@@ -78,7 +81,8 @@ extension RuleDescription {
     failing: [
       Example.control(
         replacing: "last_collected: 2026-09-30",
-        with: "last_collected: 2026-06-30   # soclint: ignore[stale-evidense] collected late, see SEC-912")
+        with: "last_collected: 2026-06-30   # soclint: ignore[↓stale-evidense] collected late, see SEC-912",
+        messages: ["'stale-evidense' in this suppression is not a rule"])
     ],
     passing: [
       Example.control(

@@ -13,7 +13,19 @@ struct UncoveredRequirement: Rule {
       exclude it in the configuration with a reason. One finding per requirement, at the
       framework in the configuration.
       """,
-    failing: [Example.control(replacing: "  soc1: [CO-1]", with: "  soc1: []\n  soc2: [CC6.1]")],
+    failing: [
+      Example(
+        [
+          (
+            "Controls/example.yaml",
+            Example.goodControl.replacingFirst("  soc1: [CO-1]", with: "  soc1: []\n  soc2: [CC6.1]")
+          ),
+          (".soclint.yaml", Example.baseConfiguration.replacingFirst("  soc1: {}", with: "  ↓soc1: {}")),
+        ],
+        messages: [
+          "requirement CO-1 of soc1 (Access to payroll systems is limited to authorised staff) is not met by any implemented control"
+        ])
+    ],
     passing: [Example(control: Example.goodControl)])
 
   func check(_ context: LintContext, report: inout [Finding]) {

@@ -10,7 +10,11 @@ struct UnknownFramework: Rule {
       internal policy) is declared by a `kind: catalog` document whose `framework` is its id.
       A mapping to an undeclared framework counts for nothing. Declare the catalog or fix the id.
       """,
-    failing: [Example.control(replacing: "  soc1: [CO-1]", with: "  soc-1: [CO-1]")],
+    failing: [
+      Example.control(
+        replacing: "  soc1: [CO-1]", with: "  ↓soc-1: [CO-1]",
+        messages: ["framework 'soc-1' in the criteria of control AC-01 is not a known framework"])
+    ],
     passing: [Example(control: Example.goodControl)])
 
   func check(_ context: LintContext, report: inout [Finding]) {

@@ -11,7 +11,11 @@ struct UnknownOwner: Rule {
       `owner` and an owner's `backup` must name one of them by id. Declare the owner, or fix the
       spelling (the help suggests the closest declared id).
       """,
-    failing: [Example.control(replacing: "owner: alice", with: "owner: alcie")],
+    failing: [
+      Example.control(
+        replacing: "owner: alice", with: "owner: ↓alcie",
+        messages: ["owner 'alcie' of control AC-01 is not declared"])
+    ],
     passing: [Example(control: Example.goodControl)])
 
   func check(_ context: LintContext, report: inout [Finding]) {

@@ -10,7 +10,11 @@ struct UnknownRequirement: Rule {
       for may be uncovered without anyone noticing. SOC 2 ids are exactly as the Trust Services
       Criteria write them (CC6.1, A1.2, PI1.3); a catalog's ids are those it declares.
       """,
-    failing: [Example.control(replacing: "  soc1: [CO-1]", with: "  soc1: [CO-9]")],
+    failing: [
+      Example.control(
+        replacing: "  soc1: [CO-1]", with: "  soc1: [↓CO-9]",
+        messages: ["requirement 'CO-9' in control AC-01 is not in soc1"])
+    ],
     passing: [Example(control: Example.goodControl)])
 
   func check(_ context: LintContext, report: inout [Finding]) {

@@ -14,7 +14,10 @@ struct UnsafePath: Rule {
     failing: [
       Example.control(
         replacing: "    last_collected: 2026-09-30\n",
-        with: "    last_collected: 2026-09-30\n    path: ../secrets/review.pdf\n")
+        with: "    last_collected: 2026-09-30\n    path: ↓../secrets/review.pdf\n",
+        messages: [
+          "path '../secrets/review.pdf' of evidence 'review-ticket' of control AC-01 is unsafe: it has a '..' segment"
+        ])
     ],
     passing: [Example(control: Example.goodControl)])
 
