@@ -14,8 +14,10 @@ public struct BuiltInFramework: Sendable {
   /// help about unknown ids and for the report's grid; empty when its ids have no series.
   public let seriesNames: [String: String]
 
+  /// The framework id controls and the configuration use ("soc2").
   public var id: String { framework.id }
 
+  /// A built-in framework; its requirements become a `Framework` without a catalog.
   public init(
     id: String, displayName: String, title: String, categories: [String], requiredCategory: String?,
     requirements: [Framework.Requirement], seriesNames: [String: String]

@@ -2,19 +2,27 @@ import SoclintModel
 
 /// A framework a control can map to: the built-in SOC 2 criteria or a user catalog.
 public struct Framework: Sendable {
+  /// One requirement: a SOC 2 criterion or a catalog's control objective.
   public struct Requirement: Sendable {
+    /// The id controls map to ("CC6.1", "CO-1").
     public let id: String
+    /// A short title for reports.
     public let title: String
+    /// The category a scope can select it by; nil when the catalog gives none.
     public let category: String?
   }
 
+  /// The framework id ("soc2", "soc1").
   public let id: String
+  /// The title reports show.
   public let title: String
+  /// Every requirement, in the order declared.
   public let requirements: [Requirement]
   /// The catalog that declares it; nil for the built-in SOC 2.
   public let catalog: Catalog?
   private let index: [String: Int]
 
+  /// A framework from its parts; `catalog` is nil for a built-in one.
   public init(id: String, title: String, requirements: [Requirement], catalog: Catalog?) {
     self.id = id
     self.title = title
@@ -25,8 +33,10 @@ public struct Framework: Sendable {
     self.index = index
   }
 
+  /// The requirement with this id, if the framework has it.
   public func requirement(_ id: String) -> Requirement? { index[id].map { requirements[$0] } }
 
+  /// The framework a user catalog declares.
   public init(catalog: Catalog) {
     self.init(
       id: catalog.framework.value, title: catalog.title.value,

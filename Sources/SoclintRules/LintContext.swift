@@ -3,8 +3,11 @@ import SoclintModel
 
 /// What every rule sees: the project, the as-of date and indexes built once.
 public struct LintContext: Sendable {
+  /// The project as read.
   public let project: Project
+  /// Its valid configuration.
   public let configuration: Configuration
+  /// The day staleness is judged on.
   public let asOf: Day
   /// Owners by id; the first declaration wins (duplicates are duplicate-id findings).
   public let owners: [String: Owner]
@@ -13,6 +16,7 @@ public struct LintContext: Sendable {
   /// The ids of frameworks in scope, with their scope.
   public let scopes: [String: Configuration.Scope]
 
+  /// Builds the indexes every rule shares, once per run.
   public init(project: Project, configuration: Configuration, asOf: Day) {
     self.project = project
     self.configuration = configuration
@@ -33,6 +37,7 @@ public struct LintContext: Sendable {
     self.scopes = scopes
   }
 
+  /// Controls whose status is implemented: the ones that count for coverage and staleness.
   public let implementedControls: [Control]
 
   /// Controls that count: implemented and planned (retired ones are only checked for structure).
@@ -46,6 +51,7 @@ public struct LintContext: Sendable {
     case categoryNotInScope(String?)
   }
 
+  /// Whether a requirement is in scope under the configuration, and if not, why.
   public func scope(of requirement: Framework.Requirement, in framework: Framework) -> Scope {
     guard let scope = scopes[framework.id] else { return .frameworkNotInScope }
     if let exclusion = scope.exclusions.first(where: { $0.requirement.value == requirement.id }) {
@@ -62,8 +68,11 @@ public struct LintContext: Sendable {
   /// One requirement id in the criteria of a control that is not retired, under a framework
   /// that exists (ids under an unknown framework are unknown-framework's alone).
   public struct MappedID: Sendable {
+    /// The control that maps the requirement.
     public let control: Control
+    /// The framework the id belongs to.
     public let framework: Framework
+    /// The requirement id as written in the control.
     public let id: Located<String>
   }
 
@@ -82,7 +91,9 @@ public struct LintContext: Sendable {
   /// Who maps one requirement: implemented controls cover it; planned ones are named, with the
   /// id in their criteria, so a note can point there. Retired controls do not count.
   public struct Mapping: Sendable {
+    /// Implemented controls that map the requirement.
     public var implemented: [Control] = []
+    /// Planned controls that map it, with the id as they write it.
     public var planned: [(control: Control, id: Located<String>)] = []
   }
 
@@ -130,6 +141,7 @@ public struct LintContext: Sendable {
     return left <= configuration.dueSoonDays ? .dueSoon(due: due, daysLeft: left) : .fresh(due: due)
   }
 
+  /// How an evidence item stands on the as-of date; the staleness rules and the coverage report both ask here.
   public func freshness(of evidence: Evidence) -> Freshness {
     freshness(of: evidence.lastCollected?.value) { _ in dueDate(of: evidence) }
   }

@@ -3,7 +3,9 @@ import SoclintModel
 
 /// The outcome of a lint: the findings to report and what was silenced.
 public struct LintResult: Sendable {
+  /// The project that was linted.
   public let project: Project
+  /// The day staleness was judged on.
   public let asOf: Day
   /// Sorted by path, line, column, rule; de-duplicated.
   public let findings: [Finding]
@@ -12,6 +14,7 @@ public struct LintResult: Sendable {
   /// The configuration is invalid or names unknown rules: the run ends with status 2.
   public let configurationInvalid: Bool
 
+  /// How many of the findings have this severity.
   public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
 }
 
@@ -20,12 +23,15 @@ public struct LintResult: Sendable {
 /// severities it sets, then the suppressions (`SuppressionEngine`). Severities apply last, so
 /// that suppression findings obey them too.
 public struct Linter: Sendable {
+  /// How many rules to run at once.
   public var jobs: Int
 
+  /// A linter that runs up to `jobs` rules at once.
   public init(jobs: Int = 1) {
     self.jobs = jobs
   }
 
+  /// Lints a project; `asOf` (from the command line) wins over the configuration's as_of, which wins over `today`.
   public func lint(_ project: Project, asOf override: Day?, today: Day) -> LintResult {
     guard let configuration = project.configuration else {
       return LintResult(

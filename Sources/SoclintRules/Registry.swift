@@ -28,6 +28,7 @@ public enum Registry {
     }
   }()
 
+  /// The description of a rule.
   public static func description(of id: RuleID) -> RuleDescription {
     descriptions[RuleID.allCases.firstIndex(of: id)!]
   }
@@ -37,5 +38,6 @@ public enum Registry {
     RuleID(rawValue: name).map(description(of:))
   }
 
+  /// Every rule id as users write it, in order.
   public static var ids: [String] { RuleID.allCases.map(\.rawValue) }
 }

@@ -28,6 +28,7 @@ public struct Example: Sendable {
   /// The messages of the findings at the marks, in the order of the marks.
   public let messages: [String]
 
+  /// An example of these files (over the base), with the messages of its marked findings.
   public init(_ files: [(path: String, text: String)], messages: [String] = []) {
     self.markedFiles = files
     self.messages = messages
@@ -85,11 +86,13 @@ public struct Example: Sendable {
     return out.sorted { $0.path < $1.path }
   }
 
+  /// The files every example starts from: the configuration, the owners and the catalog below.
   public static let base: [(path: String, text: String)] = [
     (".soclint.yaml", baseConfiguration), ("Controls/owners.yaml", baseOwners),
     ("Controls/soc1.yaml", baseCatalog),
   ]
 
+  /// A configuration with SOC 1 in scope, judged on 2026-11-20.
   public static let baseConfiguration = """
     version: 1
     frameworks:
@@ -98,6 +101,7 @@ public struct Example: Sendable {
 
     """
 
+  /// Two owners: alice, backed up by bob, and bob.
   public static let baseOwners = """
     kind: owners
     owners:
@@ -111,6 +115,7 @@ public struct Example: Sendable {
 
     """
 
+  /// A SOC 1 catalog with one control objective, CO-1.
   public static let baseCatalog = """
     kind: catalog
     framework: soc1
@@ -124,7 +129,9 @@ public struct Example: Sendable {
 
 /// What a rule is: the text `soclint explain` prints and the examples the tests run.
 public struct RuleDescription: Sendable {
+  /// The rule id.
   public let id: RuleID
+  /// The group the rule belongs to in the rules reference.
   public let category: RuleCategory
   /// One line, for `soclint rules` and SARIF's shortDescription.
   public let summary: String
@@ -135,6 +142,7 @@ public struct RuleDescription: Sendable {
   /// Each yields no finding of this rule.
   public let passing: [Example]
 
+  /// A description; the severity comes with the id.
   public init(
     id: RuleID, category: RuleCategory, summary: String, explanation: String,
     failing: [Example], passing: [Example]
@@ -164,6 +172,7 @@ public protocol Rule: Sendable {
 }
 
 extension Rule {
+  /// The rule's description, from an instance.
   public var description: RuleDescription { Self.description }
 
   /// A finding of this rule at its default severity.
@@ -176,6 +185,7 @@ extension Rule {
       pointer: pointer, notes: notes, help: help, subject: subject)
   }
 
+  /// A finding of this rule at a located value (its node and JSON Pointer).
   public func finding<T>(
     _ message: String, at value: Located<T>, notes: [Note] = [], help: [String] = [], subject: [String] = []
   ) -> Finding {

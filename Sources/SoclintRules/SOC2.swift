@@ -2,6 +2,7 @@
 /// revised 2022), 61 criteria in five categories, security always in scope. The short titles
 /// and series names are our own wording.
 public enum SOC2 {
+  /// SOC 2 as a built-in framework.
   public static let builtIn = BuiltInFramework(
     id: "soc2", displayName: "SOC 2",
     title: "SOC 2 Trust Services Criteria (2017, revised points of focus 2022)",

@@ -4,6 +4,7 @@ import SoclintModel
 /// A `# soclint: ignore[...]` comment, read from the source text because libyaml drops
 /// comments.
 public struct Suppression: Sendable {
+  /// Where a suppression applies.
   public enum Scope: Sendable, Equatable {
     /// Silences findings on this line.
     case line(Int)
@@ -11,16 +12,23 @@ public struct Suppression: Sendable {
     case file
   }
 
+  /// A rule name inside the brackets, where it is written.
   public struct RuleName: Sendable {
+    /// The name as written; it may not be a rule (unknown-rule).
     public let name: String
+    /// Where the name is, for findings about it.
     public let range: SourceRange
   }
 
+  /// The project-relative path of the file that holds the comment.
   public let path: String
   /// Where the comment's `#` is.
   public let range: SourceRange
+  /// The line it applies to, or the whole file.
   public let scope: Scope
+  /// The rules it names, in order.
   public let rules: [RuleName]
+  /// The day after which it no longer applies, when `until DATE` is given.
   public let until: Day?
   /// The text after `until DATE` in the comment: why the finding is accepted.
   public let reason: String
