@@ -2,41 +2,79 @@
 /// written as text. Findings, severities in force, suppressions and the registry all name rules
 /// by this type, so a misspelt id does not compile.
 public enum RuleID: String, CaseIterable, Sendable, Hashable, Codable, CustomStringConvertible {
+  /// A file is not readable UTF-8 text: a link out of the project, not a regular file, not UTF-8, a NUL
+  /// byte, or over 8 MiB.
   case invalidFile = "invalid-file"
+  /// libyaml cannot parse the file.
   case yamlSyntax = "yaml-syntax"
+  /// Nesting deeper than 256 levels, or aliases expanding beyond 100,000 nodes.
   case resourceLimit = "resource-limit"
+  /// A mapping holds the same key twice.
   case duplicateKey = "duplicate-key"
+  /// A required field is absent (a missing `kind` too).
   case missingField = "missing-field"
+  /// A key the schema does not know; keys starting with `x-` are always allowed.
   case unknownField = "unknown-field"
+  /// A value of the wrong YAML type.
   case wrongType = "wrong-type"
+  /// A value outside its allowed values, pattern or format, too short or too long, or an empty list.
   case invalidValue = "invalid-value"
+  /// A file holds no YAML document, or only empty ones.
   case emptyFile = "empty-file"
+  /// Two controls, owners, catalogs, requirements of a catalog or evidence items of a control share
+  /// an id.
   case duplicateID = "duplicate-id"
+  /// A control, evidence item or backup names an owner that no owners list declares.
   case unknownOwner = "unknown-owner"
+  /// A control, evidence item or backup names an owner who has left (`active: false`).
   case inactiveOwner = "inactive-owner"
+  /// An owner is named as their own backup.
   case invalidBackup = "invalid-backup"
+  /// A control's criteria or the configuration names a framework that no catalog declares.
   case unknownFramework = "unknown-framework"
+  /// A control maps, or the configuration excludes, a requirement its framework does not have.
   case unknownRequirement = "unknown-requirement"
+  /// An implemented control maps to no requirement.
   case missingCriteria = "missing-criteria"
+  /// An implemented control lists no evidence.
   case missingEvidence = "missing-evidence"
+  /// An implemented control has no `last_reviewed` date.
   case missingReview = "missing-review"
+  /// A title, description, evidence source or owner name holds placeholder text (TODO, TBD, <fill in>).
   case placeholderText = "placeholder-text"
+  /// A control's description is under 30 characters or repeats its title.
   case shortDescription = "short-description"
+  /// An active owner owns no control or evidence and backs up no one.
   case orphanOwner = "orphan-owner"
+  /// An in-scope requirement is met by no implemented control.
   case uncoveredRequirement = "uncovered-requirement"
+  /// SOC 2 is in scope without the security category.
   case securityNotInScope = "security-not-in-scope"
+  /// A control maps a requirement outside the configuration's scope.
   case outOfScopeRequirement = "out-of-scope-requirement"
+  /// Evidence was not collected again within its frequency (plus grace days).
   case staleEvidence = "stale-evidence"
+  /// Evidence falls due within `due_soon_days` of the as-of date.
   case evidenceDueSoon = "evidence-due-soon"
+  /// An evidence item of an implemented control has no `last_collected` date.
   case evidenceNeverCollected = "evidence-never-collected"
+  /// A control's design review is overdue (`last_reviewed` plus `review_interval`).
   case staleReview = "stale-review"
+  /// A `last_collected` or `last_reviewed` date is after the as-of date.
   case futureDate = "future-date"
+  /// Evidence is collected less often than its control operates.
   case evidenceFrequencyMismatch = "evidence-frequency-mismatch"
+  /// An evidence path matches no file in the repository.
   case missingEvidenceFile = "missing-evidence-file"
+  /// An evidence path is absolute, has a '..' segment, or leads outside the project through a link.
   case unsafePath = "unsafe-path"
+  /// A `soclint: ignore` comment gives no reason.
   case suppressionWithoutReason = "suppression-without-reason"
+  /// A suppression silences nothing.
   case unusedSuppression = "unused-suppression"
+  /// A suppression's `until` date has passed.
   case expiredSuppression = "expired-suppression"
+  /// A suppression or the configuration's `rules` names no rule.
   case unknownRule = "unknown-rule"
 
   /// The kebab-case id, as users write it and every output format shows it.

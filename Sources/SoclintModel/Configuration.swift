@@ -5,36 +5,54 @@ import SoclintYAML
 
 /// The project's `.soclint.yaml`, typed.
 public struct Configuration: Sendable {
+  /// A requirement carved out of a framework's scope, with the reason given for the auditor.
   public struct Exclusion: Sendable {
+    /// The excluded requirement's id, located at its value.
     public let requirement: Located<String>
+    /// Why it is out of scope and who meets it instead; empty when not given.
     public let reason: String
   }
 
+  /// One entry of `frameworks`: a framework in scope, and what of it.
   public struct Scope: Sendable {
     /// The framework id, located at its key under `frameworks`.
     public let framework: Located<String>
     /// The value of `categories`, when given.
     public let categoriesNode: Node?
+    /// The categories the scope is narrowed to; nil when every category is in scope.
     public let categories: [String]?
+    /// The requirements carved out of this framework's scope, in the order written.
     public let exclusions: [Exclusion]
   }
 
+  /// One entry of `rules`: a rule re-graded or turned off.
   public struct RuleSetting: Sendable {
+    /// The rule id as written, located at its key; it may name no rule (unknown-rule).
     public let rule: Located<String>
     /// `error`, `warning`, `info`, or nil for `off`.
     public let severity: Severity?
   }
 
+  /// The `.soclint.yaml` file it was read from.
   public let file: SourceFile
+  /// The globs of the files to read; `defaultInclude` when not given.
   public let include: [Glob]
+  /// The globs of files to leave out even though `include` matches them.
   public let exclude: [Glob]
+  /// The frameworks in scope, in the order written.
   public let scopes: [Scope]
+  /// Days added to every due date before evidence or a review counts as stale; 0 by default.
   public let graceDays: Int
+  /// How many days before its due date evidence is reported due soon; 14 by default.
   public let dueSoonDays: Int
+  /// How often a control's design is reviewed when the control does not say; annual by default.
   public let reviewInterval: Duration
+  /// The day staleness is judged on, when the configuration pins one (the command line's `--as-of` wins).
   public let asOf: Located<Day>?
+  /// The severity overrides, in the order written.
   public let rules: [RuleSetting]
 
+  /// The files read when `include` is not given: every YAML file under Controls/.
   public static let defaultInclude = ["Controls/**/*.yaml", "Controls/**/*.yml"]
 
   /// Builds the typed configuration from a document that passed the schema.

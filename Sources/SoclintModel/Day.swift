@@ -1,8 +1,11 @@
 /// A calendar day in the proleptic Gregorian calendar, with the arithmetic FORMAT.md defines.
 /// No time zones: dates in controls are days, and "today" is taken in UTC.
 public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
+  /// The year, such as 2026.
   public let year: Int
+  /// The month, 1 to 12.
   public let month: Int
+  /// The day of the month, from 1.
   public let day: Int
 
   /// Parses `YYYY-MM-DD` naming a real day (`2026-02-30` is nil).
@@ -22,14 +25,17 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     self.init(year: y, month: m, day: d)
   }
 
+  /// A day from its parts, unchecked: the caller knows they name a real day.
   public init(year: Int, month: Int, day: Int) {
     self.year = year
     self.month = month
     self.day = day
   }
 
+  /// Whether `y` is a leap year of the Gregorian calendar.
   public static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
 
+  /// How many days `month` (1 to 12) has in `year`.
   public static func daysIn(month: Int, year: Int) -> Int {
     switch month {
     case 2: return isLeap(year) ? 29 : 28
@@ -49,6 +55,7 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     return era * 146097 + doe - 719468
   }
 
+  /// The day `z0` days after 1970-01-01 (before it when negative).
   public init(ordinal z0: Int) {
     let z = z0 + 719468
     let era = (z >= 0 ? z : z - 146096) / 146097
@@ -65,6 +72,8 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
   /// that no calendar arithmetic overflows. A duration such as `9223372036854775807d` saturates.
   static let ordinalLimit = 1_000_000_000
 
+  /// The day `n` days later (earlier when `n` is negative), saturating about 2.7 million years
+  /// either side of 1970.
   public func adding(days n: Int) -> Day {
     let (sum, overflow) = ordinal.addingReportingOverflow(n)
     let bounded = overflow ? (n > 0 ? Day.ordinalLimit : -Day.ordinalLimit) : sum
@@ -79,6 +88,7 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     return Day(year: y, month: m, day: min(day, Day.daysIn(month: m, year: y)))
   }
 
+  /// The number of days from this day to `other`; negative when `other` is earlier.
   public func days(until other: Day) -> Int { other.ordinal - ordinal }
 
   /// Today in UTC.
@@ -86,8 +96,10 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     Day(ordinal: Int((secondsSince1970 / 86400).rounded(.down)))
   }
 
+  /// Whether `a` is earlier than `b`.
   public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }
 
+  /// The day as `YYYY-MM-DD`, as controls write dates.
   public var description: String {
     func pad(_ v: Int, _ w: Int) -> String {
       let s = String(v)
@@ -99,11 +111,18 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
 /// How often something happens: FORMAT.md's durations.
 public enum Duration: Sendable, Hashable, CustomStringConvertible {
+  /// Always on, such as a monitoring alert: never due by the calendar.
   case continuous
+  /// `on-event`: done when something happens, such as on every hire; never due by the calendar.
   case onEvent
+  /// A period of whole days (`daily`, `weekly`, `45d`), with the word it was written as.
   case days(Int, name: String)
+  /// A period of calendar months (`monthly`, `quarterly`, `semiannual`, `annual`), with the word it was
+  /// written as.
   case months(Int, name: String)
 
+  /// Parses a duration as FORMAT.md writes it (a word such as `quarterly`, or days such as `45d`), or
+  /// gives nil.
   public init?(_ text: String) {
     switch text {
     case "continuous": self = .continuous
@@ -148,6 +167,7 @@ public enum Duration: Sendable, Hashable, CustomStringConvertible {
     }
   }
 
+  /// The duration as written (`quarterly`, `45d`).
   public var description: String {
     switch self {
     case .continuous: return "continuous"

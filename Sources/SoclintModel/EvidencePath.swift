@@ -3,10 +3,14 @@
 /// absolute paths and `..` are refused before the disk is touched, and links are resolved and
 /// checked before they are counted.
 public enum EvidencePathStatus: Sendable, Equatable {
+  /// The glob matches this many files inside the project, at least one.
   case matches(Int)
+  /// The glob matches no file.
   case noMatch
+  /// The path is refused, for the reason given ("it is absolute").
   case unsafe(String)
 
+  /// What `pattern` matches under `root`, the absolute, resolved project root.
   public static func resolve(_ pattern: String, root: String) -> EvidencePathStatus {
     if pattern.hasPrefix("/") || pattern.hasPrefix("\\") || pattern.contains(":\\") {
       return .unsafe("it is absolute")

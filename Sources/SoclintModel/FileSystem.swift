@@ -11,6 +11,7 @@ import Foundation
 /// The little of the file system soclint needs, with links handled by hand: soclint reads
 /// untrusted repositories and never follows a link out of the project root.
 public enum FileSystem {
+  /// What a path names, without following a link; `missing` when it names nothing or cannot be asked.
   public enum EntryType: Sendable { case file, directory, link, other, missing }
 
   /// Whether C would read the path as written: a NUL byte would cut it short, so that
@@ -19,6 +20,7 @@ public enum FileSystem {
     !path.utf8.contains(0)
   }
 
+  /// What the absolute path names; a link is `.link`, whatever it leads to.
   public static func type(atAbsolute path: String) -> EntryType {
     guard isRepresentable(path) else { return .missing }
     var st = stat()
@@ -57,10 +59,13 @@ public enum FileSystem {
     return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
   }
 
+  /// What reading a file gives: its bytes, or why not.
   public enum ReadResult: Sendable {
+    /// The whole content.
     case bytes([UInt8])
     /// Larger than the limit: the size, or for a stream the bytes read before stopping.
     case tooLarge(Int)
+    /// Not there, not a regular file, or not to be opened.
     case unreadable
   }
 
@@ -128,6 +133,7 @@ public enum FileSystem {
     return .bytes(bytes)
   }
 
+  /// The whole file's bytes, with no size limit, or nil when it cannot be read.
   public static func read(atAbsolute path: String) -> [UInt8]? {
     if case .bytes(let b) = read(atAbsolute: path, limit: Int.max) { return b }
     return nil
@@ -135,6 +141,7 @@ public enum FileSystem {
 
   /// Why a file could not be written, in words for the person running soclint.
   public struct WriteError: Error, CustomStringConvertible {
+    /// What went wrong, naming the path.
     public let description: String
   }
 

@@ -6,6 +6,7 @@
 /// length, and runs in time proportional to the pattern's segments times the path's: a pull
 /// request cannot make it exponential with a chain of `**`.
 public struct Glob: Sendable, Hashable, CustomStringConvertible {
+  /// The glob as written.
   public let pattern: String
   private let segments: [Segment]
 
@@ -15,6 +16,7 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     case name([Unicode.Scalar])
   }
 
+  /// The glob of `pattern`; every text is one (a `[` without its `]` is a literal).
   public init(_ pattern: String) {
     self.pattern = pattern
     var segments: [Segment] = []
@@ -34,6 +36,7 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     self.segments = segments
   }
 
+  /// The glob as written.
   public var description: String { pattern }
 
   /// The leading segments without wildcards: the folder a walk can start from.
@@ -47,6 +50,7 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     return out
   }
 
+  /// Whether a project-relative path, with `/` separators, matches the glob.
   public func matches(_ path: String) -> Bool {
     let parts = path.split(separator: "/", omittingEmptySubsequences: true).map { Array($0.unicodeScalars) }
     // matched[j]: whether the pattern's segments from i on match the path's parts from j on,

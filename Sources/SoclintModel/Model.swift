@@ -3,11 +3,16 @@ import SoclintYAML
 
 /// A value read from a file, with the node it came from, so findings can point at it.
 public struct Located<Value: Sendable>: Sendable {
+  /// What was read, typed.
   public let value: Value
+  /// The node it was read from, for a finding's range.
   public let node: Node
+  /// The JSON Pointer of `node` inside its document.
   public let pointer: String
+  /// The file that holds `node`.
   public let file: SourceFile
 
+  /// A value with the node, pointer and file it came from.
   public init(_ value: Value, node: Node, pointer: String, file: SourceFile) {
     self.value = value
     self.node = node
@@ -19,27 +24,41 @@ public struct Located<Value: Sendable>: Sendable {
   public var range: SourceRange { file.range(of: node) }
 }
 
+/// Where a control stands; only implemented controls count towards coverage and staleness.
 public enum ControlStatus: String, Sendable {
+  /// `implemented`: in operation (the default); `planned`: not yet; `retired`: no longer operated.
   case implemented, planned, retired
 }
 
 /// A reference type: rules pass controls around a lot, and copying a struct of this size
 /// costs a retain per field.
 public final class Evidence: Sendable {
+  /// The evidence id, meant to be unique within its control.
   public let id: Located<String>
+  /// The 0-based position of the item in its control's `evidence` list.
   public let index: Int
+  /// The item's mapping.
   public let node: Node
+  /// The JSON Pointer of the item inside its document, such as "/evidence/0".
   public let pointer: String
+  /// What the evidence is and what it shows.
   public let description: Located<String>
+  /// The form it takes (`ticket`, `log`...); empty when not given.
   public let type: String
+  /// The system or place it comes from.
   public let source: Located<String>
+  /// How often it must be collected.
   public let frequency: Located<Duration>
+  /// When it was last collected; nil when never.
   public let lastCollected: Located<Day>?
+  /// The owner id of who collects it, when given; else the control's owner does.
   public let owner: Located<String>?
+  /// Where the collected evidence is stored: a path or glob relative to the project root.
   public let path: Located<String>?
   /// What `path` resolves to on disk, for evidence of implemented controls; nil otherwise.
   public let pathStatus: EvidencePathStatus?
 
+  /// An evidence item from its parts; `pathStatus` is nil unless its path was resolved.
   public init(
     id: Located<String>, index: Int, node: Node, pointer: String, description: Located<String>, type: String,
     source: Located<String>, frequency: Located<Duration>, lastCollected: Located<Day>?,
@@ -63,24 +82,38 @@ public final class Evidence: Sendable {
 /// A reference type: rules pass controls around a lot, and copying a struct of this size
 /// costs a retain per field.
 public final class Control: Sendable {
+  /// The file that holds it.
   public let file: SourceFile
+  /// The 0-based position of its document in the file.
   public let document: Int
+  /// The document's root mapping.
   public let node: Node
+  /// The control id, such as AC-01, meant to be unique in the project.
   public let id: Located<String>
+  /// A short name for the control.
   public let title: Located<String>
+  /// What is done and how, for an auditor to test.
   public let description: Located<String>
+  /// The owner id of who is accountable for operating it.
   public let owner: Located<String>
+  /// Where it stands; implemented unless written otherwise.
   public let status: ControlStatus
+  /// How often it operates.
   public let frequency: Located<Duration>
   /// The key `criteria`, when given.
   public let criteriaKey: Node?
+  /// The requirements it meets, one entry per framework, in the order written (`x-` keys left out).
   public let criteria: [CriteriaEntry]
   /// The key `evidence`, when given.
   public let evidenceKey: Node?
+  /// Its evidence items, in the order listed.
   public let evidence: [Evidence]
+  /// When its design was last reviewed; nil when never.
   public let lastReviewed: Located<Day>?
+  /// How often its design must be reviewed, when it says; else the configuration's interval applies.
   public let reviewInterval: Located<Duration>?
 
+  /// A control from its parts.
   public init(
     file: SourceFile, document: Int, node: Node, id: Located<String>, title: Located<String>,
     description: Located<String>, owner: Located<String>, status: ControlStatus, frequency: Located<Duration>,
@@ -104,37 +137,58 @@ public final class Control: Sendable {
     self.reviewInterval = reviewInterval
   }
 
+  /// One framework under `criteria`, with the requirement ids listed for it.
   public struct CriteriaEntry: Sendable {
     /// The framework id, located at its key under `criteria`.
     public let framework: Located<String>
+    /// The requirement ids as written, each located at its item.
     public let requirements: [Located<String>]
   }
 
+  /// Whether the control is in operation, and so counts for coverage and staleness.
   public var isImplemented: Bool { status == .implemented }
 }
 
+/// A person or team declared in an owners list.
 public struct Owner: Sendable {
+  /// The owners list that declares it.
   public let file: SourceFile
+  /// The owner's mapping in the list.
   public let node: Node
+  /// The owner id that controls, evidence and backups name.
   public let id: Located<String>
+  /// The person's full name or the team's name.
   public let name: Located<String>
+  /// An address that reaches the owner.
   public let email: String
+  /// Whether the owner is still here (true unless written); false once they have left or the team is gone.
   public let active: Bool
+  /// The owner id of who stands in when this owner is away, if given.
   public let backup: Located<String>?
 }
 
+/// One requirement of a catalog, such as a SOC 1 control objective.
 public struct Requirement: Sendable {
+  /// The id that controls list under `criteria`.
   public let id: Located<String>
+  /// What the requirement asks, in one line; empty when not given.
   public let title: String
   /// The title where it is written, for findings about its wording.
   public let titleLocated: Located<String>?
+  /// The word that groups it for scoping, if given.
   public let category: String?
 }
 
+/// A framework's requirements, as a catalog document declares them.
 public struct Catalog: Sendable {
+  /// The file that holds it.
   public let file: SourceFile
+  /// The document's root mapping.
   public let node: Node
+  /// The framework id that controls and the configuration use.
   public let framework: Located<String>
+  /// The framework's name as readers know it.
   public let title: Located<String>
+  /// The requirements, in the order written.
   public let requirements: [Requirement]
 }

@@ -6,12 +6,17 @@ import SoclintYAML
 public struct Project: Sendable {
   /// The absolute, resolved project root.
   public let root: String
+  /// The `.soclint.yaml` file.
   public let configFile: SourceFile
   /// Nil when the configuration has a structure error (the run ends with status 2).
   public let configuration: Configuration?
+  /// The configuration, then every other file whose bytes were read, in path order.
   public let files: [SourceFile]
+  /// Every control whose document passed its schema, in path order, then document order.
   public let controls: [Control]
+  /// Every owner of the owners lists that passed their schema, in path order, then in the order listed.
   public let owners: [Owner]
+  /// Every catalog that passed its schema, in path order.
   public let catalogs: [Catalog]
   /// Reading and structure findings, in no particular order.
   public let findings: [Finding]
@@ -21,17 +26,25 @@ public struct Project: Sendable {
   public let catalogsIncomplete: Bool
   /// A control could not be read: coverage cannot be judged.
   public let controlsIncomplete: Bool
+  /// How much was found, for the run's summary.
   public let counts: Counts
 
+  /// How many files were found and how many documents of each kind they declare.
   public struct Counts: Sendable, Hashable {
+    /// Files found, the configuration and files that could not be read included.
     public var files = 0
+    /// Documents declaring `kind: control`, sound or not.
     public var controls = 0
+    /// Documents declaring `kind: owners` (lists, not people), sound or not.
     public var owners = 0
+    /// Documents declaring `kind: catalog`, sound or not.
     public var catalogs = 0
 
+    /// All counts at zero.
     public init() {}
   }
 
+  /// A project from its parts.
   public init(
     root: String, configFile: SourceFile, configuration: Configuration?, files: [SourceFile],
     controls: [Control],

@@ -4,13 +4,17 @@ import SoclintDiagnostics
 import SoclintSchema
 import SoclintYAML
 
+/// Why a project cannot be read at all: its configuration is not found, cannot be read, or is refused.
 public enum LoadError: Error, CustomStringConvertible {
+  /// No `.soclint.yaml` in the folder searched from or any folder above it.
   case configNotFound(searchedFrom: String)
+  /// The configuration at this path does not exist or cannot be read.
   case configUnreadable(String)
   /// The configuration is not a regular file inside the project: it is not opened, and nothing
   /// of what it points at is shown.
   case configRefused(String, reason: String)
 
+  /// A sentence for the person running soclint, saying what to do when there is something to do.
   public var description: String {
     switch self {
     case .configNotFound(let dir):
@@ -26,9 +30,12 @@ public enum LoadError: Error, CustomStringConvertible {
 /// Reads a project: finds and validates the configuration, discovers files, reads and checks
 /// them in parallel, and assembles the typed model in path order.
 public struct ProjectLoader: Sendable {
+  /// The configuration's file name, which `findConfig` looks for.
   public static let configName = ".soclint.yaml"
+  /// The largest file soclint reads, 8 MiB; a larger one is an invalid-file finding.
   public static let maxFileSize = 8 * 1024 * 1024
 
+  /// What to read, and with how many threads.
   public struct Options: Sendable {
     /// Absolute path of the configuration file.
     public var configPath: String
@@ -36,16 +43,21 @@ public struct ProjectLoader: Sendable {
     public var extraFiles: [String] = []
     /// A file's content given on standard input (absolute path, bytes).
     public var override: (path: String, bytes: [UInt8])? = nil
+    /// How many files are read at once; one per processor by default.
     public var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    /// Options for the configuration at `configPath`, with no extra file and no standard input.
     public init(configPath: String) {
       self.configPath = configPath
     }
   }
 
+  /// Checks each document against its kind's schema.
   public let checker: StructureChecker
+  /// Reads each file's YAML, with the default limits.
   public let loader = YAMLLoader()
 
+  /// A loader whose documents `checker` checks; `standard()` gives the one of the embedded schemas.
   public init(checker: StructureChecker) {
     self.checker = checker
   }
@@ -74,9 +86,13 @@ public struct ProjectLoader: Sendable {
   /// The configuration file as read: its source, the typed configuration when it is valid, and
   /// its findings (an empty file gets a missing-field finding: it lacks version and frameworks).
   public struct ConfigurationFile: Sendable {
+    /// The absolute, resolved project root: the folder that holds the configuration.
     public let root: String
+    /// The configuration's source; with empty text when the file is too large to read.
     public let file: SourceFile
+    /// The typed configuration; nil when the file has an error.
     public let configuration: Configuration?
+    /// The reading and structure findings of the configuration.
     public let findings: [Finding]
   }
 
@@ -163,6 +179,8 @@ public struct ProjectLoader: Sendable {
     "\(path) is \(FileSystem.describeSize(size)), larger than the 8 MiB limit (\(FileSystem.describeSize(ProjectLoader.maxFileSize))); soclint does not read it"
   }
 
+  /// Reads the whole project. Throws only when the configuration cannot be read at all; its errors, like
+  /// those of every other file, are findings.
   public func load(_ options: Options) throws -> Project {
     // The configuration first: an invalid one ends the run.
     let config = try loadConfiguration(options)

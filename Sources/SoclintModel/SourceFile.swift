@@ -5,12 +5,15 @@ import SoclintYAML
 /// A file of the project as read: its project-relative path and its text, kept for snippets
 /// and for the suppression comments that libyaml drops.
 public final class SourceFile: Sendable, Hashable {
+  /// The project-relative path, with `/` separators.
   public let path: String
+  /// The whole text, without a leading byte order mark.
   public let text: String
   /// Where scalars spanning several lines are (block scalars, multi-line quoted and plain
   /// ones), in order: a `#` inside one is text, not a comment, and cannot suppress anything.
   public let multilineScalars: [YAMLFile.Span]
 
+  /// A file from its path and text, with the multi-line scalars its YAML reading found.
   public init(path: String, text: String, multilineScalars: [YAMLFile.Span] = []) {
     self.path = path
     self.text = text
@@ -59,19 +62,24 @@ public final class SourceFile: Sendable, Hashable {
     } ?? text.contains(needle)
   }
 
+  /// Whether `a` and `b` are the same object: each file is read once.
   public static func == (a: SourceFile, b: SourceFile) -> Bool { a === b }
+  /// Hashes the object's identity, as `==` compares it.
   public func hash(into h: inout Hasher) { h.combine(ObjectIdentifier(self)) }
 
+  /// The range of `node` in this file, from its first character to just after its last.
   public func range(of node: Node) -> SourceRange {
     SourceRange(
       path: path, line: node.start.line, column: node.start.column, endLine: node.end.line,
       endColumn: node.end.column)
   }
 
+  /// The range from `mark` to `end`, or the point at `mark`.
   public func range(at mark: Mark, end: Mark? = nil) -> SourceRange {
     SourceRange(path: path, line: mark.line, column: mark.column, endLine: end?.line, endColumn: end?.column)
   }
 
+  /// The point at line 1, column 1, for findings about the whole file.
   public var start: SourceRange { SourceRange(path: path, line: 1, column: 1) }
 }
 

@@ -6,8 +6,10 @@ import SoclintYAML
 /// RULES.md (missing-field, unknown-field, wrong-type, invalid-value), one finding per node,
 /// with messages written for people.
 public struct StructureChecker: Sendable {
+  /// The compiled schema of each kind.
   public let validators: [DocumentKind: JSONSchemaValidator]
 
+  /// A checker with the compiled schema of each kind; a kind without one is not checked.
   public init(validators: [DocumentKind: JSONSchemaValidator]) {
     self.validators = validators
   }

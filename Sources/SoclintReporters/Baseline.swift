@@ -4,13 +4,17 @@ import SoclintDiagnostics
 /// A baseline: the fingerprints of the findings a team accepted when it adopted soclint, so
 /// that only new findings fail (`--write-baseline`, `--baseline`).
 public struct Baseline: Sendable, Equatable {
+  /// The fingerprints of the accepted findings.
   public let fingerprints: Set<String>
 
+  /// The baseline that accepts exactly these findings.
   public init(_ findings: [Finding]) {
     fingerprints = Set(findings.map(\.fingerprint))
   }
 
+  /// Why a file is not a baseline soclint can use.
   public struct ReadError: Error, CustomStringConvertible {
+    /// What is wrong, naming the file.
     public let description: String
   }
 
@@ -24,6 +28,7 @@ public struct Baseline: Sendable, Equatable {
     fingerprints = Set(list)
   }
 
+  /// Whether the baseline accepts the finding, by its fingerprint.
   public func contains(_ finding: Finding) -> Bool { fingerprints.contains(finding.fingerprint) }
 
   /// The file's text: sorted fingerprints, so the same findings give the same bytes.

@@ -8,8 +8,10 @@ import SoclintRules
 /// reads in grey print and for colour-blind readers. The markup is well-formed XML as well as
 /// HTML, so tools can parse it.
 public struct CoverageHTMLReporter: CoverageRenderer {
+  /// The reporter, which has no settings.
   public init() {}
 
+  /// The whole page for the report.
   public func render(_ report: CoverageReport) -> String {
     var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"

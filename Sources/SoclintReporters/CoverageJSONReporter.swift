@@ -4,6 +4,7 @@ import SoclintRules
 /// Renders a coverage report in one output format. Like the lint reporters, it returns the
 /// text and never prints.
 public protocol CoverageRenderer: Sendable {
+  /// The whole report in this format.
   func render(_ report: CoverageReport) -> String
 }
 
@@ -11,8 +12,10 @@ public protocol CoverageRenderer: Sendable {
 /// Schemas/coverage.schema.json. Keys in a fixed order and written by hand, so the same report
 /// is the same bytes on every run and platform.
 public struct CoverageJSONReporter: CoverageRenderer {
+  /// The reporter, which has no settings.
   public init() {}
 
+  /// The report as one JSON document, ending with a line break.
   public func render(_ report: CoverageReport) -> String {
     let root: JSONValue = .object([
       ("version", .int(1)),

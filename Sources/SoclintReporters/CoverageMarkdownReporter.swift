@@ -5,8 +5,10 @@ import SoclintRules
 /// or a job summary (`>> "$GITHUB_STEP_SUMMARY"`). The readiness table and what needs attention
 /// show at once; the long tables fold into `<details>` so the page stays short.
 public struct CoverageMarkdownReporter: CoverageRenderer {
+  /// The reporter, which has no settings.
   public init() {}
 
+  /// The report as Markdown.
   public func render(_ report: CoverageReport) -> String {
     var out = "## Readiness assessment as of \(report.asOf)\n\n"
     out += readiness(report)

@@ -4,10 +4,13 @@ import SoclintRules
 /// `soclint coverage` for a terminal or a CI log: plain ASCII, no line wider than 100 columns.
 /// The summary and what needs attention come first; the full tables follow.
 public struct CoverageTextReporter: CoverageRenderer {
+  /// The widest a line may be, in columns.
   public static let width = 100
 
+  /// The reporter, which has no settings.
   public init() {}
 
+  /// The report as text for a terminal or a CI log.
   public func render(_ report: CoverageReport) -> String {
     var out = "Readiness assessment as of \(report.asOf)\n\n"
     out += readiness(report)

@@ -8,8 +8,10 @@ import SoclintRules
 /// annotations of a step. The Markdown job summary is a separate text, `stepSummary`, which the
 /// CLI appends to the file GitHub names; reporters never write.
 public struct GitHubReporter: Reporter {
+  /// The reporter, which has no settings.
   public init() {}
 
+  /// An annotation per finding, then the compiler-style text of every finding, without colour.
   public func render(_ result: LintResult, findings: [Finding], context: ReportContext) -> String {
     var out = ""
     for f in findings { out += GitHubReporter.annotation(f, path: context.displayPath(f.range.path)) + "\n" }

@@ -10,8 +10,10 @@ public struct JSONReporter: Reporter {
   /// The version of this format; it changes only when a key is removed or changes meaning.
   public static let formatVersion = 1
 
+  /// The reporter, which has no settings.
   public init() {}
 
+  /// The findings document, ending with a line break.
   public func render(_ result: LintResult, findings: [Finding], context: ReportContext) -> String {
     let counts = result.project.counts
     let summary: JSONValue = .object([

@@ -2,12 +2,17 @@
 /// machine formats come out byte for byte the same on every run and platform
 /// (JSONSerialization neither keeps key order nor promises its number and escape spelling).
 public enum JSONValue: Sendable {
+  /// `null`.
   case null
+  /// `true` or `false`.
   case bool(Bool)
+  /// An integer.
   case int(Int)
   /// A number written from its exact decimal text ("82.9"), so no binary rounding shows.
   case number(String)
+  /// A string, escaped as `quoted` says.
   case string(String)
+  /// An array, its items in order.
   case array([JSONValue])
   /// Keys in output order; a key is expected once.
   case object([(String, JSONValue)])

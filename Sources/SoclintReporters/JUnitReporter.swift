@@ -13,6 +13,7 @@ import SoclintRules
 /// infos, which do not fail a run, are the testcase's `<system-out>`. No times or host names,
 /// and paths are project-relative: the same findings give the same bytes.
 public struct JUnitReporter: Reporter {
+  /// The reporter, which has no settings.
   public init() {}
 
   /// One testcase: a name, the extent of its document (none for the file's own testcase) and
@@ -32,6 +33,7 @@ public struct JUnitReporter: Reporter {
     var failureCount: Int { findings.filter { $0.severity == .error }.count }
   }
 
+  /// The JUnit XML document of the findings: a testsuite per project file.
   public func render(_ result: LintResult, findings: [Finding], context: ReportContext) -> String {
     // The text inside the XML is for the report, not the terminal: no colour, and paths as
     // everywhere else in the machine formats.

@@ -5,6 +5,7 @@ import SoclintRules
 /// `soclint rules` and `soclint explain`: the rules reference, as text for the terminal, JSON
 /// for tools and Markdown for documentation (docs/rules.md is this output).
 public enum RuleReferenceReporter {
+  /// The forms the reference is written in: text, JSON or Markdown.
   public enum Format: String, CaseIterable, Sendable { case text, json, markdown }
 
   /// Every rule with its default severity and the one in force (`inForce` holds the rules the

@@ -12,8 +12,11 @@ import SoclintRules
 /// GitHub interprets relative URIs against the root of the repository analysed, and the output
 /// then does not depend on the folder the project was checked out in.
 public struct SARIFReporter: Reporter {
+  /// The `$schema` the log names: SARIF 2.1.0's JSON Schema.
   public static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
+  /// The version of SARIF the log follows.
   public static let sarifVersion = "2.1.0"
+  /// The `uriBaseId` every location is relative to: the project root.
   public static let baseID = "%SRCROOT%"
   /// The key of `partialFingerprints`: the finding's line-independent fingerprint, versioned so
   /// that a later change of the hash can take a new key.
@@ -21,8 +24,10 @@ public struct SARIFReporter: Reporter {
   /// GitHub cuts `fullDescription.text` at 1024 characters.
   static let maxDescriptionLength = 1024
 
+  /// The reporter, which has no settings.
   public init() {}
 
+  /// The SARIF log of the findings: one run, every rule, a result per finding.
   public func render(_ result: LintResult, findings: [Finding], context: ReportContext) -> String {
     let descriptions = Registry.descriptions
     var ruleIndex: [RuleID: Int] = [:]

@@ -5,9 +5,12 @@ import SoclintRules
 /// The compiler-style text format of CLI.md: gcc's first line, a rustc-style snippet with a
 /// caret under the node's first line, notes and help.
 public struct TextReporter: Reporter {
+  /// The tab stops of a snippet: a tab reaches the next multiple of this many columns.
   public static let tabWidth = 4
+  /// The widest a snippet line is shown; a longer one is cut to a window around the caret.
   public static let maxSnippetWidth = 100
 
+  /// The reporter, which has no settings.
   public init() {}
 
   /// Every finding; a finding of the same rule at the same place as the one before (thirty
@@ -28,6 +31,8 @@ public struct TextReporter: Reporter {
     return out
   }
 
+  /// One finding: its first line, then its snippet and help unless `withSnippetAndHelp` is false, then its
+  /// notes.
   public func render(_ f: Finding, context: ReportContext, withSnippetAndHelp: Bool = true) -> String {
     let style = Style(enabled: context.color)
     let show: (String) -> String = { Printable.escaped($0) }

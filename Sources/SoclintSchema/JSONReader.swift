@@ -10,8 +10,10 @@ import SoclintYAML
 /// character. Duplicate keys, a lone surrogate escape and nesting deeper than `maxDepth` are
 /// errors; a leading UTF-8 byte order mark is skipped.
 public enum JSONReader {
+  /// How deeply arrays and objects may nest before the text is refused.
   public static let maxDepth = 512
 
+  /// The node tree of one JSON text given as bytes; throws at the first thing that is not JSON.
   public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> Node {
     if let problem = Encoding.firstProblem(in: bytes) {
       throw JSONSyntaxError(
@@ -25,6 +27,7 @@ public enum JSONReader {
     return draft.node(contents)
   }
 
+  /// The node tree of one JSON text given as a string.
   public static func parse(_ text: String) throws(JSONSyntaxError) -> Node {
     try parse(Array(text.utf8))
   }

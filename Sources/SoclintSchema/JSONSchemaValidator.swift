@@ -26,6 +26,8 @@ public struct JSONSchemaValidator: Sendable {
   /// Test Suite runs with it off.
   public let writtenIntegers: Bool
 
+  /// Compiles a schema already read into a node tree; throws when it says anything this validator
+  /// cannot honour.
   public init(schema: Node, writtenIntegers: Bool = false) throws(SchemaError) {
     var compiler = SchemaCompiler(root: schema)
     subschemas = try compiler.compile()

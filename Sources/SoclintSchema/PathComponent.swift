@@ -1,6 +1,8 @@
 /// One step from a JSON value into a member or an item.
 public enum PathComponent: Sendable, Hashable, CustomStringConvertible {
+  /// A member of an object, by name.
   case key(String)
+  /// An item of an array, by 0-based index.
   case index(Int)
 
   /// The step as a JSON Pointer reference token, escaped.
@@ -11,6 +13,7 @@ public enum PathComponent: Sendable, Hashable, CustomStringConvertible {
     }
   }
 
+  /// The step as it appears in a JSON Pointer.
   public var description: String { referenceToken }
 
   /// The member name, for a `.key` step.

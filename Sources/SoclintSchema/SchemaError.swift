@@ -2,6 +2,7 @@ import SoclintYAML
 
 /// Why a schema was refused: the validator compiles only schemas it can honour in full.
 public struct SchemaError: Error, Sendable, CustomStringConvertible {
+  /// What the schema does that the validator refuses, as data for callers and tests.
   public enum Kind: Sendable, Equatable {
     /// The schema text is not JSON.
     case invalidJSON
@@ -23,6 +24,7 @@ public struct SchemaError: Error, Sendable, CustomStringConvertible {
     case referenceCycle
   }
 
+  /// What sort of refusal it is.
   public let kind: Kind
   /// The JSON Pointer in the schema of the keyword (or subschema) at fault.
   public let schemaPath: String
@@ -31,6 +33,7 @@ public struct SchemaError: Error, Sendable, CustomStringConvertible {
   /// A sentence for people.
   public let message: String
 
+  /// An error from its parts.
   public init(kind: Kind, schemaPath: String, mark: Mark?, message: String) {
     self.kind = kind
     self.schemaPath = schemaPath
@@ -38,6 +41,7 @@ public struct SchemaError: Error, Sendable, CustomStringConvertible {
     self.message = message
   }
 
+  /// The message, with the mark in front when known and the schema path after it.
   public var description: String {
     let at = schemaPath.isEmpty ? "the schema root" : "'\(schemaPath)'"
     return "\(mark.map { "\($0): " } ?? "")\(message) (at \(at))"

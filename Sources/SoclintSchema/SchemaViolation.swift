@@ -3,6 +3,7 @@ import SoclintYAML
 /// One way an instance fails its schema, as data: the layer above turns it into a finding with a
 /// human message.
 public struct SchemaViolation: Sendable {
+  /// Which keyword failed, with what it asked for.
   public enum Kind: Sendable {
     /// `required`: the property is missing; `node` is the object.
     case missingProperty(name: String)
@@ -22,9 +23,11 @@ public struct SchemaViolation: Sendable {
     case invalidFormat(format: String)
     /// `minLength` / `maxLength`, counted in Unicode scalars.
     case tooShort(min: Int)
+    /// `maxLength`, counted in Unicode scalars.
     case tooLong(max: Int)
     /// `minItems` / `maxItems`.
     case tooFewItems(min: Int)
+    /// `maxItems`.
     case tooManyItems(max: Int)
     /// `uniqueItems`: `node` is the later item, equal to the one at `firstIndex`.
     case duplicateItem(index: Int, firstIndex: Int)
@@ -36,6 +39,7 @@ public struct SchemaViolation: Sendable {
     case notMultipleOf(divisor: Double)
     /// `minProperties` / `maxProperties`; `node` is the object.
     case tooFewProperties(min: Int)
+    /// `maxProperties`; `node` is the object.
     case tooManyProperties(max: Int)
     /// `dependentRequired`: `property` is present, so `missing` is required; `node` is the object.
     case dependentRequired(property: String, missing: String)
@@ -58,6 +62,7 @@ public struct SchemaViolation: Sendable {
     case falseSchema
   }
 
+  /// Which keyword failed, with what it asked for.
   public let kind: Kind
   /// The instance node at fault.
   public let node: Node
@@ -75,6 +80,7 @@ public struct SchemaViolation: Sendable {
   /// The `title` of the subschema holding the keyword, if it has one.
   public let subschemaTitle: String?
 
+  /// A violation from its parts; the facts about the subschema holding the keyword default to none.
   public init(
     kind: Kind, node: Node, instancePath: [PathComponent], schemaPath: String,
     knownProperties: [String] = [], requiredProperties: [String] = [], subschemaTitle: String? = nil

@@ -3,6 +3,8 @@
 /// libyaml only tokenises; resolution is ours. YAML 1.1's `yes`/`no`/`on`/`off` booleans and
 /// sexagesimal numbers are deliberately not recognised: they stay strings.
 public enum CoreSchema {
+  /// A scalar's value from its text, style and tag: tagged `!!str` it is a string, tagged `!!null` null;
+  /// otherwise a quoted scalar or one tagged `!` is a string, and a plain one is read by `resolvePlain`.
   public static func resolve(_ text: String, style: ScalarStyle, tag: String?) -> ScalarValue {
     if let tag, tag != "!" && tag != "?" {
       switch tag {
@@ -15,6 +17,8 @@ public enum CoreSchema {
     return resolvePlain(text)
   }
 
+  /// The value of a plain scalar's text: null (`~`, `null`, nothing), a boolean, an integer (decimal, `0o`,
+  /// `0x`) or a float (`.inf` and `.nan` included); anything else is the string itself.
   public static func resolvePlain(_ text: String) -> ScalarValue {
     let u = Array(text.utf8)
     if u.isEmpty { return .null }

@@ -1,8 +1,11 @@
 /// Checks that bytes are UTF-8 without NUL, before libyaml sees them, so that the finding
 /// points at the first bad byte rather than at libyaml's guess.
 public enum Encoding {
+  /// The first thing wrong with a file's bytes, for the invalid-file finding.
   public struct Problem: Sendable, Equatable {
+    /// The 0-based offset of the bad byte: the NUL, or the first byte of the invalid sequence.
     public let offset: Int
+    /// What is wrong, as a sentence for people.
     public let message: String
   }
 
@@ -12,10 +15,12 @@ public enum Encoding {
     bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
   }
 
+  /// The first NUL byte or invalid UTF-8 sequence in `bytes`; nil when they are clean UTF-8 text.
   public static func firstProblem(in bytes: [UInt8]) -> Problem? {
     bytes.withUnsafeBufferPointer { firstProblem(in: $0) }
   }
 
+  /// The first NUL byte or invalid UTF-8 sequence in a buffer; nil when it is clean UTF-8 text.
   public static func firstProblem(in b: UnsafeBufferPointer<UInt8>) -> Problem? {
     var i = 0
     let n = b.count

@@ -15,6 +15,7 @@ public struct YAMLDocument: Sendable {
 
 /// Something wrong with a file's bytes or YAML, at a mark.
 public struct YAMLProblem: Sendable, Equatable {
+  /// What sort of problem it is; every sort but a duplicate key stops the reading.
   public enum Kind: Sendable, Equatable {
     /// Not UTF-8, or holds a NUL byte. Fatal.
     case encoding
@@ -26,14 +27,20 @@ public struct YAMLProblem: Sendable, Equatable {
     case duplicateKey(key: String)
   }
 
+  /// What sort of problem it is, which decides whether it is fatal.
   public let kind: Kind
+  /// What is wrong, as a sentence for people (libyaml's own words for a syntax error).
   public let message: String
+  /// Where the problem is: the bad byte, where libyaml stopped, or the key or alias at fault.
   public let mark: Mark
+  /// Where the problem's extent ends, when it has one (a repeated key, an alias at fault).
   public let end: Mark?
   /// Another place that explains the problem (a first key, the start of the construct).
   public let related: Mark?
+  /// What to say at `related`, such as "'id' is first given here".
   public let relatedMessage: String?
 
+  /// Whether reading stopped here; only a duplicate key lets it go on.
   public var isFatal: Bool {
     if case .duplicateKey = kind { return false }
     return true
@@ -45,37 +52,49 @@ public struct YAMLProblem: Sendable, Equatable {
 public struct YAMLFile: Sendable {
   /// A stretch of the text from `start` (inclusive) to `end` (exclusive).
   public struct Span: Sendable, Equatable {
+    /// Where the stretch begins.
     public let start: Mark
+    /// The position just after the stretch.
     public let end: Mark
 
+    /// The stretch from `start` (inclusive) to `end` (exclusive).
     public init(start: Mark, end: Mark) {
       self.start = start
       self.end = end
     }
   }
 
+  /// The documents completed before any fatal problem, in file order.
   public let documents: [YAMLDocument]
+  /// Every problem, in the order found; reading stops at a fatal one, so it is the last.
   public let problems: [YAMLProblem]
   /// The scalars that span several lines, in order. libyaml drops comments, so soclint reads
   /// them from the text; these are the places where a `#` is part of a value instead.
   public var multilineScalars: [Span] = []
+  /// The problem that stopped the reading, if one did.
   public var fatalProblem: YAMLProblem? { problems.first { $0.isFatal } }
 }
 
 /// Reads YAML through libyaml's event API into `Node` trees with exact marks.
 public struct YAMLLoader: Sendable {
+  /// Bounds that keep a hostile file from exhausting the stack or the memory (resource-limit).
   public struct Limits: Sendable {
+    /// The most collections that may be open inside one another.
     public var maxDepth: Int
+    /// The most nodes the aliases of one document may stand for in all, each use of an alias counted.
     public var maxAliasExpansion: Int
 
+    /// Limits of `maxDepth` levels of nesting and `maxAliasExpansion` nodes, by default 256 and 100,000.
     public init(maxDepth: Int = 256, maxAliasExpansion: Int = 100_000) {
       self.maxDepth = maxDepth
       self.maxAliasExpansion = maxAliasExpansion
     }
   }
 
+  /// The bounds every file this loader reads is held to.
   public var limits: Limits
 
+  /// A loader that holds files to `limits`.
   public init(limits: Limits = Limits()) {
     self.limits = limits
   }
@@ -98,6 +117,7 @@ public struct YAMLLoader: Sendable {
       documents: builder.documents, problems: builder.problems, multilineScalars: builder.multilineScalars)
   }
 
+  /// Reads a file given as text, through its UTF-8 bytes.
   public func load(_ text: String) -> YAMLFile {
     load(Array(text.utf8))
   }

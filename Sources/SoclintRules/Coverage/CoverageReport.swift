@@ -11,6 +11,7 @@ public struct CoverageReport: Sendable {
   /// How far ahead "coming due" looks, in days from the as-of date.
   public static let comingDueDays = 90
 
+  /// Where a requirement stands: in scope and covered or not, or why it is out of scope.
   public enum RequirementStatus: String, Sendable, CaseIterable {
     /// An implemented control maps it.
     case covered
@@ -27,7 +28,9 @@ public struct CoverageReport: Sendable {
     public var isInScope: Bool { self == .covered || self == .plannedOnly || self == .uncovered }
   }
 
+  /// Where an evidence item stands on the as-of date.
   public enum EvidenceStatus: String, Sendable, CaseIterable {
+    /// Collected within its period, and not due soon.
     case fresh
     /// Falls due within `due_soon_days` of the as-of date (a due date exactly that far is due soon).
     case dueSoon = "due-soon"
@@ -45,9 +48,12 @@ public struct CoverageReport: Sendable {
 
   /// Ready out of in scope; the percentage as printed, with one decimal rounded half up.
   public struct Readiness: Sendable, Hashable {
+    /// How many requirements in scope are ready.
     public let ready: Int
+    /// How many requirements are in scope.
     public let inScope: Int
 
+    /// A readiness of `ready` requirements out of `inScope`.
     public init(ready: Int, inScope: Int) {
       self.ready = ready
       self.inScope = inScope
@@ -70,10 +76,15 @@ public struct CoverageReport: Sendable {
     public var percentText: String? { tenths.map { "\($0 / 10).\($0 % 10)" } }
   }
 
+  /// One requirement of a framework, with its status and the controls that map it.
   public struct Requirement: Sendable {
+    /// The requirement id, such as CC6.1 or CO-1.
     public let id: String
+    /// A short title for reports; empty when its catalog gives none.
     public let title: String
+    /// The category a scope can select it by; nil when its catalog gives none.
     public let category: String?
+    /// Whether it is in scope and covered, or why not.
     public let status: RequirementStatus
     /// Covered, and at least one implemented control that maps it has all its evidence current.
     public let ready: Bool
@@ -85,61 +96,92 @@ public struct CoverageReport: Sendable {
     public let reason: String?
   }
 
+  /// A category of a framework, with the readiness of its requirements in scope.
   public struct Category: Sendable {
+    /// The category's name; "uncategorised" for requirements without one.
     public let name: String
+    /// The readiness of its requirements in scope.
     public let readiness: Readiness
   }
 
+  /// A framework the configuration puts in scope, with its readiness.
   public struct Framework: Sendable {
+    /// The framework id, such as soc2 or soc1.
     public let id: String
+    /// The framework's title: SOC 2's, or its catalog's.
     public let title: String
+    /// The readiness of its requirements in scope.
     public let readiness: Readiness
     /// Categories with at least one requirement in scope, in catalog order.
     public let categories: [Category]
+    /// Every requirement of the framework, in scope or not, in the order declared (a repeated id once).
     public let requirements: [Requirement]
   }
 
   /// A suppression that silenced this evidence's staleness finding: an exception accepted for a
   /// time. It does not make stale evidence fresh.
   public struct Exception: Sendable {
+    /// The rule whose finding was silenced: stale-evidence, evidence-due-soon or evidence-never-collected.
     public let rule: RuleID
+    /// The reason the suppression gives; empty when it gives none.
     public let reason: String
+    /// The day after which the suppression no longer applies, if it names one.
     public let until: Day?
     /// Where the suppression comment is (project-relative path, 1-based line).
     public let path: String
+    /// The comment's line, 1-based.
     public let line: Int
   }
 
+  /// One evidence item of an implemented control, judged on the as-of date.
   public struct Evidence: Sendable {
+    /// The id of its control.
     public let control: String
+    /// The evidence id, meant to be unique within its control.
     public let id: String
     /// The evidence's owner, else its control's.
     public let owner: String
+    /// How often it must be collected, as written ("quarterly", "45d").
     public let frequency: String
+    /// Where it stands on the as-of date.
     public let status: EvidenceStatus
+    /// Its `last_collected` date, when given (even one after the as-of date).
     public let collected: Day?
     /// Last collected + one period + grace days; nil when unscheduled or never collected.
     public let due: Day?
+    /// The suppression that silenced its staleness finding, if one did.
     public let exception: Exception?
     /// Where the evidence item is declared.
     public let path: String
+    /// The 1-based line of its `id`.
     public let line: Int
   }
 
+  /// A person or team: what they own, and what of it needs attention.
   public struct Owner: Sendable {
+    /// The owner id, as controls and evidence name it.
     public let id: String
     /// Nil for an id that controls use but no owners list declares.
     public let name: String?
+    /// The email address from the owners list; nil when undeclared.
     public let email: String?
+    /// The `role` from the owners list; nil when not given or undeclared.
     public let role: String?
+    /// Whether the owner is still here; an undeclared id counts as active.
     public let active: Bool
+    /// Whether an owners list declares the id.
     public let declared: Bool
+    /// Implemented controls they own, by id.
     public let controls: [String]
+    /// Planned controls they own, by id.
     public let plannedControls: [String]
     /// "CONTROL/evidence" of every evidence item of implemented controls they own.
     public let evidence: [String]
+    /// Their evidence items that are stale, as "CONTROL/evidence".
     public let stale: [String]
+    /// Their evidence items that are due soon, as "CONTROL/evidence".
     public let dueSoon: [String]
+    /// Their evidence items never collected, as "CONTROL/evidence".
     public let neverCollected: [String]
     /// Implemented controls of theirs whose design review is overdue.
     public let reviewsOverdue: [String]
@@ -150,37 +192,57 @@ public struct CoverageReport: Sendable {
     }
   }
 
+  /// Evidence or a design review falling due within `comingDueDays` of the as-of date.
   public struct Due: Sendable {
+    /// What falls due.
     public enum Kind: String, Sendable {
+      /// The collection of an evidence item; the design review of a control.
       case evidence, review
     }
 
+    /// The due date, grace days included.
     public let date: Day
+    /// Days from the as-of date to `date`.
     public let daysLeft: Int
+    /// What falls due.
     public let kind: Kind
+    /// The id of the control concerned.
     public let control: String
     /// The evidence id, for evidence.
     public let evidence: String?
+    /// Who must act: for evidence its owner (else its control's), for a review the control's owner.
     public let owner: String
   }
 
+  /// The headline numbers of the report.
   public struct Totals: Sendable {
+    /// Controls in operation.
     public let implementedControls: Int
+    /// Controls planned but not yet operating.
     public let plannedControls: Int
+    /// Owners that an owners list declares, each id once.
     public let owners: Int
+    /// Evidence items of implemented controls by status; every status has an entry, 0 included.
     public let evidence: [EvidenceStatus: Int]
+    /// Evidence items whose staleness finding a suppression silenced.
     public let exceptions: Int
+    /// Implemented controls whose design review is overdue.
     public let reviewsOverdue: Int
   }
 
+  /// The day everything is judged on.
   public let asOf: Day
+  /// How many days before its due date evidence counts as due soon: the configuration's `due_soon_days`.
   public let dueSoonDays: Int
+  /// The frameworks the configuration puts in scope that are known, in the order written.
   public let frameworks: [Framework]
   /// Every evidence item of implemented controls, by control id then order in the control.
   public let evidence: [Evidence]
+  /// Every declared owner in the order declared, then the ids used but undeclared, in byte order.
   public let owners: [Owner]
   /// Evidence and reviews due from the as-of date to `comingDueDays` after it, by date.
   public let comingDue: [Due]
+  /// The headline numbers.
   public let totals: Totals
 
   /// The frameworks whose readiness, as printed, is under a threshold (a CI gate). Frameworks
@@ -196,6 +258,7 @@ public struct CoverageReport: Sendable {
     /// The value times 10^scale.
     let scaled: Int
     let scale: Int
+    /// The threshold as written.
     public let description: String
 
     /// Parses `P`, `P.D...` (up to 9 decimals) between 0 and 100; nil otherwise.
@@ -231,10 +294,14 @@ extension CoverageReport {
   /// Why a report cannot be made: a readiness figure computed from half a project would be
   /// wrong, and this report is handed to auditors.
   public enum Unavailable: Error, Sendable, CustomStringConvertible {
+    /// The configuration has an error.
     case configurationInvalid
+    /// A control could not be read.
     case controlsIncomplete
+    /// A catalog could not be read.
     case catalogsIncomplete
 
+    /// What stopped the report and what to do, for the person running soclint.
     public var description: String {
       switch self {
       case .configurationInvalid:
