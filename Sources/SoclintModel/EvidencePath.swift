@@ -11,7 +11,7 @@ public enum EvidencePathStatus: Sendable, Equatable {
   case unsafe(String)
 
   /// What `pattern` matches under `root`, the absolute, resolved project root.
-  public static func resolve(_ pattern: String, root: String) -> EvidencePathStatus {
+  package static func resolve(_ pattern: String, root: String) -> EvidencePathStatus {
     if pattern.hasPrefix("/") || pattern.hasPrefix("\\") || pattern.contains(":\\") {
       return .unsafe("it is absolute")
     }

@@ -10,18 +10,18 @@ import Foundation
 
 /// The little of the file system soclint needs, with links handled by hand: soclint reads
 /// untrusted repositories and never follows a link out of the project root.
-public enum FileSystem {
+package enum FileSystem {
   /// What a path names, without following a link; `missing` when it names nothing or cannot be asked.
-  public enum EntryType: Sendable { case file, directory, link, other, missing }
+  package enum EntryType: Sendable { case file, directory, link, other, missing }
 
   /// Whether C would read the path as written: a NUL byte would cut it short, so that
   /// `evidence/\0/x` named the folder `evidence/`, and a walk below it would never end.
-  public static func isRepresentable(_ path: String) -> Bool {
+  package static func isRepresentable(_ path: String) -> Bool {
     !path.utf8.contains(0)
   }
 
   /// What the absolute path names; a link is `.link`, whatever it leads to.
-  public static func type(atAbsolute path: String) -> EntryType {
+  package static func type(atAbsolute path: String) -> EntryType {
     guard isRepresentable(path) else { return .missing }
     var st = stat()
     guard lstat(path, &st) == 0 else { return .missing }
@@ -34,19 +34,19 @@ public enum FileSystem {
   }
 
   /// The path with every link resolved, or nil when it does not exist.
-  public static func realPath(_ path: String) -> String? {
+  package static func realPath(_ path: String) -> String? {
     guard isRepresentable(path), let p = realpath(path, nil) else { return nil }
     defer { free(p) }
     return String(cString: p)
   }
 
   /// Whether `path` (absolute, resolved) is `root` or inside it.
-  public static func isInside(_ path: String, root: String) -> Bool {
+  package static func isInside(_ path: String, root: String) -> Bool {
     path == root || path.hasPrefix(root.hasSuffix("/") ? root : root + "/")
   }
 
   /// Names in a folder, sorted by bytes; hidden `.git` is skipped by callers.
-  public static func children(ofAbsolute path: String) -> [String] {
+  package static func children(ofAbsolute path: String) -> [String] {
     guard isRepresentable(path), let dir = opendir(path) else { return [] }
     defer { closedir(dir) }
     var names: [String] = []
@@ -60,7 +60,7 @@ public enum FileSystem {
   }
 
   /// What reading a file gives: its bytes, or why not.
-  public enum ReadResult: Sendable {
+  package enum ReadResult: Sendable {
     /// The whole content.
     case bytes([UInt8])
     /// Larger than the limit: the size, or for a stream the bytes read before stopping.
@@ -70,7 +70,7 @@ public enum FileSystem {
   }
 
   /// "8,388,609 bytes": sizes at the limit are told exactly, never rounded to "8.0 MiB".
-  public static func describeSize(_ bytes: Int) -> String {
+  package static func describeSize(_ bytes: Int) -> String {
     var digits = String(bytes)
     var out = ""
     while digits.count > 3 {
@@ -82,7 +82,7 @@ public enum FileSystem {
 
   /// Reads a whole file with one open, one fstat and as few reads as its size needs, refusing
   /// files over `limit` bytes before reading them.
-  public static func read(atAbsolute path: String, limit: Int) -> ReadResult {
+  package static func read(atAbsolute path: String, limit: Int) -> ReadResult {
     guard isRepresentable(path) else { return .unreadable }
     // O_NONBLOCK: opening a FIFO put where a file was expected must not wait for a writer.
     let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
@@ -97,7 +97,7 @@ public enum FileSystem {
 
   /// Reads standard input to its end, but never more than `limit` + 1 bytes: a larger input is
   /// refused without being held in memory.
-  public static func readStandardInput(limit: Int) -> ReadResult {
+  package static func readStandardInput(limit: Int) -> ReadResult {
     read(0, expected: 0, limit: limit)
   }
 
@@ -134,20 +134,20 @@ public enum FileSystem {
   }
 
   /// The whole file's bytes, with no size limit, or nil when it cannot be read.
-  public static func read(atAbsolute path: String) -> [UInt8]? {
+  package static func read(atAbsolute path: String) -> [UInt8]? {
     if case .bytes(let b) = read(atAbsolute: path, limit: Int.max) { return b }
     return nil
   }
 
   /// Why a file could not be written, in words for the person running soclint.
-  public struct WriteError: Error, CustomStringConvertible {
+  package struct WriteError: Error, CustomStringConvertible {
     /// What went wrong, naming the path.
-    public let description: String
+    package let description: String
   }
 
   /// Writes through a temporary file in the same folder renamed into place, so readers never
   /// see half a file.
-  public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(WriteError) {
+  package static func writeAtomically(_ bytes: [UInt8], to path: String) throws(WriteError) {
     guard isRepresentable(path) else { throw WriteError(description: "\(path) holds a NUL byte") }
     if type(atAbsolute: path) == .directory { throw WriteError(description: "\(path) is a folder") }
     let folder = (path as NSString).deletingLastPathComponent
@@ -176,7 +176,7 @@ public enum FileSystem {
 
   /// Appends to a file, creating it when missing (a CI job summary that earlier steps write
   /// to as well).
-  public static func append(_ bytes: [UInt8], to path: String) throws(WriteError) {
+  package static func append(_ bytes: [UInt8], to path: String) throws(WriteError) {
     guard isRepresentable(path) else { throw WriteError(description: "\(path) holds a NUL byte") }
     if type(atAbsolute: path) == .directory { throw WriteError(description: "\(path) is a folder") }
     let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o666)

@@ -5,7 +5,7 @@
 public enum CoreSchema {
   /// A scalar's value from its text, style and tag: tagged `!!str` it is a string, tagged `!!null` null;
   /// otherwise a quoted scalar or one tagged `!` is a string, and a plain one is read by `resolvePlain`.
-  public static func resolve(_ text: String, style: ScalarStyle, tag: String?) -> ScalarValue {
+  package static func resolve(_ text: String, style: ScalarStyle, tag: String?) -> ScalarValue {
     if let tag, tag != "!" && tag != "?" {
       switch tag {
       case "tag:yaml.org,2002:str": return .string(text)
@@ -19,7 +19,7 @@ public enum CoreSchema {
 
   /// The value of a plain scalar's text: null (`~`, `null`, nothing), a boolean, an integer (decimal, `0o`,
   /// `0x`) or a float (`.inf` and `.nan` included); anything else is the string itself.
-  public static func resolvePlain(_ text: String) -> ScalarValue {
+  package static func resolvePlain(_ text: String) -> ScalarValue {
     let u = Array(text.utf8)
     if u.isEmpty { return .null }
     // Everything resolving to a non-string starts with one of these bytes.
