@@ -501,8 +501,24 @@ public struct ProjectLoader: Sendable {
     }
     if let doc = nonEmpty.first {
       result.findings += checker.check(doc.root, kind: .config, file: file)
+      result.findings += ProjectLoader.noFramework(doc.root, file: file)
       result.configRoot = doc.root
     }
+  }
+
+  /// `frameworks` that holds only extension keys (`x-later: {}`) names nothing to judge; the
+  /// schema's "at least one" counts the `x-` keys, so it is checked here.
+  static func noFramework(_ root: Node, file: SourceFile) -> [Finding] {
+    guard let pair = root.pair("frameworks"), let members = pair.value.mapping, !members.isEmpty,
+      members.allSatisfy({ $0.key.keyText?.hasPrefix("x-") ?? false })
+    else { return [] }
+    return [
+      Finding(
+        rule: .invalidValue,
+        message: "'frameworks' of the configuration names no framework; keys starting with 'x-' are extensions",
+        range: file.range(of: pair.key), pointer: "/frameworks",
+        help: ["name the frameworks in scope, such as soc2: {categories: [security]}"])
+    ]
   }
 
   /// One document: its structure, then, when it is sound, its place in the typed model.

@@ -4,7 +4,8 @@ import SoclintModel
 /// What the configuration asks of a run beyond its structure: the categories it scopes by must
 /// exist (`ScopeCategories`), the names under `rules` must be rules that can be re-graded, and
 /// those rules get the severities it sets. A wrong name makes the configuration invalid: the run
-/// ends with status 2.
+/// ends with status 2, and its findings can be neither suppressed nor re-graded, so the reason
+/// is always printed.
 struct ConfigurationChecks {
   private(set) var findings: [Finding] = []
   private(set) var invalid = false
@@ -50,13 +51,12 @@ struct ConfigurationChecks {
   static let scopeNote =
     "while the scope names a category that does not exist, coverage is not judged (\(scopedRules.map(\.rawValue).sorted(by: >).joined(separator: ", ")) are skipped)"
 
-  /// Adds the configuration's findings; while a category is unknown the scope is not what the
-  /// user meant, so coverage is not judged against it.
-  func adjust(_ all: inout [Finding]) {
+  /// While a category is unknown the scope is not what the user meant, so coverage is not
+  /// judged against it: the findings that depend on the scope are dropped.
+  func dropUnjudged(_ all: inout [Finding]) {
     if scopeInvalid {
       all.removeAll { ConfigurationChecks.scopedRules.contains($0.rule) }
     }
-    all += findings
   }
 
   /// The finding with the severity the configuration gives its rule, or nil when it is off.

@@ -51,12 +51,13 @@ public struct Linter: Sendable {
 
     // 2. The configuration: its categories must exist and its rules be rules.
     let settings = ConfigurationChecks(context)
-    settings.adjust(&findings)
+    settings.dropUnjudged(&findings)
 
-    // 3. Suppressions, then the severities in force.
+    // 3. Suppressions, then the severities in force; the configuration's own findings are
+    // beyond both, since they say why the run cannot be trusted.
     let suppressions = SuppressionEngine(project: project, asOf: asOf)
     let applied = suppressions.apply(to: findings)
-    let final = applied.kept.compactMap(settings.severityInForce)
+    let final = applied.kept.compactMap(settings.severityInForce) + settings.findings
     return LintResult(
       project: project, asOf: asOf, findings: Linter.ordered(final), suppressed: applied.silenced,
       configurationInvalid: settings.invalid)
