@@ -515,7 +515,8 @@ public struct ProjectLoader: Sendable {
     return [
       Finding(
         rule: .invalidValue,
-        message: "'frameworks' of the configuration names no framework; keys starting with 'x-' are extensions",
+        message:
+          "'frameworks' of the configuration names no framework; keys starting with 'x-' are extensions",
         range: file.range(of: pair.key), pointer: "/frameworks",
         help: ["name the frameworks in scope, such as soc2: {categories: [security]}"])
     ]
