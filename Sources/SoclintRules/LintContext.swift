@@ -32,6 +32,7 @@ public struct LintContext: Sendable {
       frameworks[c.framework.value] = Framework(catalog: c)
     }
     self.frameworks = frameworks
+    mappedIDs = LintContext.mappedIDs(activeControls, frameworks)
     var scopes: [String: Configuration.Scope] = [:]
     for s in configuration.scopes where scopes[s.framework.value] == nil { scopes[s.framework.value] = s }
     self.scopes = scopes
@@ -76,10 +77,13 @@ public struct LintContext: Sendable {
     public let id: Located<String>
   }
 
-  /// Every requirement id the controls map under a known framework, in reading order.
-  public var mappedIDs: [MappedID] {
+  /// Every requirement id the controls map under a known framework, in reading order; built
+  /// once, since several rules walk it.
+  public let mappedIDs: [MappedID]
+
+  static func mappedIDs(_ controls: [Control], _ frameworks: [String: Framework]) -> [MappedID] {
     var out: [MappedID] = []
-    for control in activeControls {
+    for control in controls {
       for entry in control.criteria {
         guard let framework = frameworks[entry.framework.value] else { continue }
         for id in entry.requirements { out.append(MappedID(control: control, framework: framework, id: id)) }
