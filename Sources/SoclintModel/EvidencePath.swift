@@ -31,32 +31,23 @@ public enum EvidencePathStatus: Sendable, Equatable {
     }
     var count = 0
     var escapes = false
-    var stack: [String] = [prefix]
-    // Every folder is walked once, by its resolved path, whatever names lead to it.
-    var walked = Set<String>()
-    while let rel = stack.popLast() {
-      let absolute = rel.isEmpty ? root : root + "/" + rel
-      guard let real = FileSystem.realPath(absolute), walked.insert(real).inserted else { continue }
-      for name in FileSystem.children(ofAbsolute: absolute) where name != ".git" {
-        let childRel = rel.isEmpty ? name : rel + "/" + name
-        let childAbsolute = root + "/" + childRel
-        switch FileSystem.type(atAbsolute: childAbsolute) {
-        case .directory:
-          stack.append(childRel)
-        case .file:
-          if glob.matches(childRel) { count += 1 }
-        case .link:
-          guard glob.matches(childRel) else { continue }
-          guard let target = FileSystem.realPath(childAbsolute) else { continue }
-          if !FileSystem.isInside(target, root: root) {
-            escapes = true
-          } else if FileSystem.type(atAbsolute: target) == .file {
-            count += 1
-          }
-        default:
-          continue
+    FileSystem.walk(root: root, from: [prefix]) { rel, absolute, type in
+      switch type {
+      case .directory:
+        return true
+      case .file:
+        if glob.matches(rel) { count += 1 }
+      case .link:
+        guard glob.matches(rel), let target = FileSystem.realPath(absolute) else { return false }
+        if !FileSystem.isInside(target, root: root) {
+          escapes = true
+        } else if FileSystem.type(atAbsolute: target) == .file {
+          count += 1
         }
+      default:
+        break
       }
+      return false
     }
     if escapes { return .unsafe("it matches a link that leads outside the project root") }
     return count > 0 ? .matches(count) : .noMatch

@@ -202,3 +202,26 @@ package enum FileSystem {
     String(cString: strerror(code)).lowercased()
   }
 }
+
+extension FileSystem {
+  /// Walks the folders below `root` from the project-relative `starts`, depth first: each real
+  /// folder once, whatever names or links lead to it (so a link cycle cannot loop), and never
+  /// `.git`. `visit` gets every entry (project-relative path, absolute path, type as `lstat`
+  /// sees it) and returns whether to walk into it: a folder, or a link the caller has checked.
+  package static func walk(
+    root: String, from starts: [String],
+    _ visit: (_ rel: String, _ absolute: String, _ type: EntryType) -> Bool
+  ) {
+    var walked = Set<String>()
+    var stack = Array(starts.reversed())
+    while let rel = stack.popLast() {
+      let absolute = rel.isEmpty ? root : root + "/" + rel
+      guard let real = realPath(absolute), walked.insert(real).inserted else { continue }
+      for name in children(ofAbsolute: absolute) where name != ".git" {
+        let childRel = rel.isEmpty ? name : rel + "/" + name
+        let childAbsolute = root + "/" + childRel
+        if visit(childRel, childAbsolute, type(atAbsolute: childAbsolute)) { stack.append(childRel) }
+      }
+    }
+  }
+}

@@ -277,7 +277,6 @@ public struct ProjectLoader: Sendable {
     }
     var found: [String] = []
     var findings: [Finding] = []
-    var walked = Set<String>()
     func included(_ rel: String) -> Bool {
       configuration.include.contains { $0.matches(rel) }
         && !configuration.exclude.contains { $0.matches(rel) }
@@ -294,8 +293,8 @@ public struct ProjectLoader: Sendable {
           range: SourceRange(path: rel, line: 1, column: 1),
           subject: [message]))
     }
-    var stack: [String] = []
-    for start in roots.reversed() {
+    var walkFrom: [String] = []
+    for start in roots {
       let absolute = start.isEmpty ? root : root + "/" + start
       // The folder a glob starts from may itself be, or pass through, a link.
       guard let real = FileSystem.realPath(absolute) else { continue }
@@ -303,36 +302,27 @@ public struct ProjectLoader: Sendable {
         outside(start)
         continue
       }
-      stack.append(start)
+      walkFrom.append(start)
     }
-    while let rel = stack.popLast() {
-      let absolute = rel.isEmpty ? root : root + "/" + rel
-      guard let real = FileSystem.realPath(absolute), walked.insert(real).inserted else { continue }
-      for name in FileSystem.children(ofAbsolute: absolute) {
-        if name == ".git" { continue }
-        let childRel = rel.isEmpty ? name : rel + "/" + name
-        let childAbsolute = root + "/" + childRel
-        switch FileSystem.type(atAbsolute: childAbsolute) {
-        case .directory:
-          stack.append(childRel)
-        case .link:
-          if let target = FileSystem.realPath(childAbsolute),
-            FileSystem.type(atAbsolute: target) == .directory
-          {
-            if !FileSystem.isInside(target, root: root) {
-              if reachable(childRel) { outside(childRel) }
-            } else {
-              stack.append(childRel)
-            }
-          } else if included(childRel) {
-            found.append(childRel)
-          }
-        case .file, .other:
-          if included(childRel) { found.append(childRel) }
-        case .missing:
-          break
+    FileSystem.walk(root: root, from: walkFrom) { rel, absolute, type in
+      switch type {
+      case .directory:
+        return true
+      case .link:
+        if let target = FileSystem.realPath(absolute), FileSystem.type(atAbsolute: target) == .directory {
+          // A linked folder is walked when it stays inside the project, and reported when it
+          // leads out and the globs could take a file from below it.
+          if FileSystem.isInside(target, root: root) { return true }
+          if reachable(rel) { outside(rel) }
+        } else if included(rel) {
+          found.append(rel)
         }
+      case .file, .other:
+        if included(rel) { found.append(rel) }
+      case .missing:
+        break
       }
+      return false
     }
     return (found, findings)
   }

@@ -182,11 +182,11 @@ import Testing
     let dir = try project()
     let fm = FileManager.default
     // A folder kept elsewhere in the project, linked into Controls/, and a link back up (a cycle).
-    try fm.createDirectory(at: dir.appendingPathComponent("shared"), withIntermediateDirectories: true)
+    try fm.createDirectory(at: dir.appendingPathComponent("common"), withIntermediateDirectories: true)
     try Data(Example.goodControl.replacingOccurrences(of: "id: AC-01", with: "id: AC-09").utf8)
-      .write(to: dir.appendingPathComponent("shared/AC-09.yaml"))
+      .write(to: dir.appendingPathComponent("common/AC-09.yaml"))
     try fm.createSymbolicLink(
-      atPath: dir.appendingPathComponent("Controls/shared").path, withDestinationPath: "../shared")
+      atPath: dir.appendingPathComponent("Controls/common").path, withDestinationPath: "../common")
     try fm.createSymbolicLink(
       atPath: dir.appendingPathComponent("Controls/loop").path, withDestinationPath: ".")
     // A folder outside the project, with a control that must never be read.

@@ -4,8 +4,8 @@ import SoclintReporters
 import SoclintRules
 import Testing
 
-/// The sarif format: valid against the OASIS SARIF 2.1.0 schema (read in place from
-/// ../shared/conformance/sarif/sarif-schema-2.1.0.json) and carrying every field CLI.md lists.
+/// The sarif format: valid against the OASIS SARIF 2.1.0 schema (the copy in
+/// Tests/Conformance/sarif) and carrying every field the command line promises.
 @Suite struct ReporterSARIFTests {
   static let schemaURL = ReporterFixture.sarifSchema
 
