@@ -96,12 +96,19 @@ package enum FileSystem {
   }
 
   /// Reads standard input to its end, but never more than `limit` + 1 bytes: a larger input is
-  /// refused without being held in memory.
-  package static func readStandardInput(limit: Int) -> ReadResult {
-    read(0, expected: 0, limit: limit)
+  /// not held in memory, and the bytes returned are then one past the limit, so whoever checks
+  /// the limit sees it passed.
+  package static func readStandardInput(limit: Int) -> [UInt8] {
+    readBytes(0, expected: 0, limit: limit)
   }
 
   private static func read(_ fd: Int32, expected size: Int, limit: Int) -> ReadResult {
+    let bytes = readBytes(fd, expected: size, limit: limit)
+    return bytes.count > limit ? .tooLarge(bytes.count) : .bytes(bytes)
+  }
+
+  /// Up to `limit` + 1 bytes of an open file, reading `size` bytes at once first.
+  private static func readBytes(_ fd: Int32, expected size: Int, limit: Int) -> [UInt8] {
     var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
       var filled = 0
       while filled < size {
@@ -114,7 +121,6 @@ package enum FileSystem {
     }
     // A file that grew since fstat (or standard input, whose size is unknown) is read on, a
     // chunk at a time, until the limit is passed.
-    var grown = false
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16384) { chunk in
       while true {
         // One byte past the limit is enough to know it was passed.
@@ -123,14 +129,10 @@ package enum FileSystem {
         if n < 0 && errno == EINTR { continue }
         guard n > 0 else { break }
         bytes.append(contentsOf: chunk[0..<n])
-        if bytes.count > limit {
-          grown = true
-          break
-        }
+        if bytes.count > limit { break }
       }
     }
-    if grown { return .tooLarge(bytes.count) }
-    return .bytes(bytes)
+    return bytes
   }
 
   /// The whole file's bytes, with no size limit, or nil when it cannot be read.

@@ -55,13 +55,10 @@ struct ProjectOptions: ParsableArguments {
       if type == .file || type == .link { options.extraFiles.append(absolute) }
     }
     if let stdinPath {
-      switch FileSystem.readStandardInput(limit: ProjectLoader.maxFileSize) {
-      case .bytes(let bytes): options.override = (stdinPath, bytes)
-      // Past the limit: a stand-in one byte too long, which the loader reports like a file.
-      case .tooLarge:
-        options.override = (stdinPath, [UInt8](repeating: 0, count: ProjectLoader.maxFileSize + 1))
-      case .unreadable: throw Failure("cannot read standard input")
-      }
+      // Past the limit, the bytes read stop one byte over it, and the loader reports that like
+      // a file too large.
+      let bytes = FileSystem.readStandardInput(limit: ProjectLoader.maxFileSize)
+      options.override = (stdinPath, bytes)
     }
     return Session(options: options, asOf: asOf.flatMap(Day.init), cwd: cwd)
   }
