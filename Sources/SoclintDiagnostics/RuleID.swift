@@ -76,6 +76,12 @@ public enum RuleID: String, CaseIterable, Sendable, Hashable, Codable, CustomStr
   case expiredSuppression = "expired-suppression"
   /// A suppression or the configuration's `rules` names no rule.
   case unknownRule = "unknown-rule"
+  /// Under a Type II audit, evidence has an elapsed window of the period with no collection.
+  case evidenceGap = "evidence-gap"
+  /// Under a Type II audit, a control began to operate after the period's start.
+  case implementedDuringPeriod = "implemented-during-period"
+  /// A collection history is out of order, repeats a date, or disagrees with last_collected.
+  case inconsistentHistory = "inconsistent-history"
 
   /// The kebab-case id, as users write it and every output format shows it.
   public var description: String { rawValue }
@@ -86,11 +92,12 @@ public enum RuleID: String, CaseIterable, Sendable, Hashable, Codable, CustomStr
     case .invalidFile, .yamlSyntax, .resourceLimit, .duplicateKey, .missingField, .unknownField, .wrongType,
       .invalidValue, .duplicateID, .unknownOwner, .invalidBackup, .unknownFramework, .unknownRequirement,
       .missingCriteria, .missingEvidence, .uncoveredRequirement, .securityNotInScope, .staleEvidence,
-      .futureDate, .missingEvidenceFile, .unsafePath, .expiredSuppression, .unknownRule:
+      .futureDate, .missingEvidenceFile, .unsafePath, .expiredSuppression, .unknownRule, .evidenceGap,
+      .inconsistentHistory:
       return .error
     case .emptyFile, .inactiveOwner, .missingReview, .placeholderText, .shortDescription,
       .evidenceNeverCollected, .staleReview, .evidenceFrequencyMismatch, .suppressionWithoutReason,
-      .unusedSuppression:
+      .unusedSuppression, .implementedDuringPeriod:
       return .warning
     case .orphanOwner, .outOfScopeRequirement, .evidenceDueSoon:
       return .info

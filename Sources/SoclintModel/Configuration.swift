@@ -33,6 +33,26 @@ public struct Configuration: Sendable {
     public let severity: Severity?
   }
 
+  /// The examination the repository is being prepared for (`audit`).
+  public enum Audit: Sendable {
+    /// Type I: the design of the controls as of one day.
+    case type1(date: Located<Day>)
+    /// Type II: the controls operated throughout the period from `start` to `end`, both included.
+    case type2(start: Located<Day>, end: Located<Day>)
+
+    /// 1 or 2.
+    public var type: Int {
+      if case .type1 = self { return 1 }
+      return 2
+    }
+
+    /// The observation period of a Type II audit; nil for Type I.
+    public var period: AuditPeriod? {
+      if case .type2(let start, let end) = self { return AuditPeriod(start: start.value, end: end.value) }
+      return nil
+    }
+  }
+
   /// The `.soclint.yaml` file it was read from.
   public let file: SourceFile
   /// The globs of the files to read; `defaultInclude` when not given.
@@ -51,6 +71,8 @@ public struct Configuration: Sendable {
   public let asOf: Located<Day>?
   /// The severity overrides, in the order written.
   public let rules: [RuleSetting]
+  /// The examination being prepared, when the configuration names one.
+  public let audit: Audit?
 
   /// The files read when `include` is not given: every YAML file under Controls/.
   public static let defaultInclude = ["Controls/**/*.yaml", "Controls/**/*.yml"]
@@ -95,6 +117,7 @@ public struct Configuration: Sendable {
     } else {
       asOf = nil
     }
+    audit = Configuration.audit(root["audit"], file: file)
     var rules: [RuleSetting] = []
     for pair in root["rules"]?.mapping ?? [] {
       guard let id = pair.key.keyText, !id.hasPrefix("x-") else { continue }
@@ -105,5 +128,16 @@ public struct Configuration: Sendable {
           severity: Severity(rawValue: value)))
     }
     self.rules = rules
+  }
+
+  static func audit(_ node: Node?, file: SourceFile) -> Audit? {
+    guard let node, case .int(let type)? = node["type"]?.scalar?.value else { return nil }
+    func day(_ key: String) -> Located<Day>? {
+      guard let n = node[key], let text = n.string, let d = Day(text) else { return nil }
+      return Located(d, node: n, pointer: "/audit/\(key)", file: file)
+    }
+    if type == 1, let date = day("date") { return .type1(date: date) }
+    if type == 2, let start = day("start"), let end = day("end") { return .type2(start: start, end: end) }
+    return nil
   }
 }

@@ -30,6 +30,31 @@ public enum ControlStatus: String, Sendable {
   case implemented, planned, retired
 }
 
+/// One entry of an evidence item's `collected` history.
+public struct Collection: Sendable {
+  /// The day it was collected, located at the date (the scalar, or the mapping's `date`).
+  public let date: Located<Day>
+  /// The entry's node in the list: the date scalar or the mapping.
+  public let node: Node
+  /// The ticket, document or record that holds it, when given.
+  public let ref: String?
+  /// Where it is stored: a path or glob relative to the project root, when given.
+  public let path: Located<String>?
+  /// What `path` resolves to, for collections of implemented controls; nil otherwise.
+  public let pathStatus: EvidencePathStatus?
+
+  /// A collection from its parts.
+  public init(
+    date: Located<Day>, node: Node, ref: String?, path: Located<String>?, pathStatus: EvidencePathStatus?
+  ) {
+    self.date = date
+    self.node = node
+    self.ref = ref
+    self.path = path
+    self.pathStatus = pathStatus
+  }
+}
+
 /// A reference type: rules pass controls around a lot, and copying a struct of this size
 /// costs a retain per field.
 public final class Evidence: Sendable {
@@ -49,8 +74,15 @@ public final class Evidence: Sendable {
   public let source: Located<String>
   /// How often it must be collected.
   public let frequency: Located<Duration>
-  /// When it was last collected; nil when never.
+  /// When it was last collected: the latest of `last_collected` and the `collected` dates,
+  /// located where that date is written; nil when never.
   public let lastCollected: Located<Day>?
+  /// The value of `last_collected` as written, when given.
+  public let lastCollectedField: Located<Day>?
+  /// The key `collected`, when given.
+  public let collectedKey: Node?
+  /// Every collection in `collected`, in the order written.
+  public let collected: [Collection]
   /// The owner id of who collects it, when given; else the control's owner does.
   public let owner: Located<String>?
   /// Where the collected evidence is stored: a path or glob relative to the project root.
@@ -62,7 +94,8 @@ public final class Evidence: Sendable {
   public init(
     id: Located<String>, index: Int, node: Node, pointer: String, description: Located<String>, type: String,
     source: Located<String>, frequency: Located<Duration>, lastCollected: Located<Day>?,
-    owner: Located<String>?, path: Located<String>?, pathStatus: EvidencePathStatus? = nil
+    owner: Located<String>?, path: Located<String>?, pathStatus: EvidencePathStatus? = nil,
+    collectedKey: Node? = nil, collected: [Collection] = []
   ) {
     self.id = id
     self.index = index
@@ -72,7 +105,13 @@ public final class Evidence: Sendable {
     self.type = type
     self.source = source
     self.frequency = frequency
-    self.lastCollected = lastCollected
+    self.lastCollectedField = lastCollected
+    self.collectedKey = collectedKey
+    self.collected = collected
+    // The latest date wins; on a tie the written `last_collected` is where findings point.
+    var latest = lastCollected
+    for c in collected where latest.map({ c.date.value > $0.value }) ?? true { latest = c.date }
+    self.lastCollected = latest
     self.owner = owner
     self.path = path
     self.pathStatus = pathStatus
@@ -110,6 +149,8 @@ public final class Control: Sendable {
   public let evidence: [Evidence]
   /// When its design was last reviewed; nil when never.
   public let lastReviewed: Located<Day>?
+  /// The day it began to operate, when given.
+  public let implementedOn: Located<Day>?
   /// How often its design must be reviewed, when it says; else the configuration's interval applies.
   public let reviewInterval: Located<Duration>?
 
@@ -118,7 +159,7 @@ public final class Control: Sendable {
     file: SourceFile, document: Int, node: Node, id: Located<String>, title: Located<String>,
     description: Located<String>, owner: Located<String>, status: ControlStatus, frequency: Located<Duration>,
     criteriaKey: Node?, criteria: [CriteriaEntry], evidenceKey: Node?, evidence: [Evidence],
-    lastReviewed: Located<Day>?, reviewInterval: Located<Duration>?
+    lastReviewed: Located<Day>?, reviewInterval: Located<Duration>?, implementedOn: Located<Day>? = nil
   ) {
     self.file = file
     self.document = document
@@ -135,6 +176,7 @@ public final class Control: Sendable {
     self.evidence = evidence
     self.lastReviewed = lastReviewed
     self.reviewInterval = reviewInterval
+    self.implementedOn = implementedOn
   }
 
   /// One framework under `criteria`, with the requirement ids listed for it.

@@ -55,11 +55,16 @@ enum ModelBuilder {
         ? path.flatMap { path in
           projectRoot.map { EvidencePathStatus.resolve(path.value, root: $0) }
         } : nil
+      let collectedPair = item.pair("collected")
       evidence.append(
         Evidence(
           id: eid, index: i, node: item, pointer: p, description: desc, type: item["type"]?.string ?? "",
           source: source, frequency: freq, lastCollected: day(item, "last_collected", p, file),
-          owner: string(item, "owner", p, file), path: path, pathStatus: pathStatus))
+          owner: string(item, "owner", p, file), path: path, pathStatus: pathStatus,
+          collectedKey: collectedPair?.key,
+          collected: collections(
+            collectedPair?.value, "\(p)/collected", file,
+            resolveUnder: status == .implemented ? projectRoot : nil)))
     }
     return Control(
       file: file, document: document, node: root, id: id, title: title, description: description,
@@ -68,7 +73,30 @@ enum ModelBuilder {
       frequency: frequency, criteriaKey: criteriaPair?.key, criteria: criteria,
       evidenceKey: evidencePair?.key,
       evidence: evidence, lastReviewed: day(root, "last_reviewed", "", file),
-      reviewInterval: duration(root, "review_interval", "", file))
+      reviewInterval: duration(root, "review_interval", "", file),
+      implementedOn: day(root, "implemented_on", "", file))
+  }
+
+  /// The entries of a `collected` list: dates, or mappings with a date, ref and path. Paths are
+  /// resolved under `root` when given (the evidence of implemented controls).
+  static func collections(
+    _ list: Node?, _ pointer: String, _ file: SourceFile, resolveUnder root: String?
+  )
+    -> [Collection]
+  {
+    (list?.sequence ?? []).enumerated().compactMap { (i, entry) -> Collection? in
+      let p = "\(pointer)/\(i)"
+      if let text = entry.string, let d = Day(text) {
+        return Collection(
+          date: Located(d, node: entry, pointer: p, file: file), node: entry, ref: nil, path: nil,
+          pathStatus: nil)
+      }
+      guard let date = day(entry, "date", p, file) else { return nil }
+      let path = string(entry, "path", p, file)
+      return Collection(
+        date: date, node: entry, ref: entry["ref"]?.string, path: path,
+        pathStatus: path.flatMap { path in root.map { EvidencePathStatus.resolve(path.value, root: $0) } })
+    }
   }
 
   static func owners(_ root: Node, file: SourceFile) -> [Owner] {

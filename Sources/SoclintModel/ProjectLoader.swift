@@ -492,6 +492,7 @@ public struct ProjectLoader: Sendable {
     if let doc = nonEmpty.first {
       result.findings += checker.check(doc.root, kind: .config, file: file)
       result.findings += ProjectLoader.noFramework(doc.root, file: file)
+      result.findings += ProjectLoader.auditEndsBeforeStart(doc.root, file: file)
       result.configRoot = doc.root
     }
   }
@@ -509,6 +510,37 @@ public struct ProjectLoader: Sendable {
           "'frameworks' of the configuration names no framework; keys starting with 'x-' are extensions",
         range: file.range(of: pair.key), pointer: "/frameworks",
         help: ["name the frameworks in scope, such as soc2: {categories: [security]}"])
+    ]
+  }
+
+  /// The longest observation period soclint judges: two years, far beyond any SOC report's.
+  static let maximumAuditDays = 731
+
+  /// An audit period that ends before it starts, or is far too long; the schema cannot compare
+  /// two dates.
+  static func auditEndsBeforeStart(_ root: Node, file: SourceFile) -> [Finding] {
+    guard let audit = root["audit"], let startText = audit["start"]?.string, let endNode = audit["end"],
+      let endText = endNode.string, let start = Day(startText), let end = Day(endText)
+    else { return [] }
+    let length = start.days(until: end) + 1
+    if length > maximumAuditDays {
+      // Windows are judged per evidence item: a period of centuries would be millions of them.
+      return [
+        Finding(
+          rule: .invalidValue,
+          message:
+            "the audit period runs \(length) days, from \(start) to \(end); soclint accepts at most \(maximumAuditDays) (two years)",
+          range: file.range(of: endNode), pointer: "/audit/end",
+          help: ["a Type II observation period is usually 3 to 12 months"])
+      ]
+    }
+    guard end < start else { return [] }
+    return [
+      Finding(
+        rule: .invalidValue,
+        message: "the audit period ends on \(end), before it starts on \(start)",
+        range: file.range(of: endNode), pointer: "/audit/end",
+        help: ["an observation period runs from start to end, both included: end is on or after start"])
     ]
   }
 

@@ -61,9 +61,23 @@ struct ViolationMessage {
     case .belowMinimum(let min, _): return belowMinimum(min)
     case .aboveMaximum(let max, _): return aboveMaximum(max)
     case .propertyName(let name, let key, _): return propertyName(name, key: key)
+    case .falseSchema where kind == .config && parentPath == [.key("audit")]: return auditField()
     default:
       return make(.invalidValue, "\(field) of \(subject) is \(shown), which is not allowed here")
     }
+  }
+
+  /// A field of the other type of audit: `date` is Type I's, `start` and `end` Type II's.
+  func auditField() -> Finding {
+    let name = v.instancePath.last?.key ?? ""
+    if name == "date" {
+      return make(
+        .invalidValue, "'date' is for a type 1 audit; this audit is type 2, which has 'start' and 'end'",
+        help: ["remove 'date', or write 'type: 1' for an examination as of one day"])
+    }
+    return make(
+      .invalidValue, "'\(name)' is for a type 2 audit; this audit is type 1, which has 'date'",
+      help: ["remove '\(name)', or write 'type: 2' for an examination over a period"])
   }
 
   func missingField(_ name: String) -> Finding {

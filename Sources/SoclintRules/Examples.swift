@@ -24,6 +24,19 @@ extension Example {
 
     """
 
+  /// The base configuration preparing a Type II audit of 2026, judged on 2026-11-20.
+  public static let type2Configuration = """
+    version: 1
+    frameworks:
+      soc1: {}
+    as_of: 2026-11-20
+    audit:
+      type: 2
+      start: 2026-01-01
+      end: 2026-12-31
+
+    """
+
   /// The good control with one piece of text replaced, to show one mistake; `messages` are
   /// those of the findings at the marks in `new`.
   public static func control(replacing old: String, with new: String, messages: [String] = []) -> Example {

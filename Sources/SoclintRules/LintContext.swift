@@ -36,6 +36,33 @@ public struct LintContext: Sendable {
     var scopes: [String: Configuration.Scope] = [:]
     for s in configuration.scopes where scopes[s.framework.value] == nil { scopes[s.framework.value] = s }
     self.scopes = scopes
+    auditPeriod = configuration.audit?.period
+  }
+
+  /// The observation period, under a Type II audit.
+  public let auditPeriod: AuditPeriod?
+
+  /// Whether a window and its grace days are over on the as-of date: only then can it be missed.
+  public func hasElapsed(_ window: CollectionWindow) -> Bool {
+    window.end.adding(days: configuration.graceDays) < asOf
+  }
+
+  /// Every day an evidence item is known to have been collected: its `collected` dates and
+  /// `last_collected`, sorted, without repeats.
+  public func collectionDays(of evidence: Evidence) -> [Day] {
+    var days = evidence.collected.map(\.date.value)
+    if let last = evidence.lastCollectedField?.value { days.append(last) }
+    return Array(Set(days)).sorted()
+  }
+
+  /// The windows of the audit period for an evidence item of `control`, judged on the as-of
+  /// date; empty without a Type II audit or for evidence without a period. evidence-gap and the
+  /// coverage report both judge by this.
+  public func windows(of evidence: Evidence, in control: Control) -> [CollectionWindow] {
+    guard let auditPeriod else { return [] }
+    return AuditWindows.windows(
+      of: evidence.frequency.value, in: auditPeriod, graceDays: configuration.graceDays,
+      implementedOn: control.implementedOn?.value, collections: collectionDays(of: evidence), asOf: asOf)
   }
 
   /// Controls whose status is implemented: the ones that count for coverage and staleness.

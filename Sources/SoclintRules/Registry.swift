@@ -11,6 +11,7 @@ public enum Registry {
     UncoveredRequirement(), SecurityNotInScope(), OutOfScopeRequirement(),
     StaleEvidence(), EvidenceDueSoon(), EvidenceNeverCollected(), StaleReview(), FutureDate(),
     EvidenceFrequencyMismatch(), MissingEvidenceFile(), UnsafePath(),
+    EvidenceGap(), ImplementedDuringPeriod(), InconsistentHistory(),
   ]
 
   /// Every description, in `RuleID` order. A rule id without a description, or with two, stops

@@ -10,6 +10,7 @@ public enum RuleCategory: String, Sendable, CaseIterable {
   case coverage = "Coverage"
   case staleness = "Staleness"
   case suppressions = "Suppressions and rule names"
+  case audit = "The audit period and histories"
 }
 
 /// A small project that shows a rule: files by project-relative path. Files not given come

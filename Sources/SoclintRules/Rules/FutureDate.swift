@@ -4,11 +4,12 @@ import SoclintModel
 struct FutureDate: Rule {
   static let description = RuleDescription(
     id: .futureDate, category: .staleness,
-    summary: "last_collected or last_reviewed is after the as-of date",
+    summary: "last_collected, a collected date or last_reviewed is after the as-of date",
     explanation: """
       Evidence cannot have been collected, nor a review held, on a day that has not come yet. A
       future date is usually a typo in the year or month, and it would hide staleness for a long
-      time. Write the day it really happened.
+      time. Write the day it really happened. Under a Type II audit every date of a `collected`
+      history is checked; otherwise only the latest.
       """,
     failing: [
       Example.control(
@@ -29,12 +30,26 @@ struct FutureDate: Rule {
             at: d, help: ["write the day it was really collected"],
             subject: [control.id.value, e.id.value, d.value.description]))
       }
+      if context.auditPeriod != nil { futureCollections(of: control, context, &report) }
       if let d = control.lastReviewed, case .future = context.reviewFreshness(of: control) {
         report.append(
           finding(
             "control \(control.id.value) was reviewed on \(d.value), after the as-of date \(context.asOf)",
             at: d,
             help: ["write the day it was really reviewed"], subject: [control.id.value, d.value.description]))
+      }
+    }
+  }
+
+  /// Under a Type II audit every collected date is checked, not only the latest.
+  private func futureCollections(of control: Control, _ context: LintContext, _ report: inout [Finding]) {
+    for e in control.evidence {
+      for c in e.collected where c.date.value > context.asOf && c.date.node !== e.lastCollected?.node {
+        report.append(
+          finding(
+            "evidence '\(e.id.value)' of control \(control.id.value) was collected on \(c.date.value), after the as-of date \(context.asOf)",
+            at: c.date, help: ["write the day it was really collected"],
+            subject: [control.id.value, e.id.value, c.date.value.description]))
       }
     }
   }

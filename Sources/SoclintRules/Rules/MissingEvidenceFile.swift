@@ -40,6 +40,19 @@ struct MissingEvidenceFile: Rule {
             help: ["paths are globs relative to the project root; fix the path or add the file"],
             subject: [control.id.value, e.id.value, path.value]))
       }
+      // Under a Type II audit every collection's path is evidence too.
+      guard context.auditPeriod != nil else { continue }
+      for e in control.evidence {
+        for c in e.collected {
+          guard let path = c.path, c.pathStatus == .noMatch else { continue }
+          report.append(
+            finding(
+              "path '\(path.value)' of the \(c.date.value) collection of evidence '\(e.id.value)' of control \(control.id.value) matches no file",
+              at: path,
+              help: ["paths are globs relative to the project root; fix the path or add the file"],
+              subject: [control.id.value, e.id.value, path.value]))
+        }
+      }
     }
   }
 }

@@ -31,6 +31,18 @@ struct UnsafePath: Rule {
             at: path, help: ["write a path relative to the project root that stays inside it"],
             subject: [control.id.value, e.id.value, path.value]))
       }
+      // Under a Type II audit every collection's path is evidence too.
+      guard context.auditPeriod != nil else { continue }
+      for e in control.evidence {
+        for c in e.collected {
+          guard let path = c.path, case .unsafe(let why)? = c.pathStatus else { continue }
+          report.append(
+            finding(
+              "path '\(path.value)' of the \(c.date.value) collection of evidence '\(e.id.value)' of control \(control.id.value) is unsafe: \(why)",
+              at: path, help: ["write a path relative to the project root that stays inside it"],
+              subject: [control.id.value, e.id.value, path.value]))
+        }
+      }
     }
   }
 }
