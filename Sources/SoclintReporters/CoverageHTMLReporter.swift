@@ -17,13 +17,15 @@ public struct CoverageHTMLReporter: CoverageRenderer {
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
     out += "<meta name=\"generator\" content=\"\(ReportContext.toolName) \(ReportContext.toolVersion)\"/>\n"
     out += "<title>Readiness assessment as of \(report.asOf)</title>\n"
-    out += "<style>\n\(CoverageHTMLReporter.style)</style>\n</head>\n<body>\n"
+    out +=
+      "<style>\n\(CoverageHTMLReporter.style)\(CoverageHTMLReporter.windowStyle)</style>\n</head>\n<body>\n"
     out += masthead(report)
     out += "<main class=\"page\">\n"
     out += scorecards(report)
     out += glance(report)
     out += attention(report)
     out += grids(report)
+    out += windows(report)
     out += timeline(report)
     out += owners(report)
     out += register(report)
@@ -48,6 +50,7 @@ public struct CoverageHTMLReporter: CoverageRenderer {
       <p class="eyebrow">SOC readiness assessment</p>
       <h1>Controls readiness as of <time datetime="\(report.asOf)">\(Self.longDate(report.asOf))</time></h1>
       <p class="facts">\(h(facts.joined(separator: " · ")))</p>
+      \(report.audit.map { "<p class=\"audit-line\">Audit: \(h(CoverageWording.audit($0)))</p>" } ?? "")
       </div>
       </header>
 
@@ -76,6 +79,7 @@ public struct CoverageHTMLReporter: CoverageRenderer {
       out +=
         "<p class=\"card-fraction\"><strong>\(r.ready)</strong> of \(CoverageWording.count(r.inScope, "requirement")) in scope ready</p>\n"
       out += "<p class=\"card-breakdown\">\(h(Self.breakdown(f)))</p>\n"
+      if let o = f.operating { out += operatingLine(o) }
       if !(f.categories.count == 1 && f.categories[0].name == "uncategorised") && !f.categories.isEmpty {
         out += "<table class=\"cats\">\n<caption class=\"sr\">Readiness of \(h(f.id)) by category</caption>\n"
         out +=
@@ -181,6 +185,14 @@ public struct CoverageHTMLReporter: CoverageRenderer {
           " <span class=\"exception\">Accepted exception\(x.until.map { " until \(h($0.description))" } ?? ""): \(h(x.reason))</span>"
       }
       item("ev-stale", "stale", text)
+    }
+    for e in a.gaps {
+      let missed = CoverageWording.missed(e)
+      let listed = missed.prefix(3).map(\.span).joined(separator: ", ")
+      item(
+        "win-missed", "missed \(CoverageWording.count(missed.count, "window"))",
+        "evidence \(code("\(e.control)/\(e.id)")) has no collection in \(h(listed))\(missed.count > 3 ? " and \(missed.count - 3) more" : ""); owner \(code(e.owner))."
+      )
     }
     for e in a.neverCollected {
       let future = e.collected.map { " (dated \(h($0.description)), after the as-of date)" } ?? ""
@@ -403,6 +415,7 @@ public struct CoverageHTMLReporter: CoverageRenderer {
     <footer class="colophon">
     <h2>How to read this report</h2>
     <p>\(h(CoverageWording.readinessDefinition)) Stale evidence under an accepted exception still counts as stale.</p>
+    \(report.audit?.period == nil ? "" : "<p>\(h(CoverageWording.operatingDefinition)) A window is met by a collection on one of its days or within the grace days after it, missed once it and its grace days are over with none, pending before that, and not required when it ended before the control was implemented.</p>")
     <p>Evidence is due one period after it was last collected, plus any grace days; it is due soon within \(h(CoverageWording.count(report.dueSoonDays, "day"))) of the due date, and unscheduled when it is collected continuously or on events. Computed by \(h(ReportContext.toolName)) \(h(ReportContext.toolVersion)) from the controls repository, with the same rules as <code>soclint lint</code>, as of \(h(report.asOf.description)).</p>
     </footer>
 

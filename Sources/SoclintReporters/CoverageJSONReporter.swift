@@ -17,7 +17,7 @@ public struct CoverageJSONReporter: CoverageRenderer {
 
   /// The report as one JSON document, ending with a line break.
   public func render(_ report: CoverageReport) -> String {
-    let root: JSONValue = .object([
+    var members: [(String, JSONValue)] = [
       ("version", .int(1)),
       (
         "tool",
@@ -25,12 +25,38 @@ public struct CoverageJSONReporter: CoverageRenderer {
       ),
       ("asOf", .string(report.asOf.description)),
       ("dueSoonDays", .int(report.dueSoonDays)),
+    ]
+    if let audit = report.audit { members.append(("audit", self.audit(audit))) }
+    members += [
       ("frameworks", .array(report.frameworks.map(framework))),
       ("evidence", .array(report.evidence.map(evidence))),
       ("owners", .array(report.owners.map(owner))),
       ("comingDue", .array(report.comingDue.map(due))),
+    ]
+    return JSONValue.object(members).rendered()
+  }
+
+  func audit(_ a: CoverageReport.Audit) -> JSONValue {
+    var members: [(String, JSONValue)] = [("type", .int(a.type))]
+    if let date = a.date { members.append(("date", .string(date.description))) }
+    if let period = a.period {
+      members += [("start", .string(period.start.description)), ("end", .string(period.end.description))]
+    }
+    return .object(members + [("daysLeft", .int(a.daysLeft)), ("daysElapsed", .int(a.daysElapsed))])
+  }
+
+  func window(_ w: CollectionWindow) -> JSONValue {
+    var collected: JSONValue = .null
+    if case .met(let day) = w.status { collected = .string(day.description) }
+    return .object([
+      ("start", .string(w.start.description)), ("end", .string(w.end.description)),
+      ("status", .string(w.status.word)), ("collected", collected),
     ])
-    return root.rendered()
+  }
+
+  /// The members of an object, with `key` after the others when `value` is given (Type II only).
+  static func adding(_ key: String, _ value: JSONValue?, to members: [(String, JSONValue)]) -> JSONValue {
+    .object(members + (value.map { [(key, $0)] } ?? []))
   }
 
   func readiness(_ r: CoverageReport.Readiness) -> JSONValue {
@@ -41,36 +67,50 @@ public struct CoverageJSONReporter: CoverageRenderer {
   }
 
   func framework(_ f: CoverageReport.Framework) -> JSONValue {
-    .object([
+    var members: [(String, JSONValue)] = [
       ("id", .string(f.id)),
       ("title", .string(f.title)),
       ("readiness", readiness(f.readiness)),
+    ]
+    if let operating = f.operating { members.append(("operating", readiness(operating))) }
+    members += [
       (
         "categories",
         .array(
-          f.categories.map { .object([("name", .string($0.name)), ("readiness", readiness($0.readiness))]) })
+          f.categories.map {
+            Self.adding(
+              "operating", $0.operating.map(readiness),
+              to: [("name", .string($0.name)), ("readiness", readiness($0.readiness))])
+          })
       ),
       (
         "requirements",
         .array(
-          f.requirements.map { r in
-            .object([
-              ("id", .string(r.id)),
-              ("title", .string(r.title)),
-              ("category", .orNull(r.category)),
-              ("status", .string(r.status.rawValue)),
-              ("ready", .bool(r.ready)),
-              ("controls", .strings(r.controls)),
-              ("plannedControls", .strings(r.plannedControls)),
-              ("reason", .orNull(r.reason)),
-            ])
-          })
+          f.requirements.map(requirement))
       ),
-    ])
+    ]
+    return .object(members)
+  }
+
+  func requirement(_ r: CoverageReport.Requirement) -> JSONValue {
+    var members: [(String, JSONValue)] = [
+      ("id", .string(r.id)),
+      ("title", .string(r.title)),
+      ("category", .orNull(r.category)),
+      ("status", .string(r.status.rawValue)),
+      ("ready", .bool(r.ready)),
+    ]
+    if let operating = r.operating { members.append(("operating", .bool(operating))) }
+    members += [
+      ("controls", .strings(r.controls)),
+      ("plannedControls", .strings(r.plannedControls)),
+      ("reason", .orNull(r.reason)),
+    ]
+    return .object(members)
   }
 
   func evidence(_ e: CoverageReport.Evidence) -> JSONValue {
-    .object([
+    var members: [(String, JSONValue)] = [
       ("control", .string(e.control)),
       ("id", .string(e.id)),
       ("owner", .string(e.owner)),
@@ -78,6 +118,9 @@ public struct CoverageJSONReporter: CoverageRenderer {
       ("status", .string(e.status.rawValue)),
       ("collected", .orNull(e.collected?.description)),
       ("due", .orNull(e.due?.description)),
+    ]
+    if let windows = e.windows { members.append(("windows", .array(windows.map(window)))) }
+    members += [
       (
         "exception",
         e.exception.map { x in
@@ -92,7 +135,8 @@ public struct CoverageJSONReporter: CoverageRenderer {
       ),
       ("path", .string(e.path)),
       ("line", .int(e.line)),
-    ])
+    ]
+    return .object(members)
   }
 
   func owner(_ o: CoverageReport.Owner) -> JSONValue {

@@ -11,13 +11,20 @@ public struct CoverageMarkdownReporter: CoverageRenderer {
   /// The report as Markdown.
   public func render(_ report: CoverageReport) -> String {
     var out = "## Readiness assessment as of \(report.asOf)\n\n"
+    if let audit = report.audit {
+      out += "**Audit:** \(CoverageMarkdownReporter.escape(CoverageWording.audit(audit)))\n\n"
+    }
     out += readiness(report)
     out += "**Requirements:** \(CoverageWording.requirementTotals(report))<br>\n"
     out += "**Evidence:** \(CoverageWording.evidenceTotals(report))\n\n"
     out += "_\(CoverageMarkdownReporter.escape(CoverageWording.readinessDefinition))_\n\n"
+    if report.audit?.period != nil {
+      out += "_\(CoverageMarkdownReporter.escape(CoverageWording.operatingDefinition))_\n\n"
+    }
     out += attention(report)
     for f in report.frameworks { out += requirements(f) }
     out += evidence(report)
+    out += windows(report)
     out += owners(report)
     out += comingDue(report)
     return out
@@ -25,13 +32,22 @@ public struct CoverageMarkdownReporter: CoverageRenderer {
 
   func readiness(_ report: CoverageReport) -> String {
     guard !report.frameworks.isEmpty else { return "No framework in the configuration is known.\n\n" }
-    var out = "| Framework | Readiness | Ready | In scope |\n| :-- | --: | --: | --: |\n"
+    let typeII = report.frameworks.contains { $0.operating != nil }
+    var out =
+      typeII
+      ? "| Framework | Readiness | Ready | In scope | Operating through the period | Operating |\n| :-- | --: | --: | --: | --: | --: |\n"
+      : "| Framework | Readiness | Ready | In scope |\n| :-- | --: | --: | --: |\n"
+    func operating(_ o: CoverageReport.Readiness?, bold: Bool) -> String {
+      guard typeII, let o else { return typeII ? " | |" : "" }
+      let percent = CoverageWording.percent(o)
+      return " \(bold ? "**\(percent)**" : percent) | \(o.ready) |"
+    }
     for f in report.frameworks {
       out +=
-        "| **\(code(f.id))** \(cell(f.title)) | **\(CoverageWording.percent(f.readiness))** | \(f.readiness.ready) | \(f.readiness.inScope) |\n"
+        "| **\(code(f.id))** \(cell(f.title)) | **\(CoverageWording.percent(f.readiness))** | \(f.readiness.ready) | \(f.readiness.inScope) |\(operating(f.operating, bold: true))\n"
       for c in f.categories where f.categories.count > 1 || c.name != "uncategorised" {
         out +=
-          "| &emsp;\(cell(c.name)) | \(CoverageWording.percent(c.readiness)) | \(c.readiness.ready) | \(c.readiness.inScope) |\n"
+          "| &emsp;\(cell(c.name)) | \(CoverageWording.percent(c.readiness)) | \(c.readiness.ready) | \(c.readiness.inScope) |\(operating(c.operating, bold: false))\n"
       }
     }
     return out + "\n"
@@ -63,6 +79,11 @@ public struct CoverageMarkdownReporter: CoverageRenderer {
         out += "; accepted exception\(x.until.map { " until \($0)" } ?? ""): \(cell(x.reason))"
       }
       out += "\n"
+    }
+    for e in a.gaps {
+      let missed = CoverageWording.missed(e)
+      out +=
+        "- **missed \(CoverageWording.count(missed.count, "window"))** of evidence \(code("\(e.control)/\(e.id)")): \(missed.prefix(3).map(\.span).joined(separator: ", "))\(missed.count > 3 ? " and \(missed.count - 3) more" : ""), owner \(code(e.owner))\n"
     }
     for e in a.neverCollected {
       let future = e.collected.map { " (dated \($0), after the as-of date)" } ?? ""
@@ -193,5 +214,21 @@ public struct CoverageMarkdownReporter: CoverageRenderer {
   /// Text inside an HTML element (the `<summary>`), where Markdown is not read.
   static func html(_ text: String) -> String {
     XMLEscaping.text(CoverageWording.oneLine(text))
+  }
+
+  /// Under a Type II audit, each evidence item's windows, folded.
+  func windows(_ report: CoverageReport) -> String {
+    guard let period = report.audit?.period else { return "" }
+    let items = CoverageWording.windowed(report)
+    var out =
+      "<details><summary><strong>Collection windows</strong> of the audit period \(period.start) to \(period.end)</summary>\n\n"
+    if items.isEmpty { return out + "No evidence with a calendar frequency.\n\n</details>\n\n" }
+    out += "| Control | Evidence | Frequency | Windows | Missed |\n| :-- | :-- | :-- | :-- | :-- |\n"
+    for e in items {
+      let missed = CoverageWording.missed(e).map(\.span).joined(separator: ", ")
+      out +=
+        "| \(code(e.control)) | \(code(e.id)) | \(e.frequency) | \(CoverageWording.windowCounts(e.windows ?? [])) | \(missed.isEmpty ? "none" : missed) |\n"
+    }
+    return out + "\n</details>\n\n"
   }
 }

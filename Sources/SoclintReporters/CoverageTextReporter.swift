@@ -12,13 +12,15 @@ public struct CoverageTextReporter: CoverageRenderer {
 
   /// The report as text for a terminal or a CI log.
   public func render(_ report: CoverageReport) -> String {
-    var out = "Readiness assessment as of \(report.asOf)\n\n"
-    out += readiness(report)
+    var out = "Readiness assessment as of \(report.asOf)\n"
+    if let audit = report.audit { out += wrap("Audit: " + CoverageWording.audit(audit), hanging: 2) }
+    out += "\n" + readiness(report)
     out += "\n" + wrap("Requirements: " + CoverageWording.requirementTotals(report), hanging: 2)
     out += wrap("Evidence: " + CoverageWording.evidenceTotals(report), hanging: 2)
     out += attention(report)
     for f in report.frameworks { out += requirements(f) }
     out += evidence(report)
+    out += windows(report)
     out += owners(report)
     out += comingDue(report)
     return out
@@ -28,21 +30,25 @@ public struct CoverageTextReporter: CoverageRenderer {
 
   func readiness(_ report: CoverageReport) -> String {
     guard !report.frameworks.isEmpty else { return "No framework in the configuration is known.\n" }
-    var table = TextTable(columns: [
+    let typeII = report.frameworks.contains { $0.operating != nil }
+    var columns: [TextTable.Column] = [
       .init("Framework", max: 36), .init("Ready", align: .right), .init("In scope", align: .right),
-      .init("Readiness", align: .right), .init("", max: 22),
-    ])
+      .init("Readiness", align: .right),
+    ]
+    // Under a Type II audit: "operating through the period", the second figure.
+    if typeII { columns += [.init("Operating", align: .right), .init("Through period", align: .right)] }
+    var table = TextTable(columns: columns + [.init("", max: 22)])
+    func row(
+      _ name: String, _ r: CoverageReport.Readiness, _ o: CoverageReport.Readiness?, bar: String
+    ) -> [String] {
+      var cells = [name, String(r.ready), String(r.inScope), CoverageWording.percent(r)]
+      if typeII { cells += [o.map { String($0.ready) } ?? "", o.map(CoverageWording.percent) ?? ""] }
+      return cells + [bar]
+    }
     for f in report.frameworks {
-      table.rows.append([
-        f.id, String(f.readiness.ready), String(f.readiness.inScope),
-        CoverageWording.percent(f.readiness), bar(f.readiness),
-      ])
+      table.rows.append(row(f.id, f.readiness, f.operating, bar: bar(f.readiness)))
       for c in f.categories where f.categories.count > 1 || c.name != "uncategorised" {
-        table.rows.append([
-          "  \(c.name)", String(c.readiness.ready), String(c.readiness.inScope),
-          CoverageWording.percent(c.readiness),
-          "",
-        ])
+        table.rows.append(row("  \(c.name)", c.readiness, c.operating, bar: ""))
       }
     }
     return table.render(truncate: true)
@@ -83,6 +89,13 @@ public struct CoverageTextReporter: CoverageRenderer {
           "; accepted exception\(x.until.map { " until \($0)" } ?? ""): \(CoverageWording.oneLine(x.reason))"
       }
       out += wrap(line, hanging: 2)
+    }
+    for e in a.gaps {
+      let missed = CoverageWording.missed(e)
+      guard let first = missed.first else { continue }
+      out += wrap(
+        "  - evidence \(e.control)/\(e.id) missed \(CoverageWording.count(missed.count, "window")) of the audit period, the first \(first.span); owner \(e.owner)",
+        hanging: 2)
     }
     for e in a.neverCollected {
       let future = e.collected.map { ", dated \($0), after the as-of date" } ?? ""
@@ -152,6 +165,27 @@ public struct CoverageTextReporter: CoverageRenderer {
         hanging: 2)
     }
     return out
+  }
+
+  /// Under a Type II audit, each evidence item's windows as a strip of characters.
+  func windows(_ report: CoverageReport) -> String {
+    guard let period = report.audit?.period else { return "" }
+    var out =
+      "\n"
+      + wrap(
+        "Collection windows of the audit period \(period.start) to \(period.end) (+ met, x missed, . pending, - not required)",
+        hanging: 2)
+    let items = CoverageWording.windowed(report)
+    guard !items.isEmpty else { return out + "  No evidence with a calendar frequency.\n" }
+    var table = TextTable(columns: [
+      .init("Control", max: 14), .init("Evidence", max: 24), .init("Windows", max: 26), .init("Counts"),
+    ])
+    for e in items {
+      var counts = CoverageWording.windowCounts(e.windows ?? [])
+      if let on = e.implementedOn, on > period.start { counts += "; started \(on)" }
+      table.rows.append([e.control, e.id, CoverageWording.strip(e.windows ?? []), counts])
+    }
+    return out + table.render()
   }
 
   func owners(_ report: CoverageReport) -> String {

@@ -72,6 +72,9 @@ enum CoverageWording {
     var plannedOnly: [(CoverageReport.Framework, CoverageReport.Requirement)] = []
     var notReady: [(CoverageReport.Framework, CoverageReport.Requirement)] = []
     var stale: [CoverageReport.Evidence] = []
+    /// Evidence with a missed window of a Type II period (evidence never collected is told once,
+    /// as never collected, as lint tells it once).
+    var gaps: [CoverageReport.Evidence] = []
     var neverCollected: [CoverageReport.Evidence] = []
     var dueSoon: [CoverageReport.Evidence] = []
     var reviewsOverdue: [(owner: String, control: String)] = []
@@ -89,6 +92,7 @@ enum CoverageWording {
         }
       }
       stale = report.evidence.filter { $0.status == .stale }
+      gaps = report.evidence.filter { $0.collected != nil && !CoverageWording.missed($0).isEmpty }
       neverCollected = report.evidence.filter { $0.status == .neverCollected }
       dueSoon = report.evidence.filter { $0.status == .dueSoon }
       for o in report.owners {
@@ -99,7 +103,8 @@ enum CoverageWording {
     }
 
     var isEmpty: Bool {
-      uncovered.isEmpty && plannedOnly.isEmpty && notReady.isEmpty && stale.isEmpty && neverCollected.isEmpty
+      uncovered.isEmpty && plannedOnly.isEmpty && notReady.isEmpty && stale.isEmpty && gaps.isEmpty
+        && neverCollected.isEmpty
         && reviewsOverdue.isEmpty && handovers.isEmpty
     }
   }

@@ -26,7 +26,8 @@ struct Coverage: ParsableCommand {
   @Option(
     name: .customLong("fail-under"),
     help: ArgumentHelp(
-      "Exit 1 when a framework's readiness, as printed, is under PERCENT (0 to 100).", valueName: "PERCENT"))
+      "Exit 1 when a framework's readiness (or, under a Type II audit, operating figure), as printed, is under PERCENT (0 to 100).",
+      valueName: "PERCENT"))
   var failUnder: String?
 
   func validate() throws {
@@ -47,10 +48,10 @@ struct Coverage: ParsableCommand {
     try Output.write(format.renderer.render(report), to: output)
     var status = Status.clean
     if let threshold = failUnder.flatMap(CoverageReport.Threshold.init) {
-      for framework in report.frameworks(under: threshold) {
-        let r = framework.readiness
+      for (framework, figure, r) in report.figures(under: threshold) {
+        let counted = figure == "readiness" ? "ready" : "operating"
         Output.error(
-          "soclint: readiness of \(framework.id) is \(r.percentText ?? "")% (\(r.ready) of \(r.inScope) requirements ready), under --fail-under \(threshold)"
+          "soclint: \(figure) of \(framework.id) is \(r.percentText ?? "")% (\(r.ready) of \(r.inScope) requirements \(counted)), under --fail-under \(threshold)"
         )
         status = .failed
       }

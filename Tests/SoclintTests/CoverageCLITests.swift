@@ -33,6 +33,20 @@ import Testing
     #expect(run.status == 0, "\(run.stderr)")
   }
 
+  /// Under a Type II audit the gate also holds the second figure: readiness is 100.0 there, and
+  /// operating through the period 50.0.
+  @Test func failUnderHoldsTheOperatingFigure() async throws {
+    let dir = Support.fixtures.appendingPathComponent("coverage-type2")
+    let failing = try await Support.run(["coverage", "--fail-under", "50.1"], in: dir)
+    #expect(failing.status == 1)
+    #expect(
+      failing.stderr
+        == "soclint: operating through the period of soc1 is 50.0% (1 of 2 requirements operating), under --fail-under 50.1\n"
+    )
+    let passing = try await Support.run(["coverage", "--fail-under", "50"], in: dir)
+    #expect(passing.status == 0, "\(passing.stderr)")
+  }
+
   @Test(arguments: ["101", "-1", "abc", "82.", "1e2", "100.5"])
   func failUnderOutsideZeroToHundredIsABadArgument(_ threshold: String) async throws {
     let run = try await Support.run(["coverage", "--fail-under=\(threshold)"], in: Self.everyStatus)

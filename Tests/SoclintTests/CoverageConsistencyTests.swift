@@ -104,6 +104,33 @@ import Testing
       report.evidence.filter { $0.status == .stale && $0.exception != nil }.map { [$0.control, $0.id] })
     #expect(excepted == silencedStale, "\(name)")
 
+    // Windows: evidence with a missed window is exactly evidence-gap's findings, except
+    // evidence never collected at all (evidence-never-collected's alone); and a framework's
+    // operating figure counts requirements that are ready through a control with no missed
+    // window.
+    let typeII = result.project.configuration?.audit?.period != nil
+    let gaps = Set(
+      report.evidence.filter { e in
+        e.collected != nil && (e.windows ?? []).contains { $0.status == .missed }
+      }.map { [$0.control, $0.id] })
+    #expect(gaps == subjects(result, "evidence-gap", count: 2), "\(name)")
+    let missedControls = Set(
+      report.evidence.filter { e in (e.windows ?? []).contains { $0.status == .missed } }.map(\.control))
+    for f in report.frameworks {
+      #expect((f.operating != nil) == typeII, "\(name)")
+      guard let operating = f.operating else { continue }
+      #expect(operating.inScope == f.readiness.inScope, "\(name)")
+      for r in f.requirements {
+        #expect(r.operating != true || r.ready, "\(name): \(r.id)")
+        // Operating needs a covering control with no missed window.
+        if r.operating == true {
+          #expect(r.controls.contains { !missedControls.contains($0) }, "\(name): \(r.id)")
+        }
+      }
+      #expect(operating.ready == f.requirements.filter { $0.operating == true }.count, "\(name)")
+    }
+    #expect(report.evidence.allSatisfy { ($0.windows != nil) == typeII }, "\(name)")
+
     // Overdue reviews are stale-review's findings.
     let overdue = Set(report.owners.flatMap(\.reviewsOverdue).map { [$0] })
     #expect(overdue == subjects(result, "stale-review", count: 1), "\(name)")

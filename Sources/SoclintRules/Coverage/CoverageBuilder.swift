@@ -32,12 +32,17 @@ extension CoverageReport {
       !control.evidence.isEmpty
         && control.evidence.allSatisfy { judged[ObjectIdentifier($0)]?.supportsReadiness ?? false }
     }
+    // Under a Type II audit a control operates through the period when it also missed no window.
+    let operates: ((Control) -> Bool)? =
+      context.auditPeriod == nil
+      ? nil : { supportsReadiness($0) && CoverageReport.hasNoMissedWindow($0, context) }
     var frameworks: [Framework] = []
     for scope in context.configuration.scopes {
       // An unknown framework is lint's unknown-framework finding; it has nothing to report on.
       guard let framework = context.frameworks[scope.framework.value] else { continue }
       frameworks.append(
-        CoverageReport.assess(framework, context: context, supportsReadiness: supportsReadiness))
+        CoverageReport.assess(
+          framework, context: context, supportsReadiness: supportsReadiness, operates: operates))
     }
     let (comingDue, reviewsOverdue) = CoverageReport.comingDue(context, evidence: evidence)
     let owners = CoverageReport.owners(context: context, evidence: evidence, reviewsOverdue: reviewsOverdue)
@@ -46,7 +51,8 @@ extension CoverageReport {
     for s in EvidenceStatus.allCases { byStatus[s] = 0 }
     for e in evidence { byStatus[e.status, default: 0] += 1 }
     self.init(
-      asOf: asOf, dueSoonDays: context.configuration.dueSoonDays, frameworks: frameworks, evidence: evidence,
+      asOf: asOf, audit: context.configuration.audit.map { Audit($0, asOf: asOf) },
+      dueSoonDays: context.configuration.dueSoonDays, frameworks: frameworks, evidence: evidence,
       owners: owners, comingDue: comingDue,
       totals: Totals(
         implementedControls: context.implementedControls.count,
@@ -79,7 +85,9 @@ extension CoverageReport {
           Evidence(
             control: control.id.value, id: e.id.value, owner: e.owner?.value ?? control.owner.value,
             frequency: e.frequency.value.description, status: status, collected: e.lastCollected?.value,
-            due: due, exception: exception, path: e.id.file.path, line: e.id.range.line))
+            due: due, exception: exception,
+            windows: context.auditPeriod == nil ? nil : context.windows(of: e, in: control),
+            implementedOn: control.implementedOn?.value, path: e.id.file.path, line: e.id.range.line))
       }
     }
     let sorted = CoverageReport.stableSorted(evidence) {
@@ -141,7 +149,8 @@ extension CoverageReport {
   /// One framework's requirements, with the scope logic of uncovered-requirement: only
   /// implemented controls cover, planned ones are named, retired ones do not count.
   static func assess(
-    _ framework: SoclintRules.Framework, context: LintContext, supportsReadiness: (Control) -> Bool
+    _ framework: SoclintRules.Framework, context: LintContext, supportsReadiness: (Control) -> Bool,
+    operates: ((Control) -> Bool)?
   ) -> Framework {
     let mappings = context.mappings(of: framework)
     func ids(_ controls: [Control]?) -> [String] {
@@ -152,7 +161,7 @@ extension CoverageReport {
     var seen = Set<String>()
     // Category name to (ready, in scope), in the order categories first appear.
     var categoryOrder: [String] = []
-    var categoryCounts: [String: (ready: Int, inScope: Int)] = [:]
+    var categoryCounts: [String: (ready: Int, inScope: Int, operating: Int)] = [:]
     for r in framework.requirements where seen.insert(r.id).inserted {
       let covering = mappings[r.id]?.implemented ?? []
       let planned = mappings[r.id]?.planned.map(\.control) ?? []
@@ -170,25 +179,32 @@ extension CoverageReport {
         status = .outOfScope
       }
       let ready = status == .covered && covering.contains(where: supportsReadiness)
+      let operating = operates.map { operates in ready && covering.contains(where: operates) }
       requirements.append(
         Requirement(
-          id: r.id, title: r.title, category: r.category, status: status, ready: ready,
+          id: r.id, title: r.title, category: r.category, status: status, ready: ready, operating: operating,
           controls: ids(covering),
           plannedControls: ids(planned), reason: reason))
       if status.isInScope {
         let name = r.category ?? "uncategorised"
         if categoryCounts[name] == nil { categoryOrder.append(name) }
-        categoryCounts[name, default: (0, 0)].inScope += 1
-        if ready { categoryCounts[name, default: (0, 0)].ready += 1 }
+        categoryCounts[name, default: (0, 0, 0)].inScope += 1
+        if ready { categoryCounts[name, default: (0, 0, 0)].ready += 1 }
+        if operating == true { categoryCounts[name, default: (0, 0, 0)].operating += 1 }
       }
     }
     let inScope = requirements.filter(\.status.isInScope)
     return Framework(
       id: framework.id, title: framework.title,
       readiness: Readiness(ready: inScope.filter(\.ready).count, inScope: inScope.count),
+      operating: operates.map { _ in
+        Readiness(ready: inScope.filter { $0.operating == true }.count, inScope: inScope.count)
+      },
       categories: categoryOrder.map { name in
         let counts = categoryCounts[name]!
-        return Category(name: name, readiness: Readiness(ready: counts.ready, inScope: counts.inScope))
+        return Category(
+          name: name, readiness: Readiness(ready: counts.ready, inScope: counts.inScope),
+          operating: operates.map { _ in Readiness(ready: counts.operating, inScope: counts.inScope) })
       },
       requirements: requirements)
   }

@@ -88,6 +88,9 @@ public struct CoverageReport: Sendable {
     public let status: RequirementStatus
     /// Covered, and at least one implemented control that maps it has all its evidence current.
     public let ready: Bool
+    /// Under a Type II audit: ready through a control none of whose evidence missed a window of
+    /// the period; nil without one.
+    public let operating: Bool?
     /// Implemented controls that map it, by id.
     public let controls: [String]
     /// Planned controls that map it, by id.
@@ -102,6 +105,8 @@ public struct CoverageReport: Sendable {
     public let name: String
     /// The readiness of its requirements in scope.
     public let readiness: Readiness
+    /// Under a Type II audit, how many of them operated through the period so far; nil without one.
+    public let operating: Readiness?
   }
 
   /// A framework the configuration puts in scope, with its readiness.
@@ -112,6 +117,9 @@ public struct CoverageReport: Sendable {
     public let title: String
     /// The readiness of its requirements in scope.
     public let readiness: Readiness
+    /// Under a Type II audit, "operating through the period": requirements in scope that are
+    /// operating, out of those in scope; nil without one.
+    public let operating: Readiness?
     /// Categories with at least one requirement in scope, in catalog order.
     public let categories: [Category]
     /// Every requirement of the framework, in scope or not, in the order declared (a repeated id once).
@@ -151,6 +159,11 @@ public struct CoverageReport: Sendable {
     public let due: Day?
     /// The suppression that silenced its staleness finding, if one did.
     public let exception: Exception?
+    /// Under a Type II audit, the windows of the period for evidence with a calendar frequency;
+    /// nil without one (and empty for continuous and on-event evidence).
+    public let windows: [CollectionWindow]?
+    /// The day its control began to operate, when the control says.
+    public let implementedOn: Day?
     /// Where the evidence item is declared.
     public let path: String
     /// The 1-based line of its `id`.
@@ -232,6 +245,8 @@ public struct CoverageReport: Sendable {
 
   /// The day everything is judged on.
   public let asOf: Day
+  /// The examination being prepared, when the configuration names one.
+  public let audit: Audit?
   /// How many days before its due date evidence counts as due soon: the configuration's `due_soon_days`.
   public let dueSoonDays: Int
   /// The frameworks the configuration puts in scope that are known, in the order written.
@@ -249,6 +264,21 @@ public struct CoverageReport: Sendable {
   /// with nothing in scope have no readiness and never fail it.
   public func frameworks(under threshold: Threshold) -> [Framework] {
     frameworks.filter { f in f.readiness.tenths.map(threshold.isAbove) ?? false }
+  }
+
+  /// Every per-framework figure printed under a threshold: readiness, and under a Type II audit
+  /// "operating through the period", with its name.
+  public func figures(
+    under threshold: Threshold
+  ) -> [(framework: Framework, figure: String, value: Readiness)] {
+    var out: [(framework: Framework, figure: String, value: Readiness)] = []
+    for f in frameworks {
+      if f.readiness.tenths.map(threshold.isAbove) ?? false { out.append((f, "readiness", f.readiness)) }
+      if let operating = f.operating, operating.tenths.map(threshold.isAbove) ?? false {
+        out.append((f, "operating through the period", operating))
+      }
+    }
+    return out
   }
 
   /// A percentage such as `82.9` from the command line, kept exact: the gate compares it with
