@@ -159,11 +159,18 @@ enum Python {
 
 extension Support {
   /// Runs git in a folder with a fixed identity; a failure throws.
-  static func git(_ arguments: [String], in directory: URL) throws {
+  /// Runs git in `directory`; `date` (YYYY-MM-DD) dates a commit, as author and committer.
+  static func git(_ arguments: [String], in directory: URL, date: String? = nil) throws {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["git", "-c", "user.email=t@example.com", "-c", "user.name=T"] + arguments
     process.currentDirectoryURL = directory
+    if let date {
+      var environment = ProcessInfo.processInfo.environment
+      environment["GIT_AUTHOR_DATE"] = "\(date)T12:00:00Z"
+      environment["GIT_COMMITTER_DATE"] = "\(date)T12:00:00Z"
+      process.environment = environment
+    }
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
     try process.run()
