@@ -50,6 +50,18 @@ enum StarterRepository {
       staleness:
         grace_days: 0
         due_soon_days: 14
+      # The examination you are preparing for. A Type I looks at the design of your controls on
+      # one day; a Type II tests that they operated through a period of 3 to 12 months, so every
+      # evidence item must then be collected in every window of its frequency (keep each
+      # collection under the evidence's `collected:`; `soclint history --from-git --write`
+      # recovers them from git). Uncomment one:
+      # audit:
+      #   type: 1
+      #   date: 2027-03-31
+      # audit:
+      #   type: 2
+      #   start: 2027-01-01
+      #   end: 2027-06-30
       rules:
         # While you are writing your first controls, criteria nobody covers yet are warnings,
         # a to-do list. Remove this line before your readiness assessment.

@@ -24,7 +24,9 @@ struct EvidenceNeverCollected: Rule {
         report.append(
           finding(
             "evidence '\(e.id.value)' of control \(control.id.value) has never been collected", at: e.id,
-            help: ["collect it and add 'last_collected: YYYY-MM-DD'"],
+            help: [
+              "collect it and add 'last_collected: YYYY-MM-DD', or list every collection under 'collected'"
+            ],
             subject: [control.id.value, e.id.value]))
       }
     }
