@@ -20,6 +20,12 @@ extension CoverageWording {
     return "Type I as of \(day): \(when)"
   }
 
+  /// "; accepted exception until 2027-01-31: REASON", or nothing.
+  static func accepted(_ x: CoverageReport.Exception?) -> String {
+    guard let x else { return "" }
+    return "; accepted exception\(x.until.map { " until \($0)" } ?? ""): \(oneLine(x.reason))"
+  }
+
   /// The windows of an evidence item that the period has missed so far.
   static func missed(_ e: CoverageReport.Evidence) -> [CollectionWindow] {
     (e.windows ?? []).filter { $0.status == .missed }

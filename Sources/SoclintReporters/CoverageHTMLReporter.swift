@@ -191,7 +191,7 @@ public struct CoverageHTMLReporter: CoverageRenderer {
       let listed = missed.prefix(3).map(\.span).joined(separator: ", ")
       item(
         "win-missed", "missed \(CoverageWording.count(missed.count, "window"))",
-        "evidence \(code("\(e.control)/\(e.id)")) has no collection in \(h(listed))\(missed.count > 3 ? " and \(missed.count - 3) more" : ""); owner \(code(e.owner))."
+        "evidence \(code("\(e.control)/\(e.id)")) has no collection in \(h(listed))\(missed.count > 3 ? " and \(missed.count - 3) more" : ""); owner \(code(e.owner)).\(e.gapException.map { x in " <span class=\"exception\">Accepted exception\(x.until.map { " until \(h($0.description))" } ?? ""): \(h(x.reason))</span>" } ?? "")"
       )
     }
     for e in a.neverCollected {

@@ -119,24 +119,29 @@ public struct CoverageJSONReporter: CoverageRenderer {
       ("collected", .orNull(e.collected?.description)),
       ("due", .orNull(e.due?.description)),
     ]
-    if let windows = e.windows { members.append(("windows", .array(windows.map(window)))) }
+    if let windows = e.windows {
+      members.append(("windows", .array(windows.map(window))))
+      members.append(("gapException", e.gapException.map(exception) ?? .null))
+    }
     members += [
       (
         "exception",
-        e.exception.map { x in
-          .object([
-            ("rule", .string(x.rule.rawValue)),
-            ("reason", .string(x.reason)),
-            ("until", .orNull(x.until?.description)),
-            ("path", .string(x.path)),
-            ("line", .int(x.line)),
-          ])
-        } ?? .null
+        e.exception.map(exception) ?? .null
       ),
       ("path", .string(e.path)),
       ("line", .int(e.line)),
     ]
     return .object(members)
+  }
+
+  func exception(_ x: CoverageReport.Exception) -> JSONValue {
+    .object([
+      ("rule", .string(x.rule.rawValue)),
+      ("reason", .string(x.reason)),
+      ("until", .orNull(x.until?.description)),
+      ("path", .string(x.path)),
+      ("line", .int(x.line)),
+    ])
   }
 
   func owner(_ o: CoverageReport.Owner) -> JSONValue {

@@ -83,7 +83,7 @@ public struct CoverageMarkdownReporter: CoverageRenderer {
     for e in a.gaps {
       let missed = CoverageWording.missed(e)
       out +=
-        "- **missed \(CoverageWording.count(missed.count, "window"))** of evidence \(code("\(e.control)/\(e.id)")): \(missed.prefix(3).map(\.span).joined(separator: ", "))\(missed.count > 3 ? " and \(missed.count - 3) more" : ""), owner \(code(e.owner))\n"
+        "- **missed \(CoverageWording.count(missed.count, "window"))** of evidence \(code("\(e.control)/\(e.id)")): \(missed.prefix(3).map(\.span).joined(separator: ", "))\(missed.count > 3 ? " and \(missed.count - 3) more" : ""), owner \(code(e.owner))\(cell(CoverageWording.accepted(e.gapException)))\n"
     }
     for e in a.neverCollected {
       let future = e.collected.map { " (dated \($0), after the as-of date)" } ?? ""

@@ -94,7 +94,7 @@ public struct CoverageTextReporter: CoverageRenderer {
       let missed = CoverageWording.missed(e)
       guard let first = missed.first else { continue }
       out += wrap(
-        "  - evidence \(e.control)/\(e.id) missed \(CoverageWording.count(missed.count, "window")) of the audit period, the first \(first.span); owner \(e.owner)",
+        "  - evidence \(e.control)/\(e.id) missed \(CoverageWording.count(missed.count, "window")) of the audit period, the first \(first.span); owner \(e.owner)\(CoverageWording.accepted(e.gapException))",
         hanging: 2)
     }
     for e in a.neverCollected {

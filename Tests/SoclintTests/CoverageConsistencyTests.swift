@@ -130,6 +130,12 @@ import Testing
       #expect(operating.ready == f.requirements.filter { $0.operating == true }.count, "\(name)")
     }
     #expect(report.evidence.allSatisfy { ($0.windows != nil) == typeII }, "\(name)")
+    let silencedGaps = Set(
+      result.suppressed.filter { $0.finding.rule == .evidenceGap }.map { Array($0.finding.subject.prefix(2)) }
+    )
+    #expect(
+      Set(report.evidence.filter { $0.gapException != nil }.map { [$0.control, $0.id] }) == silencedGaps,
+      "\(name)")
 
     // Overdue reviews are stale-review's findings.
     let overdue = Set(report.owners.flatMap(\.reviewsOverdue).map { [$0] })

@@ -87,6 +87,9 @@ extension CoverageReport {
             frequency: e.frequency.value.description, status: status, collected: e.lastCollected?.value,
             due: due, exception: exception,
             windows: context.auditPeriod == nil ? nil : context.windows(of: e, in: control),
+            gapException: EvidenceGap.place(of: e, in: control).flatMap {
+              exceptions.find(.evidenceGap, at: $0)
+            },
             implementedOn: control.implementedOn?.value, path: e.id.file.path, line: e.id.range.line))
       }
     }
@@ -284,8 +287,11 @@ struct ExceptionIndex {
   }
 
   func find<T>(_ rule: RuleID, at node: Located<T>) -> CoverageReport.Exception? {
-    let range = node.range
-    return byKey[ExceptionIndex.key(rule, range.path, node.pointer, range.line, range.column)]
+    find(rule, at: (node.range, node.pointer))
+  }
+
+  func find(_ rule: RuleID, at place: (range: SourceRange, pointer: String)) -> CoverageReport.Exception? {
+    byKey[ExceptionIndex.key(rule, place.range.path, place.pointer, place.range.line, place.range.column)]
   }
 
   static func key(_ rule: RuleID, _ path: String, _ pointer: String, _ line: Int, _ column: Int) -> String {

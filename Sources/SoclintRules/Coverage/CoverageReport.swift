@@ -162,6 +162,9 @@ public struct CoverageReport: Sendable {
     /// Under a Type II audit, the windows of the period for evidence with a calendar frequency;
     /// nil without one (and empty for continuous and on-event evidence).
     public let windows: [CollectionWindow]?
+    /// The suppression that silenced its evidence-gap finding, if one did: missed windows
+    /// accepted for a time (they stay missed).
+    public let gapException: Exception?
     /// The day its control began to operate, when the control says.
     public let implementedOn: Day?
     /// Where the evidence item is declared.

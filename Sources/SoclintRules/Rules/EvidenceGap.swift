@@ -48,8 +48,7 @@ struct EvidenceGap: Rule {
     for control in context.implementedControls {
       for e in control.evidence {
         // Never collected at all is evidence-never-collected's alone.
-        guard let at = e.collectedKey.map({ control.file.range(of: $0) }) ?? e.lastCollectedField?.range
-        else { continue }
+        guard let at = EvidenceGap.place(of: e, in: control) else { continue }
         let windows = context.windows(of: e, in: control)
         let missed = windows.filter { $0.status == .missed }
         guard let first = missed.first else { continue }
@@ -57,10 +56,17 @@ struct EvidenceGap: Rule {
         report.append(
           finding(
             "evidence '\(e.id.value)' of control \(control.id.value) missed \(missed.count) of \(elapsed.count) elapsed \(e.frequency.value) window\(elapsed.count == 1 ? "" : "s") of the audit period, the first from \(first.start) to \(first.end)",
-            at: at, pointer: e.pointer + (e.collectedKey == nil ? "/last_collected" : "/collected"),
+            at: at.range, pointer: at.pointer,
             help: EvidenceGap.help(missed), subject: [control.id.value, e.id.value]))
       }
     }
+  }
+
+  /// Where a finding about an item's windows points: the key `collected`, else the value of
+  /// `last_collected`; nil for evidence never collected.
+  static func place(of e: Evidence, in control: Control) -> (range: SourceRange, pointer: String)? {
+    if let key = e.collectedKey { return (control.file.range(of: key), e.pointer + "/collected") }
+    return e.lastCollectedField.map { ($0.range, $0.pointer) }
   }
 
   /// Up to three missed windows, then how many more, and what to do.
