@@ -97,6 +97,11 @@ public final class LanguageServer: @unchecked Sendable {
     queue.sync {}
   }
 
+  /// Waits, without holding a thread, until every message received so far is handled.
+  public func drained() async {
+    await withCheckedContinuation { continuation in queue.async { continuation.resume() } }
+  }
+
   func handle(_ body: Data) {
     guard !exited else { return }
     let envelope: IncomingEnvelope

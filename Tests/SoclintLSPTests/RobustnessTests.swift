@@ -84,7 +84,7 @@ import Testing
     let client = try TestClient()
     try await client.initialize()
     client.notify("exit", .null)
-    client.server.drain()
+    await client.server.drained()
     #expect(client.status == 1)
   }
 

@@ -55,14 +55,16 @@ final class TestClient: @unchecked Sendable {
   }
 
   /// Waits for the first unread server message that matches, and takes it off the inbox.
-  func take(_ what: String, timeout: Double = 10, where matches: (LSPAny) -> Bool) async throws -> LSPAny {
+  func take(_ what: String, timeout: Double = 60, where matches: (LSPAny) -> Bool) async throws -> LSPAny {
     let deadline = Date().addingTimeInterval(timeout)
-    while Date() < deadline {
+    while true {
+      // Looked at once more after the deadline: on a busy machine the task may wake late.
       let found = lock.withLock { () -> LSPAny? in
         guard let index = inbox.firstIndex(where: matches) else { return nil }
         return inbox.remove(at: index)
       }
       if let found { return found }
+      guard Date() < deadline else { break }
       try await Task.sleep(for: .milliseconds(2))
     }
     throw TestFailure("timed out waiting for \(what); unread: \(unread())")
@@ -88,9 +90,9 @@ final class TestClient: @unchecked Sendable {
   /// Lets the server handle everything sent so far, then waits `milliseconds` for anything
   /// it schedules (a debounced judgement) to happen.
   func settle(milliseconds: Int = 150) async throws {
-    server.drain()
+    await server.drained()
     try await Task.sleep(for: .milliseconds(milliseconds))
-    server.drain()
+    await server.drained()
   }
 
   func unread() -> [LSPAny] {
@@ -133,7 +135,7 @@ final class TestClient: @unchecked Sendable {
     let response = try await request("shutdown")
     #expect(response["result"] == .null, sourceLocation: sourceLocation)
     notify("exit", .null)
-    server.drain()
+    await server.drained()
     #expect(status == 0, sourceLocation: sourceLocation)
     let left = unread()
     #expect(left.isEmpty, "server messages left unread: \(left)", sourceLocation: sourceLocation)
