@@ -40,14 +40,22 @@ let package = Package(
     ),
     .target(name: "SoclintRules", dependencies: ["SoclintYAML", "SoclintDiagnostics", "SoclintModel"]),
     .target(name: "SoclintReporters", dependencies: ["SoclintDiagnostics", "SoclintModel", "SoclintRules"]),
+    // The language server (`soclint lsp`): LSP types, JSON-RPC and the server, above the rules.
+    .target(
+      name: "SoclintLSP",
+      dependencies: [
+        "SoclintYAML", "SoclintSchema", "SoclintDiagnostics", "SoclintModel", "SoclintRules",
+        "SoclintReporters",
+      ]),
     .executableTarget(
       name: "soclint",
       dependencies: [
-        "SoclintDiagnostics", "SoclintModel", "SoclintRules", "SoclintReporters",
+        "SoclintDiagnostics", "SoclintModel", "SoclintRules", "SoclintReporters", "SoclintLSP",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .executableTarget(name: "soclint-bench", dependencies: ["CYAML", "SoclintModel", "SoclintRules"]),
+    .executableTarget(
+      name: "soclint-bench", dependencies: ["CYAML", "SoclintModel", "SoclintRules", "SoclintLSP"]),
     .testTarget(
       name: "SoclintTests",
       dependencies: [
@@ -56,6 +64,11 @@ let package = Package(
         // The golden tests run the real binary.
         "soclint",
       ]
+    ),
+    // The language server's tests: in process with an in-memory client, and the binary over pipes.
+    .testTarget(
+      name: "SoclintLSPTests",
+      dependencies: ["SoclintLSP", "SoclintModel", "SoclintRules", "soclint"]
     ),
   ]
 )

@@ -41,8 +41,23 @@ public struct ProjectLoader: Sendable {
     public var configPath: String
     /// Absolute paths of files to read even when outside `include`.
     public var extraFiles: [String] = []
-    /// A file's content given on standard input (absolute path, bytes).
-    public var override: (path: String, bytes: [UInt8])? = nil
+    /// Files' contents given in place of the disk, by absolute path (with the folder resolved):
+    /// standard input for `--stdin-filename`, an editor's open buffers for the language server.
+    public var overrides: [String: [UInt8]] = [:]
+    /// Whether an override outside `include` is read as well. The command line reads a file it
+    /// is given, wherever it is; an editor opens all sorts of YAML (CI workflows, say), and a
+    /// buffer the configuration does not take is not part of the project.
+    public var readsOverridesOutsideInclude = true
+    /// What an override is called in the message of one over the size limit.
+    public var overrideSource = "standard input"
+    /// Per-file results of earlier loads of the same project, reused for files whose bytes have
+    /// not changed; nil reads and checks every file.
+    public var cache: FileResultCache? = nil
+    /// The one file given on standard input (absolute path, bytes), as `overrides` holds it.
+    public var override: (path: String, bytes: [UInt8])? {
+      get { overrides.first.map { ($0.key, $0.value) } }
+      set { overrides = newValue.map { [$0.path: $0.bytes] } ?? [:] }
+    }
     /// How many files are read at once; one per processor by default.
     public var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -105,8 +120,8 @@ public struct ProjectLoader: Sendable {
     // The configuration is as untrusted as any file of a pull request: held to the same limit,
     // and opened only when it is a regular file inside the project.
     let read: FileSystem.ReadResult
-    if let o = options.override, o.path == configAbsolute {
-      read = o.bytes.count > ProjectLoader.maxFileSize ? .tooLarge(o.bytes.count) : .bytes(o.bytes)
+    if let bytes = options.overrides[configAbsolute] {
+      read = bytes.count > ProjectLoader.maxFileSize ? .tooLarge(bytes.count) : .bytes(bytes)
     } else {
       read = try ProjectLoader.readConfiguration(configAbsolute, shownAs: options.configPath, root: root)
     }
@@ -198,7 +213,12 @@ public struct ProjectLoader: Sendable {
     let discovery = discover(root: root, configuration: configuration)
     // The configuration is never read as a document, whatever `include` says.
     var paths = discovery.paths.filter { $0 != configRelative }
-    for extra in options.extraFiles + (options.override.map { [$0.path] } ?? []) {
+    let overridden = options.overrides.keys.sorted().filter { path in
+      guard !options.readsOverridesOutsideInclude else { return true }
+      guard FileSystem.isInside(path, root: root), path != root else { return false }
+      return ProjectLoader.includes(String(path.dropFirst(root.count + 1)), in: configuration)
+    }
+    for extra in options.extraFiles + overridden {
       let resolvedDir = FileSystem.realPath((extra as NSString).deletingLastPathComponent)
       let absolute = resolvedDir.map { $0 + "/" + (extra as NSString).lastPathComponent } ?? extra
       guard FileSystem.isInside(absolute, root: root) else { continue }
@@ -210,11 +230,11 @@ public struct ProjectLoader: Sendable {
 
     let results = ParallelMap.map(paths, jobs: options.jobs) { rel -> FileResult in
       let absolute = root + "/" + rel
-      if let o = options.override, o.path == absolute {
-        // Standard input is held to the same limit as a file.
-        guard o.bytes.count <= ProjectLoader.maxFileSize else {
+      if let bytes = options.overrides[absolute] {
+        // A buffer is held to the same limit as a file.
+        guard bytes.count <= ProjectLoader.maxFileSize else {
           let message =
-            "\(rel) (standard input) is larger than the 8 MiB limit (\(FileSystem.describeSize(ProjectLoader.maxFileSize))); soclint does not read it"
+            "\(rel) (\(options.overrideSource)) is larger than the 8 MiB limit (\(FileSystem.describeSize(ProjectLoader.maxFileSize))); soclint does not read it"
           var r = FileResult()
           r.findings = [
             Finding(
@@ -223,9 +243,9 @@ public struct ProjectLoader: Sendable {
           ]
           return r
         }
-        return readDocuments(path: rel, bytes: o.bytes, configuration: false, root: root)
+        return documents(path: rel, bytes: bytes, root: root, cache: options.cache)
       }
-      return readFile(rel: rel, absolute: absolute, root: root)
+      return readFile(rel: rel, absolute: absolute, root: root, cache: options.cache)
     }
 
     var files: [SourceFile] = [configFile]
@@ -257,6 +277,11 @@ public struct ProjectLoader: Sendable {
       catalogsIncomplete: catalogsIncomplete, controlsIncomplete: controlsIncomplete, counts: counts)
   }
 
+  /// Whether the project-relative path is one `include` takes and `exclude` does not.
+  public static func includes(_ rel: String, in configuration: Configuration) -> Bool {
+    configuration.include.contains { $0.matches(rel) } && !configuration.exclude.contains { $0.matches(rel) }
+  }
+
   /// Project-relative paths of the files `include` names, less `exclude`, walking only the
   /// folders the globs can reach. A linked folder is walked when it resolves inside the project
   /// root (once: links cannot make a cycle); one that leads outside is reported, never entered.
@@ -277,10 +302,7 @@ public struct ProjectLoader: Sendable {
     }
     var found: [String] = []
     var findings: [Finding] = []
-    func included(_ rel: String) -> Bool {
-      configuration.include.contains { $0.matches(rel) }
-        && !configuration.exclude.contains { $0.matches(rel) }
-    }
+    func included(_ rel: String) -> Bool { ProjectLoader.includes(rel, in: configuration) }
     /// Whether the globs could take a file from below this folder.
     func reachable(_ rel: String) -> Bool {
       ["x.yaml", "x.yml", "x/x.yaml", "x/x.yml"].contains { included(rel + "/" + $0) }
@@ -327,7 +349,7 @@ public struct ProjectLoader: Sendable {
     return (found, findings)
   }
 
-  func readFile(rel: String, absolute: String, root: String) -> FileResult {
+  func readFile(rel: String, absolute: String, root: String, cache: FileResultCache? = nil) -> FileResult {
     let file = SourceFile(path: rel, text: "")
     func invalid(_ message: String) -> FileResult {
       var r = FileResult()
@@ -349,9 +371,9 @@ public struct ProjectLoader: Sendable {
       guard FileSystem.type(atAbsolute: target) == .file else {
         return invalid("\(rel) is a link to something that is not a regular file")
       }
-      return readRegular(rel: rel, absolute: target, root: root, invalid: invalid)
+      return readRegular(rel: rel, absolute: target, root: root, cache: cache, invalid: invalid)
     case .file:
-      return readRegular(rel: rel, absolute: absolute, root: root, invalid: invalid)
+      return readRegular(rel: rel, absolute: absolute, root: root, cache: cache, invalid: invalid)
     case .directory:
       return invalid("\(rel) is a folder, not a file")
     case .other:
@@ -362,7 +384,7 @@ public struct ProjectLoader: Sendable {
   }
 
   private func readRegular(
-    rel: String, absolute: String, root: String, invalid: (String) -> FileResult
+    rel: String, absolute: String, root: String, cache: FileResultCache?, invalid: (String) -> FileResult
   )
     -> FileResult
   {
@@ -372,8 +394,18 @@ public struct ProjectLoader: Sendable {
     case .unreadable:
       return invalid("\(rel) cannot be read")
     case .bytes(let bytes):
-      return readDocuments(path: rel, bytes: bytes, configuration: false, root: root)
+      return documents(path: rel, bytes: bytes, root: root, cache: cache)
     }
+  }
+
+  /// A file's documents, from the cache when the same bytes were read at the same path before.
+  func documents(path: String, bytes: [UInt8], root: String, cache: FileResultCache?) -> FileResult {
+    guard let cache else { return readDocuments(path: path, bytes: bytes, configuration: false, root: root) }
+    let key = FileResultCache.Key(path: path, bytes: bytes)
+    if let cached = cache[key] { return cached }
+    let result = readDocuments(path: path, bytes: bytes, configuration: false, root: root)
+    cache[key] = result
+    return result
   }
 
   struct FileResult: Sendable {

@@ -36,6 +36,17 @@ extension JSONSchemaValidator {
     subschemas(at: path).lazy.compactMap { self.subschemas[$0].title }.first
   }
 
+  /// The string values an `enum` allows at `path`, in schema order, from the first subschema
+  /// there with one (for an editor's completion); empty when no `enum` applies.
+  public func enumStrings(at path: [PathComponent]) -> [String] {
+    for index in subschemas(at: path) {
+      for keyword in subschemas[index].keywords {
+        if case .enumeration(let rule) = keyword.rule { return rule.values.compactMap(\.string) }
+      }
+    }
+    return []
+  }
+
   /// The JSON type names allowed at `path`, from the first subschema there with a `type`.
   public func types(at path: [PathComponent]) -> [String] {
     subschemas(at: path).lazy.map { self.subschemas[$0].typeNames }.first { !$0.isEmpty } ?? []

@@ -1,7 +1,9 @@
 // soclint-bench: times `soclint lint` on a generated repository against the cost of only
 // parsing the same files with libyaml, and prints the ratio.
 //
-//   swift run -c release soclint-bench [CONTROLS] [--keep DIR]
+//   swift run -c release soclint-bench [CONTROLS] [--keep DIR] [--lsp]
+//
+// --lsp times the language server instead: from an edit of one control to its diagnostics.
 //
 // A command, not a timed unit test: timings depend on the machine.
 
@@ -129,6 +131,12 @@ func time(_ body: () throws -> Int) rethrows -> (seconds: Double, value: Int) {
     best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
   }
   return (best, value)
+}
+
+if arguments.contains("--lsp") {
+  try lspLatency(root: root, jobs: jobs, edits: 20)
+  if keep == nil { try? FileManager.default.removeItem(atPath: root) }
+  exit(0)
 }
 
 let parse = time(parseOnly)

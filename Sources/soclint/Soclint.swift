@@ -9,7 +9,9 @@ struct Soclint: ParsableCommand {
     commandName: "soclint",
     abstract: "Lint SOC 1 and SOC 2 controls kept as YAML: structure, references, coverage and staleness.",
     version: ReportContext.toolVersion,
-    subcommands: [Lint.self, Rules.self, Explain.self, Schema.self, Init.self, Coverage.self, History.self],
+    subcommands: [
+      Lint.self, Rules.self, Explain.self, Schema.self, Init.self, Coverage.self, History.self, Lsp.self,
+    ],
     defaultSubcommand: Lint.self)
 }
 
