@@ -1,7 +1,10 @@
 // soclint-bench: times `soclint lint` on a generated repository against the cost of only
 // parsing the same files with libyaml, and prints the ratio.
 //
-//   swift run -c release soclint-bench [CONTROLS] [--keep DIR] [--lsp]
+//   swift run -c release soclint-bench [CONTROLS] [--keep DIR] [--lsp] [--history N]
+//
+// --history N gives every evidence item a `collected` list of N dates (ending at the date it
+// would otherwise have as last_collected) and puts a Type II audit of 2026 in the configuration.
 //
 // --lsp times the language server instead: from an edit of one control to its diagnostics.
 //
@@ -17,6 +20,15 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 let count = arguments.first.flatMap(Int.init) ?? 10_000
 let keep = arguments.firstIndex(of: "--keep").map { arguments[$0 + 1] }
 let jobs = ProcessInfo.processInfo.activeProcessorCount
+let historyLength = arguments.firstIndex(of: "--history").flatMap { Int(arguments[$0 + 1]) } ?? 0
+
+/// The `last_collected: DATE` line, or with --history a `collected` list of dates one period
+/// apart that ends at DATE.
+func collection(_ last: Day, months: Int) -> String {
+  guard historyLength > 0 else { return "    last_collected: \(last)" }
+  let dates = (0..<historyLength).reversed().map { last.adding(months: -months * $0) }
+  return "    collected: [" + dates.map(\.description).joined(separator: ", ") + "]"
+}
 
 let root =
   keep
@@ -49,13 +61,13 @@ func control(_ i: Int) -> String {
         type: ticket
         source: Jira project SEC
         frequency: quarterly
-        last_collected: 2026-10-\(String(format: "%02d", i % 28 + 1))
+    \(collection(Day(year: 2026, month: 10, day: i % 28 + 1), months: 3))
       - id: roster-export
         description: Export of the HR roster used for the review
         type: export
         source: Workday
         frequency: monthly
-        last_collected: 2026-11-\(String(format: "%02d", i % 15 + 1))
+    \(collection(Day(year: 2026, month: 11, day: i % 15 + 1), months: 1))
         owner: owner-\((i + 1) % 50)
     last_reviewed: 2026-06-15
     tags: [access, generated]
@@ -78,7 +90,7 @@ frameworks:
     categories: [security, availability]
   soc1: {}
 as_of: 2026-11-20
-
+\(historyLength > 0 ? "audit:\n  type: 2\n  start: 2026-01-01\n  end: 2026-12-31\n" : "")
 """.write(toFile: root + "/.soclint.yaml", atomically: true, encoding: .utf8)
 for i in 0..<count {
   try control(i).write(
