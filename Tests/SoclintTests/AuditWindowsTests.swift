@@ -142,4 +142,15 @@ import Testing
   @Test func aHugeDayPeriodDoesNotOverflow() {
     #expect(spans("9223372036854775807d", "2026-01-01", "2026-12-31") == ["2026-01-01..2026-12-31"])
   }
+
+  /// The example the README gives.
+  @Test func theReadmesExample() {
+    let year = period("2026-01-01", "2026-12-31")
+    let collected = ["2026-01-14", "2026-07-03", "2026-10-04"]
+    #expect(
+      statuses("quarterly", year, grace: 5, collected: collected, asOf: "2026-11-20") == [
+        "met 2026-01-14", "met 2026-07-03", "met 2026-07-03", "met 2026-10-04",
+      ])
+    #expect(statuses("quarterly", year, grace: 0, collected: collected, asOf: "2026-11-20")[1] == "missed")
+  }
 }
