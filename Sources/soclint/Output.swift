@@ -4,12 +4,16 @@ import SoclintModel
 /// Where output goes: standard output, or a file written atomically.
 enum Output {
   static func write(_ text: String, to path: String?) throws {
+    try write(bytes: Array(text.utf8), to: path)
+  }
+
+  static func write(bytes: [UInt8], to path: String?) throws {
     guard let path else {
-      FileHandle.standardOutput.write(Data(text.utf8))
+      FileHandle.standardOutput.write(Data(bytes))
       return
     }
     do {
-      try FileSystem.writeAtomically(Array(text.utf8), to: path)
+      try FileSystem.writeAtomically(bytes, to: path)
     } catch {
       throw Failure(error.description)
     }

@@ -10,7 +10,8 @@ struct Soclint: ParsableCommand {
     abstract: "Lint SOC 1 and SOC 2 controls kept as YAML: structure, references, coverage and staleness.",
     version: ReportContext.toolVersion,
     subcommands: [
-      Lint.self, Rules.self, Explain.self, Schema.self, Init.self, Coverage.self, History.self, Lsp.self,
+      Lint.self, Rules.self, Explain.self, Schema.self, Init.self, Coverage.self, History.self, Export.self,
+      Lsp.self,
     ],
     defaultSubcommand: Lint.self)
 }

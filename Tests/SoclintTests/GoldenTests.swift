@@ -62,7 +62,9 @@ import Testing
       Self.transcript(["lint"], run), golden: Support.fixtures.appendingPathComponent("rules/\(id).txt"))
   }
 
-  static let commands = ["", "lint", "rules", "explain", "schema", "init", "coverage", "history", "lsp"]
+  static let commands = [
+    "", "lint", "rules", "explain", "schema", "init", "coverage", "history", "export", "lsp",
+  ]
 
   /// The help of every command, as users read it (the width is fixed: help is laid out for the
   /// terminal's width, and tests run without one).

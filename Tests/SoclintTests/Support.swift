@@ -153,6 +153,40 @@ enum Python {
 
   static var enabled: Bool { required || hasJSONSchema }
 
+  /// Whether python3 can import every module named.
+  static func has(_ modules: String) -> Bool {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", "import \(modules)"]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return false }
+    process.waitUntilExit()
+    return process.terminationStatus == 0
+  }
+
+  /// The export read-back tests: icalendar and compliance-trestle, from PyPI.
+  static let hasExportReaders = required || has("icalendar, trestle.oscal.component")
+
+  /// Runs a script of Tests/Python with arguments and decodes what it prints as JSON.
+  static func json(_ script: String, _ arguments: [String]) throws -> Any {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments =
+      ["python3", Support.packageRoot.appendingPathComponent("Tests/Python/\(script)").path] + arguments
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    struct ScriptFailed: Error, CustomStringConvertible { let description: String }
+    guard process.terminationStatus == 0 else { throw ScriptFailed(description: message) }
+    return try JSONSerialization.jsonObject(with: data)
+  }
+
   static let reason: Comment =
     "needs python3 with jsonschema (pip install jsonschema); .ci/run installs it and requires these tests"
 }
