@@ -68,6 +68,29 @@ enum ModelBuilder {
       frequency: frequency, criteriaKey: criteriaPair?.key, criteria: criteria,
       evidenceKey: evidencePair?.key,
       evidence: evidence, lastReviewed: day(root, "last_reviewed", "", file),
+      reviewInterval: duration(root, "review_interval", "", file), policies: policyIDs(root, file: file))
+  }
+
+  static func policyIDs(_ root: Node, file: SourceFile) -> [Located<String>] {
+    (root["policies"]?.sequence ?? []).enumerated().compactMap { (i, n) in
+      n.scalar.map { Located($0.text, node: n, pointer: "/policies/\(i)", file: file) }
+    }
+  }
+
+  /// A policy; its document is resolved under `projectRoot` unless it is retired (a retired
+  /// policy is checked for structure only).
+  static func policy(_ root: Node, document: Int, file: SourceFile, projectRoot: String?) -> Policy? {
+    guard let id = string(root, "id", "", file), let title = string(root, "title", "", file),
+      let owner = string(root, "owner", "", file), let path = string(root, "document", "", file)
+    else { return nil }
+    let status = root["status"]?.string.flatMap(PolicyStatus.init(rawValue:)) ?? .approved
+    let documentStatus =
+      status == .retired ? nil : projectRoot.map { DocumentPathStatus.resolve(path.value, root: $0) }
+    return Policy(
+      file: file, documentIndex: document, node: root, id: id, title: title, owner: owner,
+      approver: string(root, "approver", "", file), document: path, documentStatus: documentStatus,
+      status: status, statusNode: root["status"], version: root["version"]?.string,
+      approvedOn: day(root, "approved_on", "", file),
       reviewInterval: duration(root, "review_interval", "", file))
   }
 

@@ -191,7 +191,7 @@ public struct ProjectLoader: Sendable {
       return Project(
         root: root, configFile: configFile, configuration: nil, files: [configFile], controls: [], owners: [],
         catalogs: [], findings: config.findings, ownersIncomplete: true, catalogsIncomplete: true,
-        controlsIncomplete: true, counts: Project.Counts())
+        controlsIncomplete: true, counts: Project.Counts(), policiesIncomplete: true)
     }
 
     // Discovery, then the files in parallel, then assembly in path order.
@@ -232,6 +232,7 @@ public struct ProjectLoader: Sendable {
     var controls: [Control] = []
     var owners: [Owner] = []
     var catalogs: [Catalog] = []
+    var policies: [Policy] = []
     var findings = config.findings + discovery.findings
     var counts = Project.Counts()
     var ownersIncomplete = false
@@ -243,10 +244,12 @@ public struct ProjectLoader: Sendable {
       controls += r.controls
       owners += r.owners
       catalogs += r.catalogs
+      policies += r.policies
       findings += r.findings
       counts.controls += r.counts.controls
       counts.owners += r.counts.owners
       counts.catalogs += r.counts.catalogs
+      counts.policies += r.counts.policies
       ownersIncomplete = ownersIncomplete || r.broken.contains(.owners)
       catalogsIncomplete = catalogsIncomplete || r.broken.contains(.catalog)
       controlsIncomplete = controlsIncomplete || r.broken.contains(.control)
@@ -254,7 +257,8 @@ public struct ProjectLoader: Sendable {
     return Project(
       root: root, configFile: configFile, configuration: configuration, files: files, controls: controls,
       owners: owners, catalogs: catalogs, findings: findings, ownersIncomplete: ownersIncomplete,
-      catalogsIncomplete: catalogsIncomplete, controlsIncomplete: controlsIncomplete, counts: counts)
+      catalogsIncomplete: catalogsIncomplete, controlsIncomplete: controlsIncomplete, counts: counts,
+      policies: policies, policiesIncomplete: results.contains { $0.broken.contains(.policy) })
   }
 
   /// Project-relative paths of the files `include` names, less `exclude`, walking only the
@@ -382,6 +386,7 @@ public struct ProjectLoader: Sendable {
     var controls: [Control] = []
     var owners: [Owner] = []
     var catalogs: [Catalog] = []
+    var policies: [Policy] = []
     var counts = Project.Counts()
     var broken: Set<DocumentKind> = []
     var configRoot: Node? = nil
@@ -394,6 +399,8 @@ public struct ProjectLoader: Sendable {
     .catalog:
       "while a catalog has an error, soclint does not look frameworks and requirements up (\(skipped(.catalog)) are skipped)",
     .control: "while a control has an error, coverage is not judged (\(skipped(.control)) is skipped)",
+    .policy:
+      "while a policy has an error, soclint does not look policies up (\(skipped(.policy)) are skipped)",
   ]
 
   static func skipped(_ kind: DocumentKind) -> String {
@@ -402,6 +409,7 @@ public struct ProjectLoader: Sendable {
     case .owners: rules = [.unknownOwner, .inactiveOwner, .invalidBackup, .orphanOwner]
     case .catalog: rules = [.unknownFramework, .unknownRequirement, .uncoveredRequirement]
     case .control, .config: rules = [.uncoveredRequirement]
+    case .policy: rules = [.unknownPolicy, .orphanOwner]
     }
     return rules.map(\.rawValue).joined(separator: ", ")
   }
@@ -533,6 +541,7 @@ public struct ProjectLoader: Sendable {
     case .control: result.counts.controls += 1
     case .owners: result.counts.owners += 1
     case .catalog: result.counts.catalogs += 1
+    case .policy: result.counts.policies += 1
     case .config: break
     }
     var findings = checker.check(root, kind: kind, file: file)
@@ -559,6 +568,10 @@ public struct ProjectLoader: Sendable {
       result.owners += ModelBuilder.owners(root, file: file)
     case .catalog:
       if let c = ModelBuilder.catalog(root, file: file) { result.catalogs.append(c) }
+    case .policy:
+      if let p = ModelBuilder.policy(root, document: doc.index, file: file, projectRoot: projectRoot) {
+        result.policies.append(p)
+      }
     case .config:
       break
     }
@@ -595,17 +608,19 @@ public struct ProjectLoader: Sendable {
       return [
         Finding(
           rule: .wrongType, severity: .error,
-          message: "'kind' must be a string (control, owners or catalog), but it is \(node.typeDescription)",
+          message:
+            "'kind' must be a string (control, owners, catalog or policy), but it is \(node.typeDescription)",
           range: file.range(of: node), pointer: "/kind")
       ]
     }
     var help: [String] = []
     if let s = Suggest.closest(to: text, in: names) { help.append("did you mean '\(s)'?") }
-    help.append("allowed values: control, owners, catalog")
+    help.append("allowed values: control, owners, catalog, policy")
     return [
       Finding(
         rule: .invalidValue, severity: .error,
-        message: "unknown kind '\(text)'; expected control, owners or catalog", range: file.range(of: node),
+        message: "unknown kind '\(text)'; expected control, owners, catalog or policy",
+        range: file.range(of: node),
         pointer: "/kind", help: help, subject: [text])
     ]
   }
@@ -630,6 +645,7 @@ public struct ProjectLoader: Sendable {
     }
     if root["owners"] != nil { return .owners }
     if root["framework"] != nil || root["requirements"] != nil { return .catalog }
+    if root["document"] != nil || root["approver"] != nil || root["approved_on"] != nil { return .policy }
     return .control
   }
 

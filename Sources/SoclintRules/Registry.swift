@@ -11,6 +11,8 @@ public enum Registry {
     UncoveredRequirement(), SecurityNotInScope(), OutOfScopeRequirement(),
     StaleEvidence(), EvidenceDueSoon(), EvidenceNeverCollected(), StaleReview(), FutureDate(),
     EvidenceFrequencyMismatch(), MissingEvidenceFile(), UnsafePath(),
+    UnknownPolicy(), MissingPolicyDocument(), StalePolicy(), PolicyDueSoon(), SelfApprovedPolicy(),
+    UnapprovedPolicy(), PolicyChangedAfterApproval(), OrphanPolicy(),
   ]
 
   /// Every description, in `RuleID` order. A rule id without a description, or with two, stops

@@ -34,7 +34,7 @@ import Testing
     let d = try #require(Registry.description(of: String(parts[0])))
     let list = parts[1] == "failing" ? d.failing : d.passing
     let example = list[Int(parts[2])!]
-    try Self.check(Support.lint(example.project), which)
+    try Self.check(Support.lint(example), which)
   }
 
   /// Findings of a rule, reported or silenced, by their subject's first ids.

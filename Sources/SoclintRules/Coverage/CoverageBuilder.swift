@@ -6,7 +6,8 @@ extension LintContext {
   /// so the coverage report asks the same questions of the same data.
   public init?(result: LintResult) {
     guard let configuration = result.project.configuration else { return nil }
-    self.init(project: result.project, configuration: configuration, asOf: result.asOf)
+    self.init(
+      project: result.project, configuration: configuration, asOf: result.asOf, history: result.history)
   }
 }
 
