@@ -85,7 +85,7 @@ public struct DocumentHistory: Sendable {
   /// The changes in `git log -z --format=%x01%h%x00%ct%x00%D%x00%an --numstat` output. The
   /// boundary commit of a shallow clone (decorated `grafted`) lists every file as added; that
   /// is where the clone's history starts, not a change, so it is left out.
-  static func parse(_ output: [UInt8]) -> [String: [DocumentChange]] {
+  package static func parse(_ output: [UInt8]) -> [String: [DocumentChange]] {
     var changes: [String: [DocumentChange]] = [:]
     for record in output.split(separator: 0x01, omittingEmptySubsequences: true) {
       let fields = record.split(separator: 0, omittingEmptySubsequences: false).map {

@@ -33,7 +33,7 @@ extension Example {
 }
 
 extension String {
-  func replacingFirst(_ old: String, with new: String) -> String {
+  package func replacingFirst(_ old: String, with new: String) -> String {
     guard let r = range(of: old) else { return self }
     return replacingCharacters(in: r, with: new)
   }
