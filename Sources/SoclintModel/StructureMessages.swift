@@ -74,9 +74,11 @@ struct ViolationMessage {
     }
     let own = Subject.describe(kind: kind, root: root, path: v.instancePath)
     let where_ = isRoot || own != subject ? own : "\(field) of \(subject)"
-    return make(
-      .missingField, "\(where_) is missing the required field '\(name)'",
-      help: ["add '\(name):' to this mapping"])
+    var help = ["add '\(name):' to this mapping"]
+    if kind == .policy && isRoot && (name == "approver" || name == "approved_on") {
+      help.append("a policy still being written needs no approval: mark it 'status: draft'")
+    }
+    return make(.missingField, "\(where_) is missing the required field '\(name)'", help: help)
   }
 
   func unknownField(_ name: String, key: Node) -> Finding {

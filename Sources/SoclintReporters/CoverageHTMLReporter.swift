@@ -17,7 +17,8 @@ public struct CoverageHTMLReporter: CoverageRenderer {
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
     out += "<meta name=\"generator\" content=\"\(ReportContext.toolName) \(ReportContext.toolVersion)\"/>\n"
     out += "<title>Readiness assessment as of \(report.asOf)</title>\n"
-    out += "<style>\n\(CoverageHTMLReporter.style)</style>\n</head>\n<body>\n"
+    let policyStyle = report.policies.isEmpty ? "" : CoverageHTMLReporter.policyStyle
+    out += "<style>\n\(CoverageHTMLReporter.style)\(policyStyle)</style>\n</head>\n<body>\n"
     out += masthead(report)
     out += "<main class=\"page\">\n"
     out += scorecards(report)
@@ -26,6 +27,7 @@ public struct CoverageHTMLReporter: CoverageRenderer {
     out += grids(report)
     out += timeline(report)
     out += owners(report)
+    out += policies(report)
     out += register(report)
     out += colophon(report)
     out += "</main>\n</body>\n</html>\n"

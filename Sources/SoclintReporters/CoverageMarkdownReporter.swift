@@ -20,6 +20,7 @@ public struct CoverageMarkdownReporter: CoverageRenderer {
     out += evidence(report)
     out += owners(report)
     out += comingDue(report)
+    out += policies(report)
     return out
   }
 

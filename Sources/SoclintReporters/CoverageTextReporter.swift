@@ -21,6 +21,7 @@ public struct CoverageTextReporter: CoverageRenderer {
     out += evidence(report)
     out += owners(report)
     out += comingDue(report)
+    out += policies(report)
     return out
   }
 

@@ -93,6 +93,31 @@ import Testing
     #expect(result.history.unavailable == nil)
   }
 
+  /// The coverage report marks the policy changed since approval, with the commit, in every
+  /// format, as lint reports it.
+  @Test func coverageMarksTheChangeWithItsCommit() async throws {
+    let (root, project) = try Self.repository()
+    defer { try? FileManager.default.removeItem(at: root) }
+    try Self.write(
+      "# Incident Response Policy\n\nPage the lead.\n", to: "Controls/policies/incident.md", in: project)
+    try Self.commit(in: root, day: "2026-07-01", author: "Erik Berg")
+    let hash = try Self.head(root)
+    let mark = "commit \(hash) on 2026-07-01 by Erik Berg"
+    let json = try await Support.run(["coverage", "--format", "json"], in: project)
+    let object = try #require(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let policies = try #require(object["policies"] as? [[String: Any]])
+    #expect(policies.map { $0["id"] as? String } == ["POL-ACCESS", "POL-INCIDENT"])
+    #expect(policies[0]["changedAfterApproval"] as? Bool == false)
+    let changed = try #require(policies[1]["changedAfterApproval"] as? [String: String])
+    #expect(changed == ["commit": hash, "date": "2026-07-01", "author": "Erik Berg"])
+    #expect(policies[1]["controls"] as? [String] == ["AC-01"])
+    for format in ["text", "markdown", "html"] {
+      let run = try await Support.run(["coverage", "--format", format], in: project)
+      #expect(run.stdout.contains(mark), "\(format)")
+      #expect(run.stdout.contains("changed since"), "\(format)")
+    }
+  }
+
   @Test func aChangeOnTheDayOfApprovalIsTheApprovedText() throws {
     let (root, project) = try Self.repository()
     defer { try? FileManager.default.removeItem(at: root) }

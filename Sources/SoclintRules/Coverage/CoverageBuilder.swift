@@ -55,6 +55,7 @@ extension CoverageReport {
         owners: owners.filter(\.declared).count, evidence: byStatus,
         exceptions: evidence.filter { $0.exception != nil }.count,
         reviewsOverdue: reviewsOverdue.values.reduce(0) { $0 + $1.count }))
+    policies = CoverageReport.policies(context)
   }
 
   /// Evidence of implemented controls, judged exactly as the staleness rules judge it, stable

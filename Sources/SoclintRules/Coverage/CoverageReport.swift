@@ -244,6 +244,8 @@ public struct CoverageReport: Sendable {
   public let comingDue: [Due]
   /// The headline numbers.
   public let totals: Totals
+  /// Every policy, by id (`CoveragePolicies.swift`).
+  public internal(set) var policies: [Policy] = []
 
   /// The frameworks whose readiness, as printed, is under a threshold (a CI gate). Frameworks
   /// with nothing in scope have no readiness and never fail it.

@@ -27,7 +27,11 @@ struct UnapprovedPolicy: Rule {
         let state = policy.status == .draft ? "a draft, not approved" : "retired"
         let notes =
           policy.statusNode.map {
-            [Note("policy \(id.value) is \(policy.status.rawValue) here", at: policy.file.range(of: $0))]
+            [
+              Note(
+                "policy \(id.value) is \(state == "retired" ? "retired" : "a draft") here",
+                at: policy.file.range(of: $0))
+            ]
           } ?? []
         report.append(
           finding(
