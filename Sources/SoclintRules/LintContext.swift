@@ -1,3 +1,4 @@
+import Foundation
 import SoclintDiagnostics
 import SoclintModel
 
@@ -17,15 +18,21 @@ public struct LintContext: Sendable {
   public let scopes: [String: Configuration.Scope]
   /// Policies by id; the first declaration wins (duplicates are duplicate-id findings).
   public let policies: [String: Policy]
-  /// When the words of the approved policies' documents last changed in git.
-  public let history: DocumentHistory
+  /// When the words of the approved policies' documents last changed in git; the first rule
+  /// that asks waits for `git log` to finish, while the others run.
+  public var history: DocumentHistory { pendingHistory.value }
+  let pendingHistory: PendingHistory
 
   /// Builds the indexes every rule shares, once per run.
   public init(project: Project, configuration: Configuration, asOf: Day, history: DocumentHistory = .empty) {
+    self.init(project: project, configuration: configuration, asOf: asOf, pending: PendingHistory(history))
+  }
+
+  init(project: Project, configuration: Configuration, asOf: Day, pending: PendingHistory) {
     self.project = project
     self.configuration = configuration
     self.asOf = asOf
-    self.history = history
+    self.pendingHistory = pending
     var policies: [String: Policy] = [:]
     for p in project.policies where policies[p.id.value] == nil { policies[p.id.value] = p }
     self.policies = policies
@@ -212,5 +219,36 @@ public struct LintContext: Sendable {
       p.isApproved && p.documentStatus == .file && seen.insert(p.document.value).inserted
         ? p.document.value : nil
     }
+  }
+}
+
+/// A document history that may still be being read on a thread of its own: reading git takes a
+/// process's start-up time, which the indexes and the other rules hide.
+final class PendingHistory: @unchecked Sendable {
+  private let condition = NSCondition()
+  private var result: DocumentHistory?
+
+  /// A history already known.
+  init(_ history: DocumentHistory) {
+    result = history
+  }
+
+  /// Starts `read` on a new thread.
+  init(reading read: @escaping @Sendable () -> DocumentHistory) {
+    Thread.detachNewThread { [self] in
+      let history = read()
+      condition.lock()
+      result = history
+      condition.broadcast()
+      condition.unlock()
+    }
+  }
+
+  /// The history, once read.
+  var value: DocumentHistory {
+    condition.lock()
+    defer { condition.unlock() }
+    while result == nil { condition.wait() }
+    return result!
   }
 }

@@ -44,13 +44,16 @@ public struct Linter: Sendable {
     self.jobs = jobs
   }
 
-  /// The history the run judges with: none is read when no approved policy has a document.
-  func readHistory(_ project: Project) -> DocumentHistory {
+  /// The history the run judges with, read by git on a thread of its own while the context is
+  /// built and the rules run; none is read when no approved policy has a document.
+  func readHistory(_ project: Project) -> PendingHistory {
     switch history {
-    case .given(let h): return h
+    case .given(let h): return PendingHistory(h)
     case .git:
       let paths = LintContext.historyPaths(project)
-      return paths.isEmpty ? .empty : DocumentHistory.git(root: project.root, paths: paths)
+      if paths.isEmpty { return PendingHistory(.empty) }
+      let root = project.root
+      return PendingHistory { DocumentHistory.git(root: root, paths: paths) }
     }
   }
 
@@ -63,7 +66,7 @@ public struct Linter: Sendable {
     }
     let asOf = override ?? configuration.asOf?.value ?? today
     let history = readHistory(project)
-    let context = LintContext(project: project, configuration: configuration, asOf: asOf, history: history)
+    let context = LintContext(project: project, configuration: configuration, asOf: asOf, pending: history)
 
     // 1. The rules.
     let perRule = ParallelMap.map(Registry.checkers, jobs: jobs) { rule -> [Finding] in
@@ -85,7 +88,7 @@ public struct Linter: Sendable {
     var result = LintResult(
       project: project, asOf: asOf, findings: Linter.ordered(final), suppressed: applied.silenced,
       configurationInvalid: settings.invalid)
-    result.history = history
+    result.history = history.value
     return result
   }
 
