@@ -199,19 +199,32 @@ print(String(format: "libyaml parse only: %.3f s (%d events)", parse.seconds, pa
 print(String(format: "soclint lint:       %.3f s (%d findings)", full.seconds, full.value))
 print(String(format: "ratio lint / parse: %.2f", full.seconds / parse.seconds))
 if policyCount > 0 {
-  // Alternated, best of five each, so that a busy machine weighs on both alike.
-  var with = Double.infinity
-  var without = Double.infinity
-  for _ in 0..<5 {
-    with = min(with, try time { try lint() }.seconds)
-    without = min(without, try time { try lint(readingGit: false) }.seconds)
+  // Alternated, eleven runs each, so that a busy machine weighs on both alike; the minimum and
+  // the median of each are printed.
+  var withGit: [Double] = []
+  var withoutGit: [Double] = []
+  func once(_ readingGit: Bool) throws -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    _ = try lint(readingGit: readingGit)
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
   }
+  for _ in 0..<11 {
+    withGit.append(try once(true))
+    withoutGit.append(try once(false))
+  }
+  withGit.sort()
+  withoutGit.sort()
+  let (with, without) = (withGit[0], withoutGit[0])
+  let (withMedian, withoutMedian) = (withGit[5], withoutGit[5])
   let documents = (0..<policyCount).map { "Controls/policies/POL-\($0).md" }
   let gitOnly = time { DocumentHistory.git(root: root, paths: documents).changes.count }
-  print(String(format: "lint with git:      %.3f s", with))
-  print(String(format: "lint without git:   %.3f s", without))
+  print(String(format: "lint with git:      %.3f s (median %.3f s)", with, withMedian))
+  print(String(format: "lint without git:   %.3f s (median %.3f s)", without, withoutMedian))
   print(
     String(format: "git log alone:      %.3f s (%d documents with history)", gitOnly.seconds, gitOnly.value))
-  print(String(format: "git's share:        %+.1f%%", (with / without - 1) * 100))
+  print(
+    String(
+      format: "git's share:        %+.1f%% (medians %+.1f%%)", (with / without - 1) * 100,
+      (withMedian / withoutMedian - 1) * 100))
 }
 if keep == nil { try? FileManager.default.removeItem(atPath: root) }
