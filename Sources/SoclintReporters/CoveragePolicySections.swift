@@ -21,6 +21,14 @@ extension CoverageWording {
     "commit \(c.commit) on \(c.day) by \(c.author)"
   }
 
+  /// Whether the policy's text is the one approved, in words: nil when there is nothing to
+  /// compare (a draft or retired policy).
+  static func textState(_ p: CoverageReport.Policy, _ report: CoverageReport) -> String? {
+    guard p.status != .draft && p.status != .retired else { return nil }
+    if let c = p.changedAfterApproval { return "changed since approval: \(commit(c))" }
+    return p.textChecked ? "as approved" : "not checked"
+  }
+
   /// "12 policies: 9 current, 1 due soon, 1 stale, 1 draft; 1 changed since approval".
   static func policyTotals(_ report: CoverageReport) -> String {
     var parts: [String] = []
@@ -59,6 +67,9 @@ extension CoverageTextReporter {
         out += wrap("    changed since its approval: \(CoverageWording.commit(c))", hanging: 4)
       }
     }
+    if let why = report.policyHistoryUnavailable {
+      out += wrap("  Changes since approval were not checked: \(why).", hanging: 4)
+    }
     return out
   }
 }
@@ -73,10 +84,15 @@ extension CoverageMarkdownReporter {
     for p in report.policies {
       let label = CoverageWording.label(p.status)
       let status = p.status == .current ? label : "**\(label)**"
-      let changed = p.changedAfterApproval.map { "**yes**: \(cell(CoverageWording.commit($0)))" } ?? "no"
+      let changed =
+        p.changedAfterApproval.map { "**yes**: \(cell(CoverageWording.commit($0)))" }
+        ?? CoverageWording.textState(p, report).map { $0 == "as approved" ? "no" : $0 } ?? ""
       let controls = p.controls.isEmpty ? "none" : p.controls.map(code).joined(separator: ", ")
       out +=
         "| \(code(p.id)) \(cell(p.title)) | \(cell(p.version ?? "")) | \(status) | \(p.approvedOn?.description ?? "") | \(p.due?.description ?? "") | \(cell(p.owner)) | \(cell(p.approver ?? "")) | \(changed) | \(controls) |\n"
+    }
+    if let why = report.policyHistoryUnavailable {
+      out += "\nChanges since approval were not checked: \(cell(why)).\n"
     }
     return out + "\n</details>\n"
   }
@@ -88,7 +104,7 @@ extension CoverageHTMLReporter {
     var out =
       "<section class=\"policies\" aria-labelledby=\"policies\">\n<h2 id=\"policies\">Policies</h2>\n"
     out +=
-      "<p class=\"lede\">\(h(CoverageWording.policyTotals(report))), judged on \(h(Self.longDate(report.asOf))). A policy's text changed since its approval when a commit that changed its words is dated after the approval.</p>\n"
+      "<p class=\"lede\">\(h(CoverageWording.policyTotals(report))), judged on \(h(Self.longDate(report.asOf))). A policy's text changed since its approval when a commit that changed its words is dated after the approval\(report.policyHistoryUnavailable.map { "; not checked here: " + h($0) } ?? "").</p>\n"
     out +=
       "<table class=\"list policy-list\">\n<caption class=\"sr\">Policies, their approval and review</caption>\n"
     out +=
@@ -108,7 +124,7 @@ extension CoverageHTMLReporter {
         out +=
           "<td><span class=\"badge pol-changed\">changed since approval</span><span class=\"exception\">\(h(CoverageWording.commit(c)))</span></td>"
       } else {
-        out += "<td>as approved</td>"
+        out += "<td>\(h(CoverageWording.textState(p, report) ?? "—"))</td>"
       }
       out += "<td>\(p.controls.isEmpty ? "none" : p.controls.map(code).joined(separator: ", "))</td></tr>\n"
     }

@@ -115,7 +115,11 @@ import Testing
       let run = try await Support.run(["coverage", "--format", format], in: project)
       #expect(run.stdout.contains(mark), "\(format)")
       #expect(run.stdout.contains("changed since"), "\(format)")
+      #expect(!run.stdout.contains("not checked"), "\(format)")
     }
+    // POL-ACCESS, compared with git and unchanged.
+    let html = try await Support.run(["coverage", "--format", "html"], in: project)
+    #expect(html.stdout.contains("<td>as approved</td>"))
   }
 
   @Test func aChangeOnTheDayOfApprovalIsTheApprovedText() throws {

@@ -56,6 +56,7 @@ extension CoverageReport {
         exceptions: evidence.filter { $0.exception != nil }.count,
         reviewsOverdue: reviewsOverdue.values.reduce(0) { $0 + $1.count }))
     policies = CoverageReport.policies(context)
+    policyHistoryUnavailable = context.history.unavailable
   }
 
   /// Evidence of implemented controls, judged exactly as the staleness rules judge it, stable

@@ -39,6 +39,9 @@ extension CoverageReport {
     /// The commit that changed its words after its approval (policy-changed-after-approval);
     /// nil when the text in force is the one approved, or git could not tell.
     public let changedAfterApproval: DocumentChange?
+    /// Whether git could compare the text with the approval: the policy is approved, its
+    /// document exists, its approval is not in the future and the history was read.
+    public let textChecked: Bool
     /// The implemented controls that carry it out, by id, sorted.
     public let controls: [String]
     /// The path of its text.
@@ -61,6 +64,8 @@ extension CoverageReport {
         id: p.id.value, title: p.title.value, owner: p.owner.value, approver: p.approver?.value,
         version: p.version, approvedOn: p.approvedOn?.value, due: context.policyDueDate(of: p),
         status: status(of: p, context), changedAfterApproval: context.changeAfterApproval(of: p),
+        textChecked: p.isApproved && p.documentStatus == .file
+          && (p.approvedOn.map { $0.value <= context.asOf } ?? false) && context.history.unavailable == nil,
         controls: (carriedOutBy[p.id.value] ?? []).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) },
         document: p.document.value, path: p.file.path, line: p.id.range.line)
     }
