@@ -208,7 +208,7 @@ public struct ProjectLoader: Sendable {
     }
     paths.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
 
-    let results = ParallelMap.map(paths, jobs: options.jobs) { rel -> FileResult in
+    let read = ParallelMap.map(paths, jobs: options.jobs) { rel -> FileResult in
       let absolute = root + "/" + rel
       if let o = options.override, o.path == absolute {
         // Standard input is held to the same limit as a file.
@@ -228,6 +228,7 @@ public struct ProjectLoader: Sendable {
       return readFile(rel: rel, absolute: absolute, root: root)
     }
 
+    let results = ProjectLoader.droppingPolicyTexts(read, paths: paths, discovered: Set(discovery.paths))
     var files: [SourceFile] = [configFile]
     var controls: [Control] = []
     var owners: [Owner] = []
@@ -259,6 +260,19 @@ public struct ProjectLoader: Sendable {
       owners: owners, catalogs: catalogs, findings: findings, ownersIncomplete: ownersIncomplete,
       catalogsIncomplete: catalogsIncomplete, controlsIncomplete: controlsIncomplete, counts: counts,
       policies: policies, policiesIncomplete: results.contains { $0.broken.contains(.policy) })
+  }
+
+  /// The files read, less the policy texts that were read only because the command line named
+  /// them (a pre-commit hook or an editor passes a policy's Markdown when it changes): they are
+  /// no YAML, and what is found about them is found at their policy.
+  static func droppingPolicyTexts(
+    _ results: [FileResult], paths: [String], discovered: Set<String>
+  ) -> [FileResult] {
+    let texts = Set(results.flatMap { $0.policies.map(\.document.value) })
+    guard !texts.isEmpty else { return results }
+    return zip(paths, results).compactMap { rel, result in
+      discovered.contains(rel) || !texts.contains(rel) ? result : nil
+    }
   }
 
   /// Project-relative paths of the files `include` names, less `exclude`, walking only the

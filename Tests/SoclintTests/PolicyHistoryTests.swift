@@ -122,6 +122,28 @@ import Testing
     #expect(html.stdout.contains("<td>as approved</td>"))
   }
 
+  /// A policy's text named on the command line, or changed since a revision, is not read as
+  /// YAML: its policy's findings are reported instead.
+  @Test func namingAPolicyTextReportsItsPolicy() async throws {
+    let (root, project) = try Self.repository()
+    defer { try? FileManager.default.removeItem(at: root) }
+    try Self.write(
+      "# Incident Response Policy\n\nPage the lead.\n", to: "Controls/policies/incident.md", in: project)
+    try Self.commit(in: root, day: "2026-07-01", author: "Erik Berg")
+    let named = try await Support.run(["lint", "Controls/policies/incident.md"], in: project)
+    #expect(
+      named.stdout.hasPrefix(
+        "Controls/policies/incident.yaml:8:14: warning: the document of policy POL-INCIDENT changed after its approval"
+      ), "\(named.stdout)")
+    #expect(!named.stdout.contains("yaml-syntax"))
+    #expect(
+      named.stderr.hasSuffix("in 6 files (1 control, 2 policies, 2 owners, 1 catalog)\n"), "\(named.stderr)")
+    let other = try await Support.run(["lint", "Controls/policies/access-control.md"], in: project)
+    #expect(other.stdout == "")
+    let changed = try await Support.run(["lint", "--changed-since", "HEAD~1"], in: project)
+    #expect(changed.stdout.contains("[policy-changed-after-approval]"), "\(changed.stdout)")
+  }
+
   @Test func aChangeOnTheDayOfApprovalIsTheApprovedText() throws {
     let (root, project) = try Self.repository()
     defer { try? FileManager.default.removeItem(at: root) }
