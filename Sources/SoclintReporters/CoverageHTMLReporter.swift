@@ -202,6 +202,7 @@ public struct CoverageHTMLReporter: CoverageRenderer {
         "owner \(code(o.id)) \(h(what)) but still owns \(h(CoverageWording.count(o.controls.count + o.plannedControls.count, "control"))) and \(h(CoverageWording.count(o.evidence.count, "evidence item")))."
       )
     }
+    for (cls, tag, html) in policyAttention(a, asOf: report.asOf) { item(cls, tag, html) }
     return out + "</ul>\n</section>\n"
   }
 

@@ -78,6 +78,7 @@ public struct CoverageMarkdownReporter: CoverageRenderer {
       out +=
         "- **hand over**: owner \(code(o.id)) \(what) but still owns \(CoverageWording.count(o.controls.count + o.plannedControls.count, "control")) and \(CoverageWording.count(o.evidence.count, "evidence item"))\n"
     }
+    out += policyAttention(a, asOf: report.asOf)
     return out + "\n"
   }
 

@@ -43,7 +43,33 @@ extension CoverageWording {
   }
 }
 
+extension CoverageWording {
+  /// Why a policy needs attention, without its id: "its review was due on 2026-06-01".
+  static func policyProblems(_ p: CoverageReport.Policy, asOf: Day) -> [String] {
+    var out: [String] = []
+    if p.status == .stale {
+      if let approved = p.approvedOn, approved > asOf {
+        out.append("is stale: approved on \(approved), after the as-of date")
+      } else {
+        out.append("is stale: its review was due on \(p.due.map(\.description) ?? "?")")
+      }
+    }
+    if let c = p.changedAfterApproval { out.append("changed since its approval: \(commit(c))") }
+    return out
+  }
+}
+
 extension CoverageTextReporter {
+  func policyAttention(_ a: CoverageWording.Attention, asOf: Day) -> String {
+    var out = ""
+    for p in a.policies {
+      for problem in CoverageWording.policyProblems(p, asOf: asOf) {
+        out += wrap("  - policy \(p.id) \(problem); owner \(p.owner)", hanging: 2)
+      }
+    }
+    return out
+  }
+
   func policies(_ report: CoverageReport) -> String {
     guard !report.policies.isEmpty else { return "" }
     var out = "\n" + wrap("Policies (" + CoverageWording.policyTotals(report) + ")", hanging: 2)
@@ -75,6 +101,17 @@ extension CoverageTextReporter {
 }
 
 extension CoverageMarkdownReporter {
+  func policyAttention(_ a: CoverageWording.Attention, asOf: Day) -> String {
+    var out = ""
+    for p in a.policies {
+      for problem in CoverageWording.policyProblems(p, asOf: asOf) {
+        let tag = problem.hasPrefix("is stale") ? "stale policy" : "policy changed"
+        out += "- **\(tag)**: \(code(p.id)) \(cell(problem)), owner \(code(p.owner))\n"
+      }
+    }
+    return out
+  }
+
   func policies(_ report: CoverageReport) -> String {
     guard !report.policies.isEmpty else { return "" }
     var out = "\n" + details("Policies (\(CoverageWording.policyTotals(report)))")
@@ -99,6 +136,19 @@ extension CoverageMarkdownReporter {
 }
 
 extension CoverageHTMLReporter {
+  /// The attention items of the policies: class, tag and HTML of each.
+  func policyAttention(_ a: CoverageWording.Attention, asOf: Day) -> [(String, String, String)] {
+    a.policies.flatMap { p in
+      CoverageWording.policyProblems(p, asOf: asOf).map { problem in
+        let stale = problem.hasPrefix("is stale")
+        return (
+          stale ? "ev-stale" : "st-gap", stale ? "stale policy" : "policy changed",
+          "policy \(code(p.id)) \(h(problem)); owner \(code(p.owner))."
+        )
+      }
+    }
+  }
+
   func policies(_ report: CoverageReport) -> String {
     guard !report.policies.isEmpty else { return "" }
     var out =

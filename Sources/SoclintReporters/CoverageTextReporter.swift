@@ -99,6 +99,7 @@ public struct CoverageTextReporter: CoverageRenderer {
         "  - owner \(o.id) \(what) but still owns \(CoverageWording.count(o.controls.count + o.plannedControls.count, "control")) and \(CoverageWording.count(o.evidence.count, "evidence item"))",
         hanging: 2)
     }
+    out += policyAttention(a, asOf: report.asOf)
     return out
   }
 

@@ -117,6 +117,9 @@ import Testing
       #expect(run.stdout.contains("changed since"), "\(format)")
       #expect(!run.stdout.contains("not checked"), "\(format)")
     }
+    // What needs attention names the change too.
+    let text = try await Support.run(["coverage"], in: project)
+    #expect(text.stdout.contains("  - policy POL-INCIDENT changed since its approval: \(mark); owner alice"))
     // POL-ACCESS, compared with git and unchanged.
     let html = try await Support.run(["coverage", "--format", "html"], in: project)
     #expect(html.stdout.contains("<td>as approved</td>"))
