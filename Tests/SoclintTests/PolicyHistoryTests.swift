@@ -119,7 +119,9 @@ import Testing
     }
     // What needs attention names the change too.
     let text = try await Support.run(["coverage"], in: project)
-    #expect(text.stdout.contains("  - policy POL-INCIDENT changed since its approval: \(mark); owner alice"))
+    // (The line wraps at 100 columns.)
+    #expect(
+      text.stdout.contains("  - policy POL-INCIDENT changed since its approval: \(mark); owner\n    alice\n"))
     // POL-ACCESS, compared with git and unchanged.
     let html = try await Support.run(["coverage", "--format", "html"], in: project)
     #expect(html.stdout.contains("<td>as approved</td>"))
