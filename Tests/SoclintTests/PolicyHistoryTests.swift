@@ -249,6 +249,27 @@ import Testing
     #expect(!run.stderr.contains("skipped"), "\(run.stderr)")
   }
 
+  /// A shallow clone's first commit lists every file as added: it is where the history starts,
+  /// not a change, so no drift is reported there, while the full clone reports it.
+  @Test func aShallowClonesBoundaryIsNoChange() throws {
+    let (root, project) = try Self.repository()
+    defer { try? FileManager.default.removeItem(at: root) }
+    try Self.write(
+      "# Incident Response Policy\n\nPage the lead.\n", to: "Controls/policies/incident.md", in: project)
+    try Self.commit(in: root, day: "2026-07-01", author: "Erik Berg")
+    try Self.write("# Access\n", to: "Controls/notes/unrelated.yaml.txt", in: project)
+    try Self.commit(in: root, day: "2026-08-01", author: "Erik Berg")
+    let clones = try Support.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: clones) }
+    for depth in ["1", "10"] {
+      try Support.git(
+        ["clone", "-q", "--depth", depth, "file://\(root.path)", clones.appendingPathComponent(depth).path],
+        in: clones)
+    }
+    #expect(Self.drift(try Support.lint(clones.appendingPathComponent("1"))) == [])
+    #expect(Self.drift(try Support.lint(clones.appendingPathComponent("10"))).count == 1)
+  }
+
   /// The output of `git log -z --format=%x01%h%x00%ct%x00%D%x00%an --numstat`, read.
   @Test func parsesNumstatAndLeavesOutAShallowClonesBoundary() {
     let output =
