@@ -36,6 +36,7 @@ let package = Package(
         .embedInCode("Schemas/control.schema.json"), .embedInCode("Schemas/owners.schema.json"),
         .embedInCode("Schemas/catalog.schema.json"), .embedInCode("Schemas/config.schema.json"),
         .embedInCode("Schemas/findings.schema.json"), .embedInCode("Schemas/coverage.schema.json"),
+        .embedInCode("Schemas/policy.schema.json"),
       ]
     ),
     .target(name: "SoclintRules", dependencies: ["SoclintYAML", "SoclintDiagnostics", "SoclintModel"]),

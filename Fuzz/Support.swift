@@ -38,7 +38,16 @@ enum FuzzSupport {
       // Only a configuration that cannot be read at all throws: the harness's folder is gone.
       fatalError("fuzz harness: cannot load the project at \(configPath): \(error)")
     }
-    return Linter(jobs: 1).lint(project, asOf: nil, today: today)
+    // A fixed history instead of a git process per input: policy-changed-after-approval still
+    // runs, for any document the input names that exists (the configuration does).
+    var linter = Linter(jobs: 1)
+    linter.history = .given(
+      DocumentHistory(changes: [
+        ".soclint.yaml": [
+          DocumentChange(commit: "f022ed1", day: Day(year: 2026, month: 6, day: 1), author: "Fuzz")
+        ]
+      ]))
+    return linter.lint(project, asOf: nil, today: today)
   }
 
   /// How many findings the reporters render. Each finding is rendered on its own, so the first

@@ -21,8 +21,8 @@ public enum RuleID: String, CaseIterable, Sendable, Hashable, Codable, CustomStr
   case invalidValue = "invalid-value"
   /// A file holds no YAML document, or only empty ones.
   case emptyFile = "empty-file"
-  /// Two controls, owners, catalogs, requirements of a catalog or evidence items of a control share
-  /// an id.
+  /// Two controls, policies, owners, catalogs, requirements of a catalog or evidence items of a
+  /// control share an id (controls and policies share one namespace).
   case duplicateID = "duplicate-id"
   /// A control, evidence item or backup names an owner that no owners list declares.
   case unknownOwner = "unknown-owner"
@@ -82,6 +82,22 @@ public enum RuleID: String, CaseIterable, Sendable, Hashable, Codable, CustomStr
   case implementedDuringPeriod = "implemented-during-period"
   /// A collection history is out of order, repeats a date, or disagrees with last_collected.
   case inconsistentHistory = "inconsistent-history"
+  /// A control names a policy that no policy document declares.
+  case unknownPolicy = "unknown-policy"
+  /// A policy's `document` is no regular file in the repository.
+  case missingPolicyDocument = "missing-policy-document"
+  /// An approved policy's review is overdue (`approved_on` plus `review_interval`).
+  case stalePolicy = "stale-policy"
+  /// An approved policy's review falls due within `due_soon_days` of the as-of date.
+  case policyDueSoon = "policy-due-soon"
+  /// A policy's approver is its owner.
+  case selfApprovedPolicy = "self-approved-policy"
+  /// An implemented control carries out a draft or retired policy.
+  case unapprovedPolicy = "unapproved-policy"
+  /// A policy's document changed in git after its approval.
+  case policyChangedAfterApproval = "policy-changed-after-approval"
+  /// An approved policy that no implemented control carries out.
+  case orphanPolicy = "orphan-policy"
 
   /// The kebab-case id, as users write it and every output format shows it.
   public var description: String { rawValue }
@@ -93,13 +109,13 @@ public enum RuleID: String, CaseIterable, Sendable, Hashable, Codable, CustomStr
       .invalidValue, .duplicateID, .unknownOwner, .invalidBackup, .unknownFramework, .unknownRequirement,
       .missingCriteria, .missingEvidence, .uncoveredRequirement, .securityNotInScope, .staleEvidence,
       .futureDate, .missingEvidenceFile, .unsafePath, .expiredSuppression, .unknownRule, .evidenceGap,
-      .inconsistentHistory:
+      .inconsistentHistory, .unknownPolicy, .missingPolicyDocument, .stalePolicy, .selfApprovedPolicy:
       return .error
     case .emptyFile, .inactiveOwner, .missingReview, .placeholderText, .shortDescription,
       .evidenceNeverCollected, .staleReview, .evidenceFrequencyMismatch, .suppressionWithoutReason,
-      .unusedSuppression, .implementedDuringPeriod:
+      .unusedSuppression, .implementedDuringPeriod, .unapprovedPolicy, .policyChangedAfterApproval:
       return .warning
-    case .orphanOwner, .outOfScopeRequirement, .evidenceDueSoon:
+    case .orphanOwner, .outOfScopeRequirement, .evidenceDueSoon, .policyDueSoon, .orphanPolicy:
       return .info
     }
   }

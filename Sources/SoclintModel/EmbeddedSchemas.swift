@@ -7,6 +7,7 @@ public enum EmbeddedSchemas {
     "control": text(PackageResources.control_schema_json),
     "owners": text(PackageResources.owners_schema_json),
     "catalog": text(PackageResources.catalog_schema_json),
+    "policy": text(PackageResources.policy_schema_json),
     "config": text(PackageResources.config_schema_json),
     "findings": text(PackageResources.findings_schema_json),
     "coverage": text(PackageResources.coverage_schema_json),

@@ -143,6 +143,8 @@ public final class Control: Sendable {
   public let criteriaKey: Node?
   /// The requirements it meets, one entry per framework, in the order written (`x-` keys left out).
   public let criteria: [CriteriaEntry]
+  /// The ids of the policies it carries out, each located at its item.
+  public let policies: [Located<String>]
   /// The key `evidence`, when given.
   public let evidenceKey: Node?
   /// Its evidence items, in the order listed.
@@ -159,7 +161,8 @@ public final class Control: Sendable {
     file: SourceFile, document: Int, node: Node, id: Located<String>, title: Located<String>,
     description: Located<String>, owner: Located<String>, status: ControlStatus, frequency: Located<Duration>,
     criteriaKey: Node?, criteria: [CriteriaEntry], evidenceKey: Node?, evidence: [Evidence],
-    lastReviewed: Located<Day>?, reviewInterval: Located<Duration>?, implementedOn: Located<Day>? = nil
+    lastReviewed: Located<Day>?, reviewInterval: Located<Duration>?, implementedOn: Located<Day>? = nil,
+    policies: [Located<String>] = []
   ) {
     self.file = file
     self.document = document
@@ -177,6 +180,7 @@ public final class Control: Sendable {
     self.lastReviewed = lastReviewed
     self.reviewInterval = reviewInterval
     self.implementedOn = implementedOn
+    self.policies = policies
   }
 
   /// One framework under `criteria`, with the requirement ids listed for it.

@@ -74,7 +74,7 @@ enum ModelBuilder {
       evidenceKey: evidencePair?.key,
       evidence: evidence, lastReviewed: day(root, "last_reviewed", "", file),
       reviewInterval: duration(root, "review_interval", "", file),
-      implementedOn: day(root, "implemented_on", "", file))
+      implementedOn: day(root, "implemented_on", "", file), policies: policyIDs(root, file: file))
   }
 
   /// The entries of a `collected` list: dates, or mappings with a date, ref and path. Paths are
@@ -97,6 +97,29 @@ enum ModelBuilder {
         date: date, node: entry, ref: entry["ref"]?.string, path: path,
         pathStatus: path.flatMap { path in root.map { EvidencePathStatus.resolve(path.value, root: $0) } })
     }
+  }
+
+  static func policyIDs(_ root: Node, file: SourceFile) -> [Located<String>] {
+    (root["policies"]?.sequence ?? []).enumerated().compactMap { (i, n) in
+      n.scalar.map { Located($0.text, node: n, pointer: "/policies/\(i)", file: file) }
+    }
+  }
+
+  /// A policy; its document is resolved under `projectRoot` unless it is retired (a retired
+  /// policy is checked for structure only).
+  static func policy(_ root: Node, document: Int, file: SourceFile, projectRoot: String?) -> Policy? {
+    guard let id = string(root, "id", "", file), let title = string(root, "title", "", file),
+      let owner = string(root, "owner", "", file), let path = string(root, "document", "", file)
+    else { return nil }
+    let status = root["status"]?.string.flatMap(PolicyStatus.init(rawValue:)) ?? .approved
+    let documentStatus =
+      status == .retired ? nil : projectRoot.map { DocumentPathStatus.resolve(path.value, root: $0) }
+    return Policy(
+      file: file, documentIndex: document, node: root, id: id, title: title, owner: owner,
+      approver: string(root, "approver", "", file), document: path, documentStatus: documentStatus,
+      status: status, statusNode: root["status"], version: root["version"]?.string,
+      approvedOn: day(root, "approved_on", "", file),
+      reviewInterval: duration(root, "review_interval", "", file))
   }
 
   static func owners(_ root: Node, file: SourceFile) -> [Owner] {

@@ -18,6 +18,8 @@ public struct Project: Sendable {
   public let owners: [Owner]
   /// Every catalog that passed its schema, in path order.
   public let catalogs: [Catalog]
+  /// Every policy whose document passed its schema, in path order, then document order.
+  public let policies: [Policy]
   /// Reading and structure findings, in no particular order.
   public let findings: [Finding]
   /// An owners list could not be read: owner look-ups must not run.
@@ -26,6 +28,8 @@ public struct Project: Sendable {
   public let catalogsIncomplete: Bool
   /// A control could not be read: coverage cannot be judged.
   public let controlsIncomplete: Bool
+  /// A policy could not be read: policy look-ups must not run.
+  public let policiesIncomplete: Bool
   /// How much was found, for the run's summary.
   public let counts: Counts
 
@@ -39,6 +43,8 @@ public struct Project: Sendable {
     public var owners = 0
     /// Documents declaring `kind: catalog`, sound or not.
     public var catalogs = 0
+    /// Documents declaring `kind: policy`, sound or not.
+    public var policies = 0
 
     /// All counts at zero.
     public init() {}
@@ -50,7 +56,7 @@ public struct Project: Sendable {
     controls: [Control],
     owners: [Owner], catalogs: [Catalog], findings: [Finding], ownersIncomplete: Bool,
     catalogsIncomplete: Bool,
-    controlsIncomplete: Bool, counts: Counts
+    controlsIncomplete: Bool, counts: Counts, policies: [Policy] = [], policiesIncomplete: Bool = false
   ) {
     self.root = root
     self.configFile = configFile
@@ -64,5 +70,7 @@ public struct Project: Sendable {
     self.catalogsIncomplete = catalogsIncomplete
     self.controlsIncomplete = controlsIncomplete
     self.counts = counts
+    self.policies = policies
+    self.policiesIncomplete = policiesIncomplete
   }
 }

@@ -206,7 +206,7 @@ public struct ProjectLoader: Sendable {
       return Project(
         root: root, configFile: configFile, configuration: nil, files: [configFile], controls: [], owners: [],
         catalogs: [], findings: config.findings, ownersIncomplete: true, catalogsIncomplete: true,
-        controlsIncomplete: true, counts: Project.Counts())
+        controlsIncomplete: true, counts: Project.Counts(), policiesIncomplete: true)
     }
 
     // Discovery, then the files in parallel, then assembly in path order.
@@ -228,30 +228,15 @@ public struct ProjectLoader: Sendable {
     }
     paths.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
 
-    let results = ParallelMap.map(paths, jobs: options.jobs) { rel -> FileResult in
-      let absolute = root + "/" + rel
-      if let bytes = options.overrides[absolute] {
-        // A buffer is held to the same limit as a file.
-        guard bytes.count <= ProjectLoader.maxFileSize else {
-          let message =
-            "\(rel) (\(options.overrideSource)) is larger than the 8 MiB limit (\(FileSystem.describeSize(ProjectLoader.maxFileSize))); soclint does not read it"
-          var r = FileResult()
-          r.findings = [
-            Finding(
-              rule: .invalidFile, severity: .error, message: message,
-              range: SourceRange(path: rel, line: 1, column: 1), subject: [message])
-          ]
-          return r
-        }
-        return documents(path: rel, bytes: bytes, root: root, cache: options.cache)
-      }
-      return readFile(rel: rel, absolute: absolute, root: root, cache: options.cache)
+    let read = ParallelMap.map(paths, jobs: options.jobs) { rel in readOne(rel, root: root, options: options)
     }
 
+    let results = ProjectLoader.droppingPolicyTexts(read, paths: paths, discovered: Set(discovery.paths))
     var files: [SourceFile] = [configFile]
     var controls: [Control] = []
     var owners: [Owner] = []
     var catalogs: [Catalog] = []
+    var policies: [Policy] = []
     var findings = config.findings + discovery.findings
     var counts = Project.Counts()
     var ownersIncomplete = false
@@ -263,10 +248,12 @@ public struct ProjectLoader: Sendable {
       controls += r.controls
       owners += r.owners
       catalogs += r.catalogs
+      policies += r.policies
       findings += r.findings
       counts.controls += r.counts.controls
       counts.owners += r.counts.owners
       counts.catalogs += r.counts.catalogs
+      counts.policies += r.counts.policies
       ownersIncomplete = ownersIncomplete || r.broken.contains(.owners)
       catalogsIncomplete = catalogsIncomplete || r.broken.contains(.catalog)
       controlsIncomplete = controlsIncomplete || r.broken.contains(.control)
@@ -274,7 +261,42 @@ public struct ProjectLoader: Sendable {
     return Project(
       root: root, configFile: configFile, configuration: configuration, files: files, controls: controls,
       owners: owners, catalogs: catalogs, findings: findings, ownersIncomplete: ownersIncomplete,
-      catalogsIncomplete: catalogsIncomplete, controlsIncomplete: controlsIncomplete, counts: counts)
+      catalogsIncomplete: catalogsIncomplete, controlsIncomplete: controlsIncomplete, counts: counts,
+      policies: policies, policiesIncomplete: results.contains { $0.broken.contains(.policy) })
+  }
+
+  /// One file: from its open buffer when the options hold one, else from the disk.
+  func readOne(_ rel: String, root: String, options: Options) -> FileResult {
+    let absolute = root + "/" + rel
+    guard let bytes = options.overrides[absolute] else {
+      return readFile(rel: rel, absolute: absolute, root: root, cache: options.cache)
+    }
+    // A buffer is held to the same limit as a file.
+    guard bytes.count <= ProjectLoader.maxFileSize else {
+      let message =
+        "\(rel) (\(options.overrideSource)) is larger than the 8 MiB limit (\(FileSystem.describeSize(ProjectLoader.maxFileSize))); soclint does not read it"
+      var r = FileResult()
+      r.findings = [
+        Finding(
+          rule: .invalidFile, severity: .error, message: message,
+          range: SourceRange(path: rel, line: 1, column: 1), subject: [message])
+      ]
+      return r
+    }
+    return documents(path: rel, bytes: bytes, root: root, cache: options.cache)
+  }
+
+  /// The files read, less the policy texts that were read only because the command line named
+  /// them (a pre-commit hook or an editor passes a policy's Markdown when it changes): they are
+  /// no YAML, and what is found about them is found at their policy.
+  static func droppingPolicyTexts(
+    _ results: [FileResult], paths: [String], discovered: Set<String>
+  ) -> [FileResult] {
+    let texts = Set(results.flatMap { $0.policies.map(\.document.value) })
+    guard !texts.isEmpty else { return results }
+    return zip(paths, results).compactMap { rel, result in
+      discovered.contains(rel) || !texts.contains(rel) ? result : nil
+    }
   }
 
   /// Whether the project-relative path is one `include` takes and `exclude` does not.
@@ -414,6 +436,7 @@ public struct ProjectLoader: Sendable {
     var controls: [Control] = []
     var owners: [Owner] = []
     var catalogs: [Catalog] = []
+    var policies: [Policy] = []
     var counts = Project.Counts()
     var broken: Set<DocumentKind> = []
     var configRoot: Node? = nil
@@ -426,6 +449,8 @@ public struct ProjectLoader: Sendable {
     .catalog:
       "while a catalog has an error, soclint does not look frameworks and requirements up (\(skipped(.catalog)) are skipped)",
     .control: "while a control has an error, coverage is not judged (\(skipped(.control)) is skipped)",
+    .policy:
+      "while a policy has an error, soclint does not look policies up (\(skipped(.policy)) are skipped)",
   ]
 
   static func skipped(_ kind: DocumentKind) -> String {
@@ -434,6 +459,7 @@ public struct ProjectLoader: Sendable {
     case .owners: rules = [.unknownOwner, .inactiveOwner, .invalidBackup, .orphanOwner]
     case .catalog: rules = [.unknownFramework, .unknownRequirement, .uncoveredRequirement]
     case .control, .config: rules = [.uncoveredRequirement]
+    case .policy: rules = [.unknownPolicy, .orphanOwner]
     }
     return rules.map(\.rawValue).joined(separator: ", ")
   }
@@ -597,6 +623,7 @@ public struct ProjectLoader: Sendable {
     case .control: result.counts.controls += 1
     case .owners: result.counts.owners += 1
     case .catalog: result.counts.catalogs += 1
+    case .policy: result.counts.policies += 1
     case .config: break
     }
     var findings = checker.check(root, kind: kind, file: file)
@@ -623,6 +650,10 @@ public struct ProjectLoader: Sendable {
       result.owners += ModelBuilder.owners(root, file: file)
     case .catalog:
       if let c = ModelBuilder.catalog(root, file: file) { result.catalogs.append(c) }
+    case .policy:
+      if let p = ModelBuilder.policy(root, document: doc.index, file: file, projectRoot: projectRoot) {
+        result.policies.append(p)
+      }
     case .config:
       break
     }
@@ -659,17 +690,19 @@ public struct ProjectLoader: Sendable {
       return [
         Finding(
           rule: .wrongType, severity: .error,
-          message: "'kind' must be a string (control, owners or catalog), but it is \(node.typeDescription)",
+          message:
+            "'kind' must be a string (control, owners, catalog or policy), but it is \(node.typeDescription)",
           range: file.range(of: node), pointer: "/kind")
       ]
     }
     var help: [String] = []
     if let s = Suggest.closest(to: text, in: names) { help.append("did you mean '\(s)'?") }
-    help.append("allowed values: control, owners, catalog")
+    help.append("allowed values: control, owners, catalog, policy")
     return [
       Finding(
         rule: .invalidValue, severity: .error,
-        message: "unknown kind '\(text)'; expected control, owners or catalog", range: file.range(of: node),
+        message: "unknown kind '\(text)'; expected control, owners, catalog or policy",
+        range: file.range(of: node),
         pointer: "/kind", help: help, subject: [text])
     ]
   }
@@ -694,6 +727,7 @@ public struct ProjectLoader: Sendable {
     }
     if root["owners"] != nil { return .owners }
     if root["framework"] != nil || root["requirements"] != nil { return .catalog }
+    if root["document"] != nil || root["approver"] != nil || root["approved_on"] != nil { return .policy }
     return .control
   }
 

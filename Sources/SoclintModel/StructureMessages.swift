@@ -84,13 +84,15 @@ struct ViolationMessage {
     if isRoot && name == "kind" {
       return make(
         .missingField, "document has no 'kind'; soclint cannot tell what it declares",
-        help: ["add 'kind: control', 'kind: owners' or 'kind: catalog' as its first line"])
+        help: ["add 'kind: control', 'kind: owners', 'kind: catalog' or 'kind: policy' as its first line"])
     }
     let own = Subject.describe(kind: kind, root: root, path: v.instancePath)
     let where_ = isRoot || own != subject ? own : "\(field) of \(subject)"
-    return make(
-      .missingField, "\(where_) is missing the required field '\(name)'",
-      help: ["add '\(name):' to this mapping"])
+    var help = ["add '\(name):' to this mapping"]
+    if kind == .policy && isRoot && (name == "approver" || name == "approved_on") {
+      help.append("a policy still being written needs no approval: mark it 'status: draft'")
+    }
+    return make(.missingField, "\(where_) is missing the required field '\(name)'", help: help)
   }
 
   func unknownField(_ name: String, key: Node) -> Finding {
@@ -172,7 +174,8 @@ struct ViolationMessage {
     help.append("allowed values: \(names.joined(separator: ", "))")
     if kind != .config, v.instancePath == [.key("kind")] {
       return make(
-        .invalidValue, "unknown kind '\(node.scalar?.text ?? "")'; expected control, owners or catalog",
+        .invalidValue,
+        "unknown kind '\(node.scalar?.text ?? "")'; expected control, owners, catalog or policy",
         help: help)
     }
     return make(
@@ -188,14 +191,20 @@ struct ViolationMessage {
       if let t = node.scalar?.text, let s = Suggest.closest(to: t, in: names) {
         help.append("did you mean '\(s)'?")
       }
-      return make(.invalidValue, "unknown kind \(shown); expected control, owners or catalog", help: help)
+      return make(
+        .invalidValue, "unknown kind \(shown); expected control, owners, catalog or policy", help: help)
     }
     return make(.invalidValue, "\(field) of \(subject) must be \(want), not \(shown)")
   }
 
   func patternMismatch(_ pattern: String) -> Finding {
-    let (what, help) = StructureChecker.explainPattern(
+    var (what, help) = StructureChecker.explainPattern(
       pattern, field: field, value: node.scalar?.text ?? "")
+    if what == "a control id" && (kind == .policy || v.instancePath.first == .key("policies")) {
+      // Policies share the control ids' form (and namespace), not their name.
+      what = "a policy id"
+      help = ["a policy id is upper-case letters and digits in parts joined by '-', such as POL-ACCESS"]
+    }
     return make(.invalidValue, "\(field) of \(subject) is \(shown), which is not \(what)", help: help)
   }
 

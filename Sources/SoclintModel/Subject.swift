@@ -29,6 +29,8 @@ enum Subject {
         return (id(item).map { "requirement '\($0)'" } ?? "requirement \(i + 1)") + " of \(catalog)"
       }
       return catalog
+    case .policy:
+      return id(root).map { "policy \($0)" } ?? "this policy"
     case .config:
       if path.count >= 2, case .key("frameworks") = path[0], case .key(let f) = path[1] {
         if path.count >= 4, case .key("exclusions") = path[2], case .index(let i) = path[3] {

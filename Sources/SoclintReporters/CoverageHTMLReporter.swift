@@ -17,8 +17,9 @@ public struct CoverageHTMLReporter: CoverageRenderer {
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
     out += "<meta name=\"generator\" content=\"\(ReportContext.toolName) \(ReportContext.toolVersion)\"/>\n"
     out += "<title>Readiness assessment as of \(report.asOf)</title>\n"
+    let policyStyle = report.policies.isEmpty ? "" : CoverageHTMLReporter.policyStyle
     out +=
-      "<style>\n\(CoverageHTMLReporter.style)\(CoverageHTMLReporter.windowStyle)</style>\n</head>\n<body>\n"
+      "<style>\n\(CoverageHTMLReporter.style)\(CoverageHTMLReporter.windowStyle)\(policyStyle)</style>\n</head>\n<body>\n"
     out += masthead(report)
     out += "<main class=\"page\">\n"
     out += scorecards(report)
@@ -28,6 +29,7 @@ public struct CoverageHTMLReporter: CoverageRenderer {
     out += windows(report)
     out += timeline(report)
     out += owners(report)
+    out += policies(report)
     out += register(report)
     out += colophon(report)
     out += "</main>\n</body>\n</html>\n"
@@ -212,6 +214,7 @@ public struct CoverageHTMLReporter: CoverageRenderer {
         "owner \(code(o.id)) \(h(what)) but still owns \(h(CoverageWording.count(o.controls.count + o.plannedControls.count, "control"))) and \(h(CoverageWording.count(o.evidence.count, "evidence item")))."
       )
     }
+    for (cls, tag, html) in policyAttention(a, asOf: report.asOf) { item(cls, tag, html) }
     return out + "</ul>\n</section>\n"
   }
 

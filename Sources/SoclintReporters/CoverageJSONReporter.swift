@@ -32,6 +32,7 @@ public struct CoverageJSONReporter: CoverageRenderer {
       ("evidence", .array(report.evidence.map(evidence))),
       ("owners", .array(report.owners.map(owner))),
       ("comingDue", .array(report.comingDue.map(due))),
+      ("policies", .array(report.policies.map(policy))),
     ]
     return JSONValue.object(members).rendered()
   }
@@ -171,6 +172,32 @@ public struct CoverageJSONReporter: CoverageRenderer {
       ("control", .string(d.control)),
       ("evidence", .orNull(d.evidence)),
       ("owner", .string(d.owner)),
+    ])
+  }
+
+  func policy(_ p: CoverageReport.Policy) -> JSONValue {
+    .object([
+      ("id", .string(p.id)),
+      ("title", .string(p.title)),
+      ("owner", .string(p.owner)),
+      ("approver", .orNull(p.approver)),
+      ("version", .orNull(p.version)),
+      ("approvedOn", .orNull(p.approvedOn?.description)),
+      ("due", .orNull(p.due?.description)),
+      ("status", .string(p.status.rawValue)),
+      (
+        "changedAfterApproval",
+        p.changedAfterApproval.map { c in
+          .object([
+            ("commit", .string(c.commit)), ("date", .string(c.day.description)),
+            ("author", .string(c.author)),
+          ])
+        } ?? .bool(false)
+      ),
+      ("controls", .strings(p.controls)),
+      ("document", .string(p.document)),
+      ("path", .string(p.path)),
+      ("line", .int(p.line)),
     ])
   }
 }

@@ -27,6 +27,7 @@ public struct CoverageMarkdownReporter: CoverageRenderer {
     out += windows(report)
     out += owners(report)
     out += comingDue(report)
+    out += policies(report)
     return out
   }
 
@@ -98,6 +99,7 @@ public struct CoverageMarkdownReporter: CoverageRenderer {
       out +=
         "- **hand over**: owner \(code(o.id)) \(what) but still owns \(CoverageWording.count(o.controls.count + o.plannedControls.count, "control")) and \(CoverageWording.count(o.evidence.count, "evidence item"))\n"
     }
+    out += policyAttention(a, asOf: report.asOf)
     return out + "\n"
   }
 

@@ -23,6 +23,7 @@ public struct CoverageTextReporter: CoverageRenderer {
     out += windows(report)
     out += owners(report)
     out += comingDue(report)
+    out += policies(report)
     return out
   }
 
@@ -111,6 +112,7 @@ public struct CoverageTextReporter: CoverageRenderer {
         "  - owner \(o.id) \(what) but still owns \(CoverageWording.count(o.controls.count + o.plannedControls.count, "control")) and \(CoverageWording.count(o.evidence.count, "evidence item"))",
         hanging: 2)
     }
+    out += policyAttention(a, asOf: report.asOf)
     return out
   }
 

@@ -79,6 +79,8 @@ enum CoverageWording {
     var dueSoon: [CoverageReport.Evidence] = []
     var reviewsOverdue: [(owner: String, control: String)] = []
     var handovers: [CoverageReport.Owner] = []
+    /// Policies whose review is overdue or whose text changed since its approval.
+    var policies: [CoverageReport.Policy] = []
 
     init(_ report: CoverageReport) {
       for f in report.frameworks {
@@ -100,12 +102,12 @@ enum CoverageWording {
       }
       reviewsOverdue.sort { $0.control.utf8.lexicographicallyPrecedes($1.control.utf8) }
       handovers = report.owners.filter(\.needsHandover)
+      policies = report.policies.filter { $0.status == .stale || $0.changedAfterApproval != nil }
     }
 
     var isEmpty: Bool {
       uncovered.isEmpty && plannedOnly.isEmpty && notReady.isEmpty && stale.isEmpty && gaps.isEmpty
-        && neverCollected.isEmpty
-        && reviewsOverdue.isEmpty && handovers.isEmpty
+        && neverCollected.isEmpty && reviewsOverdue.isEmpty && handovers.isEmpty && policies.isEmpty
     }
   }
 

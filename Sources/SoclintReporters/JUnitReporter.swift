@@ -4,9 +4,10 @@ import SoclintRules
 
 /// JUnit XML for CI systems that show test results (GitLab, Jenkins, Azure Pipelines):
 /// a testsuite per project file, in path order, files without findings included; in each, a
-/// testcase per control ("control AC-01"), owners list ("owners") and catalog ("catalog soc1"),
-/// and a testcase "file" for what lies in no such document (syntax and reading errors, the
-/// configuration, a comment above the first key) or for a file that holds none.
+/// testcase per control ("control AC-01"), policy ("policy POL-ACCESS"), owners list ("owners")
+/// and catalog ("catalog soc1"), and a testcase "file" for what lies in no such document (syntax
+/// and reading errors, the configuration, a comment above the first key) or for a file that
+/// holds none.
 ///
 /// A finding belongs to the document whose node range holds its position. Each error finding
 /// is a `<failure>` of its testcase, with the compiler-style text as its content; warnings and
@@ -117,6 +118,10 @@ public struct JUnitReporter: Reporter {
     for control in project.controls {
       byPath[control.file.path, default: []].append(
         TestCase(name: "control \(control.id.value)", extent: control.file.range(of: control.node)))
+    }
+    for policy in project.policies {
+      byPath[policy.file.path, default: []].append(
+        TestCase(name: "policy \(policy.id.value)", extent: policy.file.range(of: policy.node)))
     }
     for catalog in project.catalogs {
       byPath[catalog.file.path, default: []].append(

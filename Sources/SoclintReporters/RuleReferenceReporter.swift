@@ -67,12 +67,8 @@ public enum RuleReferenceReporter {
               continue
             }
             out += "\n\(title):\n"
-            for file in e.markedFiles {
-              out += "\n```yaml\n# \(file.path)\n"
-              out += file.text.replacingOccurrences(of: "\u{0}", with: "\\0")
-              if !file.text.hasSuffix("\n") { out += "\n" }
-              out += "```\n"
-            }
+            for file in e.markedFiles { out += markdownFile(file) }
+            out += markdownHistory(e)
           }
         }
       }
@@ -84,21 +80,54 @@ public enum RuleReferenceReporter {
   public static func explain(_ d: RuleDescription) -> String {
     var out =
       "\(d.id) (\(d.severity.rawValue), \(d.category.rawValue.lowercased()))\n\n\(d.summary).\n\n\(d.explanation)\n"
+    func show(_ file: (path: String, text: String), indent: String) {
+      out += "\n\(indent)# \(file.path)\n"
+      for line in file.text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(
+        file.text.hasSuffix("\n") ? 1 : 0)
+      {
+        out += line.isEmpty ? "\n" : "\(indent)\(line.replacingOccurrences(of: "\u{0}", with: "\\0"))\n"
+      }
+    }
     func show(_ title: String, _ examples: [Example]) {
       for e in examples {
         out += "\n\(title):\n"
-        for file in e.files {
-          out += "\n  # \(file.path)\n"
-          for line in file.text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(
-            file.text.hasSuffix("\n") ? 1 : 0)
-          {
-            out += line.isEmpty ? "\n" : "  \(line.replacingOccurrences(of: "\u{0}", with: "\\0"))\n"
-          }
+        for file in e.files { show(file, indent: "  ") }
+        if !e.history.isEmpty { out += "\n  In a git repository whose history is, oldest first:\n" }
+        for commit in e.history {
+          let shown = commit.files.isEmpty ? "the files above" : "the files above, except"
+          out += "\n  - \(commit.day), \(commit.author): \(commit.summary); \(shown)\n"
+          for file in commit.files { show(file, indent: "      ") }
         }
       }
     }
     show("Fails", d.failing)
     show("Passes", d.passing)
+    return out
+  }
+
+  /// A file of an example as a fenced block, in its language.
+  static func markdownFile(_ file: (path: String, text: String)) -> String {
+    let markdown = file.path.hasSuffix(".md")
+    var out =
+      markdown ? "\n```markdown\n<!-- \(file.path) -->\n" : "\n```yaml\n# \(file.path)\n"
+    out += file.text.replacingOccurrences(of: "\u{0}", with: "\\0")
+    if !file.text.hasSuffix("\n") { out += "\n" }
+    return out + "```\n"
+  }
+
+  /// The git history of an example, oldest commit first, with the files that differed then.
+  static func markdownHistory(_ e: Example) -> String {
+    guard !e.history.isEmpty else { return "" }
+    var out = "\nIn a git repository whose history is, oldest first:\n\n"
+    for commit in e.history {
+      let shown = commit.files.isEmpty ? "the files above" : "the files above, except"
+      out += "- \(commit.day), \(commit.author): \(commit.summary); \(shown)\n"
+      for file in commit.files {
+        out += markdownFile(file).split(separator: "\n", omittingEmptySubsequences: false).map {
+          $0.isEmpty ? "" : "  \($0)"
+        }.joined(separator: "\n")
+      }
+    }
     return out
   }
 }

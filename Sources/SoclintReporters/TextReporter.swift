@@ -134,8 +134,10 @@ public struct TextReporter: Reporter {
     func plural(_ n: Int, _ word: String, _ words: String? = nil) -> String {
       "\(n) \(n == 1 ? word : (words ?? word + "s"))"
     }
+    // Policies are named only where there are some, so the line reads as before without them.
+    let policies = counts.policies > 0 ? ", \(plural(counts.policies, "policy", "policies"))" : ""
     let what =
-      "in \(plural(counts.files, "file")) (\(plural(counts.controls, "control")), \(plural(result.project.owners.count, "owner")), \(plural(counts.catalogs, "catalog")))"
+      "in \(plural(counts.files, "file")) (\(plural(counts.controls, "control"))\(policies), \(plural(result.project.owners.count, "owner")), \(plural(counts.catalogs, "catalog")))"
     if result.project.configuration == nil {
       // Nothing but the configuration was checked.
       return

@@ -1,3 +1,4 @@
+import Foundation
 import SoclintDiagnostics
 import SoclintModel
 
@@ -15,12 +16,26 @@ public struct LintContext: Sendable {
   public let frameworks: [String: Framework]
   /// The ids of frameworks in scope, with their scope.
   public let scopes: [String: Configuration.Scope]
+  /// Policies by id; the first declaration wins (duplicates are duplicate-id findings).
+  public let policies: [String: Policy]
+  /// When the words of the approved policies' documents last changed in git; the first rule
+  /// that asks waits for `git log` to finish, while the others run.
+  public var history: DocumentHistory { pendingHistory.value }
+  let pendingHistory: PendingHistory
 
   /// Builds the indexes every rule shares, once per run.
-  public init(project: Project, configuration: Configuration, asOf: Day) {
+  public init(project: Project, configuration: Configuration, asOf: Day, history: DocumentHistory = .empty) {
+    self.init(project: project, configuration: configuration, asOf: asOf, pending: PendingHistory(history))
+  }
+
+  init(project: Project, configuration: Configuration, asOf: Day, pending: PendingHistory) {
     self.project = project
     self.configuration = configuration
     self.asOf = asOf
+    self.pendingHistory = pending
+    var policies: [String: Policy] = [:]
+    for p in project.policies where policies[p.id.value] == nil { policies[p.id.value] = p }
+    self.policies = policies
     var owners: [String: Owner] = [:]
     for o in project.owners where owners[o.id.value] == nil { owners[o.id.value] = o }
     self.owners = owners
@@ -196,5 +211,71 @@ public struct LintContext: Sendable {
     guard let reviewed = control.lastReviewed?.value else { return nil }
     let interval = control.reviewInterval?.value ?? configuration.reviewInterval
     return interval.after(reviewed)?.adding(days: configuration.graceDays)
+  }
+
+  /// The review of an approved policy, against its review interval; nil for a draft or a
+  /// retired policy, which is not reviewed.
+  public func policyFreshness(of policy: Policy) -> Freshness? {
+    guard policy.isApproved else { return nil }
+    return freshness(of: policy.approvedOn?.value) { _ in policyDueDate(of: policy) }
+  }
+
+  /// The day an approved policy's review falls due: approved on + review interval + grace days.
+  public func policyDueDate(of policy: Policy) -> Day? {
+    guard policy.isApproved, let approved = policy.approvedOn?.value else { return nil }
+    let interval = policy.reviewInterval?.value ?? configuration.reviewInterval
+    return interval.after(approved)?.adding(days: configuration.graceDays)
+  }
+
+  /// The commit that changed an approved policy's words after its approval, judged on the
+  /// as-of date (commits dated after it have not happened yet that day); nil when the text in
+  /// force is the one approved, or nothing can be said (no git, no document, a future approval).
+  public func changeAfterApproval(of policy: Policy) -> DocumentChange? {
+    guard policy.isApproved, policy.documentStatus == .file, let approved = policy.approvedOn?.value,
+      approved <= asOf, let change = history.lastChange(of: policy.document.value, onOrBefore: asOf),
+      change.day > approved
+    else { return nil }
+    return change
+  }
+
+  /// The documents whose history policy-changed-after-approval needs: those of approved
+  /// policies that exist, each once, in reading order.
+  public static func historyPaths(_ project: Project) -> [String] {
+    var seen: Set<String> = []
+    return project.policies.compactMap { p in
+      p.isApproved && p.documentStatus == .file && seen.insert(p.document.value).inserted
+        ? p.document.value : nil
+    }
+  }
+}
+
+/// A document history that may still be being read on a thread of its own: reading git takes a
+/// process's start-up time, which the indexes and the other rules hide.
+final class PendingHistory: @unchecked Sendable {
+  private let condition = NSCondition()
+  private var result: DocumentHistory?
+
+  /// A history already known.
+  init(_ history: DocumentHistory) {
+    result = history
+  }
+
+  /// Starts `read` on a new thread.
+  init(reading read: @escaping @Sendable () -> DocumentHistory) {
+    Thread.detachNewThread { [self] in
+      let history = read()
+      condition.lock()
+      result = history
+      condition.broadcast()
+      condition.unlock()
+    }
+  }
+
+  /// The history, once read.
+  var value: DocumentHistory {
+    condition.lock()
+    defer { condition.unlock() }
+    while result == nil { condition.wait() }
+    return result!
   }
 }

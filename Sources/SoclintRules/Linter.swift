@@ -13,6 +13,9 @@ public struct LintResult: Sendable {
   public let suppressed: [(finding: Finding, suppression: Suppression)]
   /// The configuration is invalid or names unknown rules: the run ends with status 2.
   public let configurationInvalid: Bool
+  /// The git history of the policy documents the run read; `unavailable` says why
+  /// policy-changed-after-approval was skipped.
+  public var history: DocumentHistory = .empty
 
   /// How many of the findings have this severity.
   public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
@@ -25,10 +28,33 @@ public struct LintResult: Sendable {
 public struct Linter: Sendable {
   /// How many rules to run at once.
   public var jobs: Int
+  /// Where the history of policy documents comes from.
+  public var history: HistorySource = .git
+
+  /// Where policy-changed-after-approval learns when documents changed.
+  public enum HistorySource: Sendable {
+    /// `git log` in the project root, once per run, when an approved policy has a document.
+    case git
+    /// A history the caller read.
+    case given(DocumentHistory)
+  }
 
   /// A linter that runs up to `jobs` rules at once.
   public init(jobs: Int = 1) {
     self.jobs = jobs
+  }
+
+  /// The history the run judges with, read by git on a thread of its own while the context is
+  /// built and the rules run; none is read when no approved policy has a document.
+  func readHistory(_ project: Project) -> PendingHistory {
+    switch history {
+    case .given(let h): return PendingHistory(h)
+    case .git:
+      let paths = LintContext.historyPaths(project)
+      if paths.isEmpty { return PendingHistory(.empty) }
+      let root = project.root
+      return PendingHistory { DocumentHistory.git(root: root, paths: paths) }
+    }
   }
 
   /// Lints a project; `asOf` (from the command line) wins over the configuration's as_of, which wins over `today`.
@@ -39,7 +65,8 @@ public struct Linter: Sendable {
         configurationInvalid: true)
     }
     let asOf = override ?? configuration.asOf?.value ?? today
-    let context = LintContext(project: project, configuration: configuration, asOf: asOf)
+    let history = readHistory(project)
+    let context = LintContext(project: project, configuration: configuration, asOf: asOf, pending: history)
 
     // 1. The rules.
     let perRule = ParallelMap.map(Registry.checkers, jobs: jobs) { rule -> [Finding] in
@@ -58,9 +85,11 @@ public struct Linter: Sendable {
     let suppressions = SuppressionEngine(project: project, asOf: asOf)
     let applied = suppressions.apply(to: findings)
     let final = applied.kept.compactMap(settings.severityInForce) + settings.findings
-    return LintResult(
+    var result = LintResult(
       project: project, asOf: asOf, findings: Linter.ordered(final), suppressed: applied.silenced,
       configurationInvalid: settings.invalid)
+    result.history = history.value
+    return result
   }
 
   /// Sorted by path, line, column and rule; findings at the same place of the same rule keep

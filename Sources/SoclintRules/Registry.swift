@@ -12,6 +12,8 @@ public enum Registry {
     StaleEvidence(), EvidenceDueSoon(), EvidenceNeverCollected(), StaleReview(), FutureDate(),
     EvidenceFrequencyMismatch(), MissingEvidenceFile(), UnsafePath(),
     EvidenceGap(), ImplementedDuringPeriod(), InconsistentHistory(),
+    UnknownPolicy(), MissingPolicyDocument(), StalePolicy(), PolicyDueSoon(), SelfApprovedPolicy(),
+    UnapprovedPolicy(), PolicyChangedAfterApproval(), OrphanPolicy(),
   ]
 
   /// Every description, in `RuleID` order. A rule id without a description, or with two, stops

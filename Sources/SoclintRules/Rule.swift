@@ -11,6 +11,7 @@ public enum RuleCategory: String, Sendable, CaseIterable {
   case staleness = "Staleness"
   case suppressions = "Suppressions and rule names"
   case audit = "The audit period and histories"
+  case policies = "Policies"
 }
 
 /// A small project that shows a rule: files by project-relative path. Files not given come
@@ -28,11 +29,36 @@ public struct Example: Sendable {
   public let markedFiles: [(path: String, text: String)]
   /// The messages of the findings at the marks, in the order of the marks.
   public let messages: [String]
+  /// The project's git history, oldest commit first; empty when the example is no git
+  /// repository. The files after the last commit are the example's own, all committed.
+  public let history: [Commit]
+
+  /// One commit of an example's history: the example's files with `files` written over them,
+  /// committed on `day` (as committer and author date) by `author`.
+  public struct Commit: Sendable {
+    /// The day, YYYY-MM-DD; the commit is made at noon UTC.
+    public let day: String
+    /// The author's name.
+    public let author: String
+    /// What the commit records, for the reader of the example.
+    public let summary: String
+    /// Files as they stood in this commit, in place of the example's own.
+    public let files: [(path: String, text: String)]
+
+    /// A commit of the example's files, with some of them as they stood then.
+    public init(day: String, author: String, summary: String, files: [(path: String, text: String)] = []) {
+      self.day = day
+      self.author = author
+      self.summary = summary
+      self.files = files
+    }
+  }
 
   /// An example of these files (over the base), with the messages of its marked findings.
-  public init(_ files: [(path: String, text: String)], messages: [String] = []) {
+  public init(_ files: [(path: String, text: String)], messages: [String] = [], history: [Commit] = []) {
     self.markedFiles = files
     self.messages = messages
+    self.history = history
   }
 
   /// An example of one control file.
@@ -75,15 +101,22 @@ public struct Example: Sendable {
         guard file.path == path else { return file }
         precondition(file.text.contains(old), "example text not found: \(old)")
         return (file.path, file.text.replacingFirst(old, with: new))
-      }, messages: messages)
+      }, messages: messages, history: history)
   }
 
   /// The example's files merged over the base, by path.
-  public var project: [(path: String, text: String)] {
+  public var project: [(path: String, text: String)] { Example.merge(files, over: Example.base) }
+
+  /// The project as it stood in a commit of its history.
+  public func project(at commit: Commit) -> [(path: String, text: String)] {
+    Example.merge(commit.files, over: project)
+  }
+
+  static func merge(
+    _ files: [(path: String, text: String)], over base: [(path: String, text: String)]
+  ) -> [(path: String, text: String)] {
     var out = files
-    for base in Example.base where !files.contains(where: { $0.path == base.path }) {
-      out.append(base)
-    }
+    for b in base where !files.contains(where: { $0.path == b.path }) { out.append(b) }
     return out.sorted { $0.path < $1.path }
   }
 

@@ -97,6 +97,7 @@ enum StarterRepository {
         identity provider, and the Security Lead compares them with the HR roster; access that is
         no longer needed is removed within five working days and recorded in the review ticket.
       owner: security-lead
+      policies: [POL-ACCESS]
       type: detective
       automation: manual
       frequency: quarterly
@@ -112,6 +113,44 @@ enum StarterRepository {
           # Set to the day you collect it:
           # last_collected: YYYY-MM-DD
       # last_reviewed: YYYY-MM-DD
+
+      """
+    ),
+    (
+      "Controls/policies/access-control.yaml",
+      """
+      kind: policy
+      id: POL-ACCESS
+      title: Access Control Policy
+      owner: security-lead
+      document: Controls/policies/access-control.md
+      version: "0.1"
+      # A draft until someone other than its owner approves it. Approve it in the pull request
+      # that changes the text, and in that same commit remove 'status: draft' and set:
+      #   approver: it-lead
+      #   approved_on: YYYY-MM-DD
+      status: draft
+      review_interval: annual
+
+      """
+    ),
+    (
+      "Controls/policies/access-control.md",
+      """
+      # Access Control Policy
+
+      Access to company systems is granted to a named person, for their role, for as long as
+      the role needs it.
+
+      1. Everyone signs in through the identity provider with multi-factor authentication;
+         shared accounts are not allowed.
+      2. Access is granted on a ticket approved by the system's owner, and removed by the end of
+         a leaver's last working day.
+      3. Nobody holds standing administrator rights in production; elevated access is
+         time-bound and approved by a second person.
+      4. System owners review every account each quarter and remove what is no longer needed.
+
+      The Security Lead owns this policy.
 
       """
     ),

@@ -90,6 +90,10 @@ struct Lint: ParsableCommand {
         try Output.append(GitHubReporter.stepSummary(findings: findings, context: context), to: summary)
       }
     }
+    if let why = result.history.unavailable {
+      // Once per run, so a clean result is not mistaken for approvals checked against git.
+      Output.error("soclint: policy-changed-after-approval is skipped: \(why)")
+    }
     if !quiet { Output.error(TextReporter.summary(result, findings: findings)) }
     let fails = findings.contains { $0.severity == .error || (strict && $0.severity == .warning) }
     // Writing a baseline records the findings; that run succeeds once they are written.

@@ -159,6 +159,13 @@ struct Session {
         if ofProject { filter.files.insert(configPath) }
       }
     }
+    // A policy's findings are reported with its text: the Markdown is what a pull request
+    // changes, and what a hook or an editor names.
+    if any, let project {
+      for policy in project.policies where filter.contains(policy.document.value) {
+        filter.files.insert(policy.file.path)
+      }
+    }
     return any ? filter : nil
   }
 }

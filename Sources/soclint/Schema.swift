@@ -6,9 +6,9 @@ struct Schema: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Print the JSON Schema of a kind, for editors with a YAML language server and for tools.")
 
-  /// The schemas soclint carries: the four kinds of file, and the two JSON reports.
+  /// The schemas soclint carries: the five kinds of file, and the two JSON reports.
   enum Kind: String, CaseIterable, ExpressibleByArgument {
-    case control, owners, catalog, config, findings, coverage
+    case control, owners, catalog, policy, config, findings, coverage
   }
 
   @Argument(help: ArgumentHelp("The kind of document.", valueName: "KIND"))

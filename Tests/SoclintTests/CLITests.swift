@@ -131,6 +131,11 @@ import Testing
     let lint = try await Support.run(["lint"], in: dir)
     #expect(lint.status == 0, "\(lint.stdout)")
     #expect(!lint.stdout.contains("error:"))
+    // One starter policy, with its text, that the starter control carries out.
+    for path in ["Controls/policies/access-control.yaml", "Controls/policies/access-control.md"] {
+      #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(path).path), "\(path)")
+    }
+    #expect(lint.stderr.contains("1 policy"), "\(lint.stderr)")
     let again = try await Support.run(["init"], in: dir)
     #expect(again.status == 2)
     #expect(again.stderr.contains("not overwriting"))
@@ -138,7 +143,7 @@ import Testing
 
   @Test func schemaCommandPrintsEmbeddedSchemas() async throws {
     let dir = try project()
-    for kind in ["control", "owners", "catalog", "config", "findings"] {
+    for kind in ["control", "owners", "catalog", "policy", "config", "findings", "coverage"] {
       let run = try await Support.run(["schema", kind], in: dir)
       #expect(run.status == 0)
       #expect(run.stdout.contains("\"$schema\""))

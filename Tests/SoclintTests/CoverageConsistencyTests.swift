@@ -34,7 +34,7 @@ import Testing
     let d = try #require(Registry.description(of: String(parts[0])))
     let list = parts[1] == "failing" ? d.failing : d.passing
     let example = list[Int(parts[2])!]
-    try Self.check(Support.lint(example.project), which)
+    try Self.check(Support.lint(example), which)
   }
 
   /// Findings of a rule, reported or silenced, by their subject's first ids.
@@ -140,5 +140,31 @@ import Testing
     // Overdue reviews are stale-review's findings.
     let overdue = Set(report.owners.flatMap(\.reviewsOverdue).map { [$0] })
     #expect(overdue == subjects(result, "stale-review", count: 1), "\(name)")
+    checkPolicies(report, result, name)
+  }
+
+  /// Policies: stale is stale-policy's findings and approvals dated after the as-of date
+  /// (future-date's); due soon is policy-due-soon's; changed after approval is
+  /// policy-changed-after-approval's, with its commit; an approved policy no implemented
+  /// control carries out is orphan-policy's.
+  static func checkPolicies(_ report: CoverageReport, _ result: LintResult, _ name: String) {
+    func ids(_ status: CoverageReport.PolicyStatus) -> Set<[String]> {
+      Set(report.policies.filter { $0.status == status }.map { [$0.id] })
+    }
+    let futureApproved = Set(
+      report.policies.filter { p in
+        p.status != .draft && p.status != .retired && p.approvedOn.map { $0 > report.asOf } ?? false
+      }
+      .map { [$0.id] })
+    #expect(ids(.stale) == subjects(result, "stale-policy", count: 1).union(futureApproved), "\(name)")
+    #expect(ids(.dueSoon) == subjects(result, "policy-due-soon", count: 1), "\(name)")
+    let changed = Set(report.policies.compactMap { p in p.changedAfterApproval.map { [p.id, $0.commit] } })
+    #expect(changed == subjects(result, "policy-changed-after-approval", count: 2), "\(name)")
+    let orphans = Set(
+      report.policies.filter { $0.status != .draft && $0.status != .retired && $0.controls.isEmpty }.map {
+        [$0.id]
+      })
+    #expect(orphans == subjects(result, "orphan-policy", count: 1), "\(name)")
+    #expect(report.policies.count == result.project.policies.count, "\(name)")
   }
 }

@@ -151,7 +151,7 @@ import Testing
     let object = try #require(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
     #expect(
       Array(object.keys).sorted() == [
-        "asOf", "comingDue", "dueSoonDays", "evidence", "frameworks", "owners", "tool", "version",
+        "asOf", "comingDue", "dueSoonDays", "evidence", "frameworks", "owners", "policies", "tool", "version",
       ])
     let frameworks = try #require(object["frameworks"] as? [[String: Any]])
     let readiness = try #require(frameworks.first?["readiness"] as? [String: Any])

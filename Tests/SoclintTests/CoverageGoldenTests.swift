@@ -33,7 +33,10 @@ import Testing
     let (name, format) = (parts[0], parts[1])
     let file = try #require(Self.formats.first { $0.format == format }?.file)
     let dir = Support.fixtures.appendingPathComponent(name)
-    let run = try await Support.run(["coverage", "--format", format], in: dir)
+    // As in GoldenTests: the fixture is a repository of its own, not a folder of soclint's.
+    let run = try await Support.run(
+      ["coverage", "--format", format], in: dir,
+      environment: ["GIT_CEILING_DIRECTORIES": Support.fixtures.path])
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stderr == "")
     try GoldenTests.compare(run.stdout, golden: dir.appendingPathComponent(file))

@@ -45,7 +45,10 @@ import Testing
     if let text = try? String(contentsOf: argsFile, encoding: .utf8) {
       arguments = text.split(separator: "\n").map(String.init)
     }
-    let run = try await Support.run(arguments, in: dir)
+    // A fixture stands for a repository of its own, not a folder of soclint's: git must not
+    // find soclint's history above it.
+    let run = try await Support.run(
+      arguments, in: dir, environment: ["GIT_CEILING_DIRECTORIES": Support.fixtures.path])
     try Self.compare(Self.transcript(arguments, run), golden: dir.appendingPathComponent("expected.txt"))
   }
 
@@ -55,7 +58,7 @@ import Testing
   func ruleExample(_ id: String) async throws {
     let description = try #require(Registry.description(of: id))
     let example = try #require(description.failing.first)
-    let root = try Support.write(example.project)
+    let root = try Support.write(example)
     defer { try? FileManager.default.removeItem(at: root) }
     let run = try await Support.run(["lint"], in: root)
     try Self.compare(

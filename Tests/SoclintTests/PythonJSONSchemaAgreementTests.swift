@@ -100,7 +100,7 @@ import Testing
           "integer", lambda checker, x: isinstance(x, int) and not isinstance(x, bool))
       Strict = validators.extend(Draft202012Validator, type_checker=integers)
       schemas = {}
-      for kind in ["control", "owners", "catalog", "config"]:
+      for kind in ["control", "owners", "catalog", "policy", "config"]:
           schema = json.load(open(sys.argv[1] + "/Schemas/" + kind + ".schema.json"))
           Draft202012Validator.check_schema(schema)
           schemas[kind] = Strict(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)

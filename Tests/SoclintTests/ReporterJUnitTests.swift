@@ -23,6 +23,21 @@ import Testing
     e.elements(forName: name)
   }
 
+  /// A policy is a testcase of its own, and its error findings are its failures.
+  @Test func aPolicyIsATestcase() throws {
+    let result = try Support.lint(Support.fixtures.appendingPathComponent("coverage-policies"))
+    let xml = JUnitReporter().render(
+      result, findings: result.findings, context: ReportContext(result: result))
+    let suite = try #require(
+      Self.elements(try Self.parse(xml), "testsuite").first {
+        Self.attribute($0, "name") == "Controls/policies/incident.yaml"
+      })
+    let cases = Self.elements(suite, "testcase")
+    #expect(cases.map { Self.attribute($0, "name") } == ["policy POL-INCIDENT"])
+    // self-approved-policy and stale-policy, both errors.
+    #expect(cases.first.map { Self.elements($0, "failure").count } == 2)
+  }
+
   @Test func wellFormedWithASuitePerFile() throws {
     let result = ReporterFixture.result
     let xml = ReporterFixture.render(JUnitReporter())

@@ -20,7 +20,7 @@ import Testing
         marks.count == example.messages.count,
         "\(id): \(marks.count) marks, \(example.messages.count) messages")
       let expected = zip(marks, example.messages).map { "\($0.path):\($0.line):\($0.column): \($1)" }
-      let result = try Support.lint(example.project)
+      let result = try Support.lint(example)
       let hits = result.findings.filter { $0.rule.rawValue == id }
       let actual = hits.map { "\($0.range.path):\($0.range.line):\($0.range.column): \($0.message)" }
       #expect(
@@ -36,7 +36,7 @@ import Testing
     #expect(!description.passing.isEmpty, "\(id) has no passing example")
     for example in description.passing {
       #expect(example.marks.isEmpty, "a passing example of \(id) marks a finding")
-      let result = try Support.lint(example.project)
+      let result = try Support.lint(example)
       let hits = result.findings.filter { $0.rule.rawValue == id }
       #expect(hits.isEmpty, "passing example of \(id) gave: \(hits.map(\.message))")
     }
@@ -45,6 +45,12 @@ import Testing
   /// The good control the examples start from passes every rule.
   @Test func goodControlIsClean() throws {
     let result = try Support.lint(Example(control: Example.goodControl).project)
+    #expect(result.findings.map { "\($0.rule): \($0.message)" } == [])
+  }
+
+  /// The good policy, its document and the control that carries it out pass every rule.
+  @Test func goodPolicyIsClean() throws {
+    let result = try Support.lint(Example(Example.policyFiles))
     #expect(result.findings.map { "\($0.rule): \($0.message)" } == [])
   }
 

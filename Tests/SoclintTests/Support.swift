@@ -49,6 +49,40 @@ enum Support {
     return Linter(jobs: jobs).lint(project, asOf: nil, today: today)
   }
 
+  /// Writes an example into a new folder; with a history, the folder is a git repository with
+  /// one commit per entry, dated as it says (committer and author date, at noon UTC).
+  static func write(_ example: Example) throws -> URL {
+    guard !example.history.isEmpty else { return try write(example.project) }
+    let root = try temporaryFolder()
+    try git(["init", "-q"], in: root)
+    for (i, commit) in example.history.enumerated() {
+      for file in example.project(at: commit) {
+        let url = root.appendingPathComponent(file.path)
+        try FileManager.default.createDirectory(
+          at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(file.text.utf8).write(to: url)
+      }
+      try git(["add", "-A"], in: root)
+      let date = "\(commit.day)T12:00:00Z"
+      let email = commit.author.lowercased().split(separator: " ").joined(separator: ".") + "@example.com"
+      try git(
+        [
+          "-c", "user.name=\(commit.author)", "-c", "user.email=\(email)", "commit", "-q", "-m",
+          "commit \(i + 1)",
+        ],
+        in: root, environment: ["GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date])
+    }
+    return root
+  }
+
+  /// Lints an example written to a temporary project (a git repository when it has a
+  /// history), then removes it.
+  static func lint(_ example: Example) throws -> LintResult {
+    let root = try write(example)
+    defer { try? FileManager.default.removeItem(at: root) }
+    return try lint(root)
+  }
+
   /// Lints files written to a temporary project, then removes it.
   static func lint(_ files: [(path: String, text: String)]) throws -> LintResult {
     let root = try write(files)
@@ -192,19 +226,22 @@ enum Python {
 }
 
 extension Support {
-  /// Runs git in a folder with a fixed identity; a failure throws.
-  /// Runs git in `directory`; `date` (YYYY-MM-DD) dates a commit, as author and committer.
-  static func git(_ arguments: [String], in directory: URL, date: String? = nil) throws {
+  /// Runs git in `directory` with a fixed identity (which `-c user.name=...` in `arguments` may
+  /// replace); `date` (YYYY-MM-DD) dates a commit, as author and committer. A failure throws.
+  static func git(
+    _ arguments: [String], in directory: URL, date: String? = nil, environment: [String: String] = [:]
+  ) throws {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["git", "-c", "user.email=t@example.com", "-c", "user.name=T"] + arguments
     process.currentDirectoryURL = directory
+    var env = ProcessInfo.processInfo.environment
     if let date {
-      var environment = ProcessInfo.processInfo.environment
-      environment["GIT_AUTHOR_DATE"] = "\(date)T12:00:00Z"
-      environment["GIT_COMMITTER_DATE"] = "\(date)T12:00:00Z"
-      process.environment = environment
+      env["GIT_AUTHOR_DATE"] = "\(date)T12:00:00Z"
+      env["GIT_COMMITTER_DATE"] = "\(date)T12:00:00Z"
     }
+    for (k, v) in environment { env[k] = v }
+    process.environment = env
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
     try process.run()

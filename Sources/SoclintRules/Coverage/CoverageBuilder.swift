@@ -6,7 +6,8 @@ extension LintContext {
   /// so the coverage report asks the same questions of the same data.
   public init?(result: LintResult) {
     guard let configuration = result.project.configuration else { return nil }
-    self.init(project: result.project, configuration: configuration, asOf: result.asOf)
+    self.init(
+      project: result.project, configuration: configuration, asOf: result.asOf, history: result.history)
   }
 }
 
@@ -60,6 +61,8 @@ extension CoverageReport {
         owners: owners.filter(\.declared).count, evidence: byStatus,
         exceptions: evidence.filter { $0.exception != nil }.count,
         reviewsOverdue: reviewsOverdue.values.reduce(0) { $0 + $1.count }))
+    policies = CoverageReport.policies(context)
+    policyHistoryUnavailable = context.history.unavailable
   }
 
   /// Evidence of implemented controls, judged exactly as the staleness rules judge it, stable

@@ -262,6 +262,11 @@ public struct CoverageReport: Sendable {
   public let comingDue: [Due]
   /// The headline numbers.
   public let totals: Totals
+  /// Every policy, by id (`CoveragePolicies.swift`).
+  public internal(set) var policies: [Policy] = []
+  /// Why the policies' documents were not compared with git (no git, not a repository); nil
+  /// when they were, or when no approved policy has a document.
+  public internal(set) var policyHistoryUnavailable: String? = nil
 
   /// The frameworks whose readiness, as printed, is under a threshold (a CI gate). Frameworks
   /// with nothing in scope have no readiness and never fail it.

@@ -4,9 +4,11 @@ import SoclintModel
 struct FutureDate: Rule {
   static let description = RuleDescription(
     id: .futureDate, category: .staleness,
-    summary: "last_collected, a collected date or last_reviewed is after the as-of date",
+    summary:
+      "last_collected, a collected date, last_reviewed or a policy's approved_on is after the as-of date",
     explanation: """
-      Evidence cannot have been collected, nor a review held, on a day that has not come yet. A
+      Evidence cannot have been collected, a review held, nor a policy approved, on a day that has
+      not come yet. A
       future date is usually a typo in the year or month, and it would hide staleness for a long
       time. Write the day it really happened. Under a Type II audit every date of a `collected`
       history is checked; otherwise only the latest.
@@ -16,7 +18,10 @@ struct FutureDate: Rule {
         replacing: "last_collected: 2026-09-30", with: "last_collected: ↓2027-09-30",
         messages: [
           "evidence 'review-ticket' of control AC-01 was collected on 2027-09-30, after the as-of date 2026-11-20"
-        ])
+        ]),
+      Example.policy(
+        replacing: "approved_on: 2026-03-02", with: "approved_on: ↓2027-03-02",
+        messages: ["policy POL-ACCESS was approved on 2027-03-02, after the as-of date 2026-11-20"]),
     ],
     passing: [Example(control: Example.goodControl)])
 
@@ -38,6 +43,13 @@ struct FutureDate: Rule {
             at: d,
             help: ["write the day it was really reviewed"], subject: [control.id.value, d.value.description]))
       }
+    }
+    for policy in context.project.policies where policy.status != .retired {
+      guard let d = policy.approvedOn, d.value > context.asOf else { continue }
+      report.append(
+        finding(
+          "policy \(policy.id.value) was approved on \(d.value), after the as-of date \(context.asOf)", at: d,
+          help: ["write the day it was really approved"], subject: [policy.id.value, d.value.description]))
     }
   }
 

@@ -4,11 +4,12 @@ import SoclintModel
 struct InactiveOwner: Rule {
   static let description = RuleDescription(
     id: .inactiveOwner, category: .names,
-    summary: "A control, evidence item or backup names an owner who has left (active: false)",
+    summary: "A control, evidence item, policy or backup names an owner who has left (active: false)",
     explanation: """
       When someone leaves, their controls and evidence must pass to someone who is still there,
-      or nobody runs them. An owner marked `active: false` must own nothing and back up no one.
-      Hand the control, evidence or backup role to an active owner.
+      or nobody runs them. An owner marked `active: false` must own nothing, approve no policy in
+      force and back up no one. Hand the control, evidence, policy or backup role to an active
+      owner; a policy whose approver has left is approved again by someone who is still here.
       """,
     failing: [
       Example(
@@ -21,7 +22,16 @@ struct InactiveOwner: Rule {
             Example.baseOwners
               + "  - id: carol\n    name: Carol Diaz\n    email: carol@example.com\n    active: false\n"
           ),
-        ], messages: ["owner 'carol' of control AC-01 has left (active: false)"])
+        ], messages: ["owner 'carol' of control AC-01 has left (active: false)"]),
+      Example(
+        Example.policyFiles + [
+          (
+            "Controls/owners.yaml",
+            Example.baseOwners
+              + "  - id: carol\n    name: Carol Diaz\n    email: carol@example.com\n    active: false\n"
+          )
+        ], messages: ["approver 'carol' of policy POL-ACCESS has left (active: false)"]
+      ).replacing("approver: bob", with: "approver: ↓carol", in: Example.policyPath),
     ],
     passing: [Example(control: Example.goodControl)])
 
@@ -45,6 +55,12 @@ struct InactiveOwner: Rule {
         if let owner = e.owner {
           look(owner, "owner '\(owner.value)' of evidence '\(e.id.value)' of control \(control.id.value)")
         }
+      }
+    }
+    for policy in context.project.policies where policy.status != .retired {
+      look(policy.owner, "owner '\(policy.owner.value)' of policy \(policy.id.value)")
+      if let approver = policy.approver {
+        look(approver, "approver '\(approver.value)' of policy \(policy.id.value)")
       }
     }
     for owner in context.project.owners where owner.active {

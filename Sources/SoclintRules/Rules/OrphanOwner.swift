@@ -7,7 +7,8 @@ struct OrphanOwner: Rule {
     summary: "An active owner owns no control or evidence and backs up no one",
     explanation: """
       An owner with nothing to own is usually a leftover from a reorganisation, or someone who
-      was meant to take over a control. Give them something to own, or remove them from the list.
+      was meant to take over a control. Owning or approving a policy counts as owning something.
+      Give them something to own, or remove them from the list.
       """,
     failing: [
       Example(
@@ -20,16 +21,29 @@ struct OrphanOwner: Rule {
           ),
         ], messages: ["owner 'bob' owns no control or evidence and backs up no one"])
     ],
-    passing: [Example(control: Example.goodControl)])
+    passing: [
+      Example(control: Example.goodControl),
+      // bob backs up no one and owns no control, but approves a policy.
+      Example(
+        Example.policyFiles + [
+          ("Controls/owners.yaml", Example.baseOwners.replacingFirst("    backup: bob\n", with: ""))
+        ]),
+    ])
 
   func check(_ context: LintContext, report: inout [Finding]) {
-    guard !context.project.ownersIncomplete, !context.project.controlsIncomplete else { return }
+    guard !context.project.ownersIncomplete, !context.project.controlsIncomplete,
+      !context.project.policiesIncomplete
+    else { return }
     var used: Set<String> = []
     for control in context.project.controls {
       used.insert(control.owner.value)
       for e in control.evidence { if let o = e.owner { used.insert(o.value) } }
     }
     for owner in context.project.owners { if let b = owner.backup { used.insert(b.value) } }
+    for policy in context.project.policies {
+      used.insert(policy.owner.value)
+      if let approver = policy.approver { used.insert(approver.value) }
+    }
     for owner in context.project.owners where owner.active && !used.contains(owner.id.value) {
       report.append(
         finding(

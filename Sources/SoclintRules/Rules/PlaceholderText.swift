@@ -5,7 +5,7 @@ struct PlaceholderText: Rule {
   static let description = RuleDescription(
     id: .placeholderText, category: .completeness,
     summary:
-      "A title, description, evidence source or owner name holds placeholder text (TODO, TBD, <fill in>)",
+      "A title, description, evidence source, owner name or policy title holds placeholder text (TODO, TBD, <fill in>)",
     explanation: """
       Placeholders are promises to write something later, and an auditor reads them as a control
       nobody has designed yet. The rule looks for the words TODO, TBD, FIXME and XXX, for ???,
@@ -15,7 +15,10 @@ struct PlaceholderText: Rule {
     failing: [
       Example.control(
         replacing: "source: Jira project SEC", with: "source: ↓TBD",
-        messages: ["the source of evidence 'review-ticket' of control AC-01 holds the placeholder 'TBD'"])
+        messages: ["the source of evidence 'review-ticket' of control AC-01 holds the placeholder 'TBD'"]),
+      Example.policy(
+        replacing: "title: Access Control Policy", with: "title: ↓<policy name>",
+        messages: ["the title of policy POL-ACCESS holds the placeholder '<policy name>'"]),
     ],
     passing: [Example(control: Example.goodControl)])
 
@@ -86,6 +89,9 @@ struct PlaceholderText: Rule {
         look(e.description, "the description of evidence '\(e.id.value)' of control \(c)")
         look(e.source, "the source of evidence '\(e.id.value)' of control \(c)")
       }
+    }
+    for policy in context.project.policies where policy.status != .retired {
+      look(policy.title, "the title of policy \(policy.id.value)")
     }
     for owner in context.project.owners {
       look(owner.name, "the name of owner '\(owner.id.value)'")

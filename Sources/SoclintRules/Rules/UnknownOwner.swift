@@ -4,17 +4,21 @@ import SoclintModel
 struct UnknownOwner: Rule {
   static let description = RuleDescription(
     id: .unknownOwner, category: .names,
-    summary: "A control, evidence item or backup names an owner that no owners list declares",
+    summary: "A control, evidence item, policy or backup names an owner that no owners list declares",
     explanation: """
       Every control and piece of evidence needs someone accountable, and an auditor will ask who.
       Owners are declared in `kind: owners` documents; a control's `owner`, an evidence item's
-      `owner` and an owner's `backup` must name one of them by id. Declare the owner, or fix the
+      `owner`, a policy's `owner` and `approver` and an owner's `backup` must name one of them by
+      id. Declare the owner, or fix the
       spelling (the help suggests the closest declared id).
       """,
     failing: [
       Example.control(
         replacing: "owner: alice", with: "owner: ↓alcie",
-        messages: ["owner 'alcie' of control AC-01 is not declared"])
+        messages: ["owner 'alcie' of control AC-01 is not declared"]),
+      Example.policy(
+        replacing: "approver: bob", with: "approver: ↓dana",
+        messages: ["approver 'dana' of policy POL-ACCESS is not declared"]),
     ],
     passing: [Example(control: Example.goodControl)])
 
@@ -34,6 +38,12 @@ struct UnknownOwner: Rule {
         if let owner = e.owner {
           look(owner, "owner '\(owner.value)' of evidence '\(e.id.value)' of control \(control.id.value)")
         }
+      }
+    }
+    for policy in context.project.policies where policy.status != .retired {
+      look(policy.owner, "owner '\(policy.owner.value)' of policy \(policy.id.value)")
+      if let approver = policy.approver {
+        look(approver, "approver '\(approver.value)' of policy \(policy.id.value)")
       }
     }
     for owner in context.project.owners {

@@ -4,12 +4,14 @@ import SoclintModel
 struct UnsafePath: Rule {
   static let description = RuleDescription(
     id: .unsafePath, category: .staleness,
-    summary: "An evidence path is absolute, has a '..' segment, or leads outside the project through a link",
+    summary:
+      "An evidence path or policy document is absolute, has a '..' segment, or leads outside the project through a link",
     explanation: """
       soclint reads untrusted pull requests in CI, so it never looks outside the project root: an
-      evidence `path` must be relative to the root, without `..`, and must not resolve through a
-      link to a place outside it. Such a path is not looked up at all. Move the evidence into the
-      repository, or describe where it lives in `source` instead.
+      evidence `path` or a policy's `document` must be relative to the root, without `..`, and
+      must not resolve through a link to a place outside it. Such a path is not looked up at
+      all. Move the evidence or the policy text into the repository, or describe where evidence
+      lives in `source` instead.
       """,
     failing: [
       Example.control(
@@ -17,7 +19,11 @@ struct UnsafePath: Rule {
         with: "    last_collected: 2026-09-30\n    path: ↓../secrets/review.pdf\n",
         messages: [
           "path '../secrets/review.pdf' of evidence 'review-ticket' of control AC-01 is unsafe: it has a '..' segment"
-        ])
+        ]),
+      Example.policy(
+        replacing: "document: Controls/policies/access-control.md",
+        with: "document: ↓/srv/policies/access.md",
+        messages: ["document '/srv/policies/access.md' of policy POL-ACCESS is unsafe: it is absolute"]),
     ],
     passing: [Example(control: Example.goodControl)])
 
@@ -43,6 +49,15 @@ struct UnsafePath: Rule {
               subject: [control.id.value, e.id.value, path.value]))
         }
       }
+    }
+    for policy in context.project.policies {
+      guard case .unsafe(let why)? = policy.documentStatus else { continue }
+      report.append(
+        finding(
+          "document '\(policy.document.value)' of policy \(policy.id.value) is unsafe: \(why)",
+          at: policy.document,
+          help: ["write a path relative to the project root that stays inside it"],
+          subject: [policy.id.value, policy.document.value]))
     }
   }
 }
