@@ -44,6 +44,7 @@ import Testing
       #expect(row[8] == (h.context.owners[c.owner.value]?.email ?? ""))
       #expect(row[11] == c.frequency.value.description)
       #expect(row[12] == c.evidence.map(\.id.value).joined(separator: "; "))
+      #expect(row[13] == c.policies.map(\.value).joined(separator: "; "))
       #expect(row[14] == (c.lastReviewed?.value.description ?? ""))
       if !row[0].isEmpty {
         let entry = try #require(c.criteria.first { $0.framework.value == row[0] })
@@ -84,8 +85,20 @@ import Testing
     let h = try handoff(root)
     let asOf = h.asOf.description
     // Within the coming-due horizon, the events that are not overdue are the report's list.
+    let policyEvents = events.filter { ($0["summary"] as! String).contains("Review policy") }
+    let horizon = h.asOf.adding(days: CalendarExporter.horizonDays)
+    let policies = h.report.policies.filter { p in
+      p.status == .stale
+        || (p.status == .current || p.status == .dueSoon) && (p.due.map { $0 <= horizon } ?? false)
+    }
+    #expect(
+      policyEvents.map { "\($0["start"]!) \($0["summary"]!)" }.sorted()
+        == policies.map {
+          "\($0.status == .stale ? asOf : $0.due!.description) \($0.status == .stale ? "Overdue: " : "")Review policy \($0.id)"
+        }.sorted())
     let soon = events.filter {
-      ($0["summary"] as! String).hasPrefix("Overdue") == false
+      !($0["summary"] as! String).contains("Review policy")
+        && ($0["summary"] as! String).hasPrefix("Overdue") == false
         && ($0["start"] as! String) <= h.asOf.adding(days: CoverageReport.comingDueDays).description
     }.map { "\($0["start"]!) \($0["summary"]!)" }
     let comingDue = h.report.comingDue.map { d in
@@ -94,7 +107,10 @@ import Testing
     }
     #expect(soon.sorted() == comingDue.sorted())
     // Overdue, on the as-of day: stale and never-collected evidence, and overdue reviews.
-    let overdue = events.filter { ($0["summary"] as! String).hasPrefix("Overdue: ") }
+    let overdue = events.filter {
+      ($0["summary"] as! String).hasPrefix("Overdue: ")
+        && !($0["summary"] as! String).contains("Review policy")
+    }
     #expect(overdue.allSatisfy { ($0["start"] as! String) == asOf })
     var expectedOverdue = h.report.evidence.filter { $0.status == .stale || $0.status == .neverCollected }.map
     {

@@ -2,8 +2,7 @@ import SoclintModel
 import SoclintRules
 
 /// `soclint export calendar`: an iCalendar file with one all-day event per due date within 365
-/// days after the as-of date: evidence collections and control design reviews (and, with
-/// policies, their reviews). What is already overdue (stale evidence, evidence never collected,
+/// days after the as-of date: evidence collections, control design reviews and policy reviews. What is already overdue (stale evidence, evidence never collected,
 /// an overdue review) is an event on the as-of day whose summary starts "Overdue: ". Every event
 /// has a UID made from its kind, ids and due date, so a subscribed calendar updates it rather
 /// than adding a copy; DTSTAMP is the as-of date, so the same project gives the same bytes.
@@ -63,7 +62,7 @@ public struct CalendarExporter: HandoffExporter {
 
   /// Every event, by date, then kind, then ids.
   static func events(_ handoff: Handoff) -> [Event] {
-    var events = evidenceEvents(handoff) + reviewEvents(handoff)
+    var events = evidenceEvents(handoff) + reviewEvents(handoff) + policyEvents(handoff)
     events.sort { a, b in
       if a.day != b.day { return a.day < b.day }
       if a.kind != b.kind { return a.kind < b.kind }
@@ -125,6 +124,30 @@ public struct CalendarExporter: HandoffExporter {
           description:
             "Review the design of \(control.id.value) (\(control.title.value)): is it still the right control, and is its description still true?\nLast reviewed: \(last) (due \(due)).",
           owner: control.owner.value))
+    }
+    return out
+  }
+
+  /// Reviews of approved policies: due within the horizon, or overdue (a stale policy).
+  static func policyEvents(_ handoff: Handoff) -> [Event] {
+    let asOf = handoff.asOf
+    let horizon = asOf.adding(days: horizonDays)
+    var out: [Event] = []
+    for p in handoff.report.policies where handoff.includes(owner: p.owner) {
+      guard let due = p.due, p.status == .current || p.status == .dueSoon || p.status == .stale else {
+        continue
+      }
+      let overdue = p.status == .stale
+      guard overdue || due <= horizon else { continue }
+      let approved = p.approvedOn.map { "Approved: \($0)" } ?? "Never approved"
+      out.append(
+        Event(
+          day: overdue ? asOf : due, overdue: overdue, kind: "policy", ids: [p.id],
+          uidDate: ICalendar.date(due),
+          summary: "Review policy \(p.id)",
+          description:
+            "Review \(p.title)\(p.version.map { " (version \($0))" } ?? "") and have it approved again by \(p.approver.map { handoff.name(of: $0) } ?? "its approver").\nDocument: \(p.document)\n\(approved) (review due \(due)).",
+          owner: p.owner))
     }
     return out
   }

@@ -72,13 +72,8 @@ public struct ControlMatrixExporter: HandoffExporter {
       Handoff.text(c.description.value), c.status.rawValue, c.owner.value, handoff.email(of: c.owner.value),
       c.node["type"]?.string ?? "", c.node["automation"]?.string ?? "", c.frequency.value.description,
       c.evidence.map(\.id.value).joined(separator: "; "),
-      ControlMatrixExporter.policies(of: c).joined(separator: "; "),
+      c.policies.map(\.value).joined(separator: "; "),
       c.lastReviewed?.value.description ?? "",
     ]
-  }
-
-  /// The ids under the control's `policies`, as written.
-  static func policies(of control: Control) -> [String] {
-    (control.node["policies"]?.sequence ?? []).compactMap(\.string)
   }
 }

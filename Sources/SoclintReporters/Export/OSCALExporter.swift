@@ -5,7 +5,7 @@ import SoclintRules
 /// tools. One component stands for the service the controls protect; it has one
 /// control-implementation per framework in scope, one implemented-requirement per requirement an
 /// implemented control maps, and under each one statement per such control, whose description is
-/// the control's, with props for the control id, owner, frequency and evidence. Every UUID is
+/// the control's, with props for the control id, owner, frequency, evidence and policies. Every UUID is
 /// name-based (version 5) from ids, so it is the same on every run.
 public struct OSCALExporter: HandoffExporter {
   /// The OSCAL version written, the newest that compliance-trestle loads.
@@ -119,6 +119,8 @@ public struct OSCALExporter: HandoffExporter {
     ]
     let evidence = c.evidence.map(\.id.value).joined(separator: " ")
     if !evidence.isEmpty { pairs.append(("evidence", evidence)) }
+    let policies = c.policies.map(\.value).joined(separator: " ")
+    if !policies.isEmpty { pairs.append(("policies", policies)) }
     return pairs.map { name, value in
       .object([("name", .string(name)), ("ns", .string(Self.propNamespace)), ("value", .string(value))])
     }
