@@ -46,9 +46,10 @@ public struct DocumentHistory: Sendable {
   }
 
   /// Reads the history of `paths` (relative to `root`, the project root) with one `git log`,
-  /// run from the PATH in `root` with fixed arguments and the paths after `--`. Changes of
-  /// whitespace and blank lines alone do not count (`-w --ignore-blank-lines`); only committed
-  /// changes are seen.
+  /// run from the PATH in `root` with fixed arguments and the paths after `--`. A commit changed
+  /// a document's words when its word diff (`--word-diff=porcelain`) adds or removes a word:
+  /// whitespace, blank lines and moved line breaks alone (a re-wrapped paragraph) do not count.
+  /// Only committed changes are seen.
   public static func git(
     root: String, paths: [String], environment: [String: String]? = nil
   ) -> DocumentHistory {
@@ -58,9 +59,11 @@ public struct DocumentHistory: Sendable {
     }
     let arguments =
       [
-        "--literal-pathspecs", "log", "-z", "--relative", "--no-renames", "--no-ext-diff", "--no-textconv",
-        "--no-color", "--no-show-signature", "--decorate-refs=refs/soclint/none",
-        "--format=%x01%h%x00%ct%x00%D%x00%an", "--numstat", "-w", "--ignore-blank-lines", "--",
+        "-c", "core.quotePath=false", "--literal-pathspecs", "log", "--relative", "--no-renames",
+        "--no-ext-diff",
+        "--no-textconv", "--no-color", "--no-show-signature", "--decorate-refs=refs/soclint/none",
+        "--format=%x01%h%x00%ct%x00%D%x00%an", "-p", "--unified=0", "--word-diff=porcelain",
+        "--src-prefix=a/", "--dst-prefix=b/", "--",
       ] + paths
     var childEnvironment = env
     // Never prompt, and never take the index lock another git may be holding.
@@ -82,28 +85,51 @@ public struct DocumentHistory: Sendable {
     }
   }
 
-  /// The changes in `git log -z --format=%x01%h%x00%ct%x00%D%x00%an --numstat` output. The
-  /// boundary commit of a shallow clone (decorated `grafted`) lists every file as added; that
-  /// is where the clone's history starts, not a change, so it is left out.
+  /// The changes in `git log --format=%x01%h%x00%ct%x00%D%x00%an -p --word-diff=porcelain`
+  /// output: a file changed in a commit when a line of its word diff adds (`+`) or removes (`-`)
+  /// words, or it is binary. The boundary commit of a shallow clone (decorated `grafted`) lists
+  /// every file as added; that is where the clone's history starts, not a change, so it is left out.
   package static func parse(_ output: [UInt8]) -> [String: [DocumentChange]] {
     var changes: [String: [DocumentChange]] = [:]
     for record in output.split(separator: 0x01, omittingEmptySubsequences: true) {
-      let fields = record.split(separator: 0, omittingEmptySubsequences: false).map {
+      let lines = record.split(separator: 10, omittingEmptySubsequences: false)
+      guard let header = lines.first else { continue }
+      let fields = header.split(separator: 0, omittingEmptySubsequences: false).map {
         String(decoding: $0, as: UTF8.self)
       }
       guard fields.count >= 4, let seconds = Double(fields[1]) else { continue }
       if fields[2].components(separatedBy: ", ").contains("grafted") { continue }
       let change = DocumentChange(commit: fields[0], day: Day.today(now: seconds), author: fields[3])
-      for entry in fields.dropFirst(4) {
-        let parts = entry.drop { $0 == "\n" }.split(
-          separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
-        guard parts.count == 3, !parts[2].isEmpty else { continue }
-        // "0 0": nothing but whitespace or blank lines changed (some versions of git list it).
-        if parts[0] == "0" && parts[1] == "0" { continue }
-        changes[String(parts[2]), default: []].append(change)
-      }
+      for path in changedWords(lines.dropFirst()) { changes[path, default: []].append(change) }
     }
     return changes
+  }
+
+  /// The paths whose words a commit's word diff changes, in the order met.
+  static func changedWords(_ lines: ArraySlice<ArraySlice<UInt8>>) -> [String] {
+    var out: [String] = []
+    var current: String?
+    var inHeader = false
+    func mark() {
+      if let current, !out.contains(current) { out.append(current) }
+    }
+    for line in lines {
+      let text = String(decoding: line, as: UTF8.self)
+      if text.hasPrefix("diff --git ") {
+        // "diff --git a/PATH b/PATH": the new path follows the last " b/".
+        current = text.range(of: " b/", options: .backwards).map { String(text[$0.upperBound...]) }
+        inHeader = true
+      } else if inHeader && text.hasPrefix("+++ b/") {
+        current = String(text.dropFirst(6)).trimmingCharacters(in: CharacterSet(charactersIn: "\t"))
+      } else if text.hasPrefix("@@") {
+        inHeader = false
+      } else if text.hasPrefix("Binary files ") {
+        mark()
+      } else if !inHeader && (text.hasPrefix("+") || text.hasPrefix("-")) {
+        mark()
+      }
+    }
+    return out
   }
 
   /// The first executable called `name` in a PATH, as a shell would find it.

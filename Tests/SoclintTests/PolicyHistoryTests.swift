@@ -79,6 +79,11 @@ import Testing
       Example.policyDocument.replacingFirst("every quarter", with: "every   month") + "\n\n", to: doc,
       in: project)
     try Self.commit(in: root, day: "2026-05-20", author: "Erik Berg")
+    // Nor does re-wrapping the paragraph: the same words, the line breaks moved.
+    try Self.write(
+      Example.policyDocument.replacingFirst("every quarter", with: "every month")
+        .replacingFirst("owner,\nlimited to what", with: "owner, limited\nto what"), to: doc, in: project)
+    try Self.commit(in: root, day: "2026-05-25", author: "Erik Berg")
     try Self.write(
       "# Incident Response Policy\n\nCall the on-call lead.\n\n", to: "Controls/policies/incident.md",
       in: project)
@@ -270,14 +275,19 @@ import Testing
     #expect(Self.drift(try Support.lint(clones.appendingPathComponent("10"))).count == 1)
   }
 
-  /// The output of `git log -z --format=%x01%h%x00%ct%x00%D%x00%an --numstat`, read.
-  @Test func parsesNumstatAndLeavesOutAShallowClonesBoundary() {
+  /// The output of `git log --format=%x01%h%x00%ct%x00%D%x00%an -p --word-diff=porcelain`, read:
+  /// a word added or removed is a change; a re-wrapped paragraph (only `~` line breaks move) is not.
+  @Test func parsesWordDiffsAndLeavesOutAShallowClonesBoundary() {
     let output =
-      "\u{1}abc1234\u{0}1781136000\u{0}\u{0}Dana Wu\u{0}\n3\t1\tpolicies/a b.md\u{0}0\t0\tpolicies/c.md\u{0}"
-      + "-\t-\tpolicies/d.pdf\u{0}"
-      + "\u{1}def5678\u{0}1772409600\u{0}\u{0}Alice Chen\u{0}\n"
-      + "\u{1}0a0b0c0\u{0}1767225600\u{0}grafted, HEAD -> main\u{0}Erik Berg\u{0}\n4\t0\tpolicies/c.md\u{0}"
-      + "-\t-\tpolicies/e.pdf\u{0}"
+      "\u{1}abc1234\u{0}1781136000\u{0}\u{0}Dana Wu\n\n"
+      + "diff --git a/policies/a b.md b/policies/a b.md\nindex 1..2 100644\n--- a/policies/a b.md\t\n+++ b/policies/a b.md\t\n"
+      + "@@ -3 +3 @@\n The quick \n-brown\n+red\n  fox\n~\n"
+      + "diff --git a/policies/c.md b/policies/c.md\nindex 3..4 100644\n--- a/policies/c.md\n+++ b/policies/c.md\n"
+      + "@@ -3,2 +3,2 @@\n The quick brown fox\n~\n jumps over the lazy dog.\n~\n"
+      + "diff --git a/policies/d.pdf b/policies/d.pdf\nindex 5..6 100644\nBinary files a/policies/d.pdf and b/policies/d.pdf differ\n"
+      + "\u{1}def5678\u{0}1772409600\u{0}\u{0}Alice Chen\n\n"
+      + "\u{1}0a0b0c0\u{0}1767225600\u{0}grafted, HEAD -> main\u{0}Erik Berg\n\n"
+      + "diff --git a/policies/c.md b/policies/c.md\nnew file mode 100644\n--- /dev/null\n+++ b/policies/c.md\n@@ -0,0 +1 @@\n+Call the lead.\n~\n"
     let changes = DocumentHistory.parse(Array(output.utf8))
     #expect(
       changes["policies/a b.md"] == [

@@ -9,8 +9,9 @@ struct PolicyChangedAfterApproval: Rule {
       An approval is of a text: when the words of the document change in a commit dated after
       `approved_on`, the text in force is not the text approved. soclint reads the committer
       date (as a UTC day) of the last commit that changed the document's words, with one
-      `git log` for all documents; changes of whitespace within lines and of blank lines alone do
-      not count (`git diff -w --ignore-blank-lines`), so tidying spacing needs no new approval. Only committed changes count, and commits
+      `git log` for all documents; it compares the words (a word diff), so changes of whitespace,
+      blank lines and line breaks alone do not count: tidying spacing or re-wrapping a paragraph
+      needs no new approval. Only committed changes count, and commits
       dated after the as-of date have not happened yet on that day. Have the new text approved
       and set `approved_on` in the same commit as the text (approving in the pull request that
       changes it). Outside a git repository, or without git on the PATH, the rule is skipped and
