@@ -109,8 +109,14 @@ extension LanguageServer {
     }
   }
 
-  /// The hook for policy ids under `policies`, once the policy model (FORMAT 1.1) is here.
-  func policyCandidates(_ context: LintContext) -> [Candidate] { [] }
+  /// The declared policy ids, each once, with their titles (and status, unless approved).
+  func policyCandidates(_ context: LintContext) -> [Candidate] {
+    var seen = Set<String>()
+    return context.project.policies.filter { seen.insert($0.id.value).inserted }.map { policy in
+      let status = policy.isApproved ? "" : " (\(policy.status.rawValue))"
+      return Candidate(label: policy.id.value, detail: policy.title.value + status, kind: 18)
+    }
+  }
 
   /// The values an `enum` of the document's schema allows at the cursor.
   func enumCandidates(

@@ -8,8 +8,7 @@ enum Subject: Equatable {
   case requirement(framework: String, id: String)
   case framework(String)
   case rule(String)
-  /// A policy id (`policies:` of a control, `kind: policy` documents). The policy model is not
-  /// on this branch yet (FORMAT 1.1); hover and definition answer nothing for it until it is.
+  /// A policy id: under a control's `policies`, or the `id` of a `kind: policy` document.
   case policy(String)
 
   static let ownerKeys: Set<String> = ["owner", "backup", "approver"]
@@ -81,6 +80,11 @@ struct ProjectKnowledge {
     let backs = context.project.owners.filter { $0.backup?.value == id }.map(\.id.value)
     lines.append(controls.isEmpty ? "owns no control" : "owns " + ProjectKnowledge.list(controls))
     if !evidence.isEmpty { lines.append("collects the evidence " + ProjectKnowledge.list(evidence)) }
+    let policies = context.project.policies
+    let owned = policies.filter { $0.owner.value == id }.map(\.id.value)
+    let approved = policies.filter { $0.approver?.value == id }.map(\.id.value)
+    if !owned.isEmpty { lines.append("owns the policies " + ProjectKnowledge.list(owned)) }
+    if !approved.isEmpty { lines.append("approves the policies " + ProjectKnowledge.list(approved)) }
     if !backs.isEmpty { lines.append("backs up " + ProjectKnowledge.list(backs)) }
     return lines.joined(separator: "\n\n")
   }
@@ -127,9 +131,54 @@ struct ProjectKnowledge {
     return "**\(name)** · \(description.severity.rawValue)\n\n\(description.summary)"
   }
 
-  /// The hook for policies: a policy's title, status and next review once the policy model
-  /// (FORMAT 1.1 `kind: policy`) is on this branch.
-  func policyHover(_ id: String) -> String? { nil }
+  /// A policy's title, status, approval, next review (judged as stale-policy and
+  /// policy-due-soon judge it) and the controls that carry it out.
+  func policyHover(_ id: String) -> String? {
+    guard let policy = context.policies[id] else { return nil }
+    var lines = ["**\(id)** · \(policy.title.value)"]
+    var status = "status: \(policy.status.rawValue)"
+    if let version = policy.version { status += " · version \(version)" }
+    lines.append(status)
+    var people = "owner: \(policy.owner.value)"
+    if let approver = policy.approver?.value { people += " · approver: \(approver)" }
+    if let approved = policy.approvedOn?.value { people += " · approved on \(approved)" }
+    lines.append(people)
+    lines.append(review(of: policy))
+    let carrying = context.project.controls.filter { control in
+      control.status != .retired && control.policies.contains { $0.value == id }
+    }
+    let implemented = carrying.filter(\.isImplemented).map(\.id.value)
+    let planned = carrying.filter { !$0.isImplemented }.map(\.id.value)
+    if implemented.isEmpty && planned.isEmpty {
+      lines.append("carried out by no control")
+    } else {
+      var parts: [String] = []
+      if !implemented.isEmpty { parts.append(ProjectKnowledge.list(implemented) + " (implemented)") }
+      if !planned.isEmpty { parts.append(ProjectKnowledge.list(planned) + " (planned)") }
+      lines.append("carried out by " + parts.joined(separator: "; "))
+    }
+    return lines.joined(separator: "\n\n")
+  }
+
+  /// When a policy's next review falls due, from the context's own judgement of it.
+  func review(of policy: Policy) -> String {
+    let interval = policy.reviewInterval?.value ?? context.configuration.reviewInterval
+    guard let freshness = context.policyFreshness(of: policy) else {
+      return "next review: none (a \(policy.status.rawValue) policy is not reviewed)"
+    }
+    switch freshness {
+    case .fresh(let due): return "next review: \(due) (\(interval))"
+    case .dueSoon(let due, let left):
+      let when = left == 0 ? "today" : "in \(left) day\(left == 1 ? "" : "s")"
+      return "next review: \(due) (\(interval)), \(when)"
+    case .stale(let due, let overdue):
+      return
+        "next review: overdue since \(due) (\(interval)), \(overdue) day\(overdue == 1 ? "" : "s") overdue"
+    case .future(let day): return "next review: unknown, approved_on \(day) is after the as-of date"
+    case .undated: return "next review: unknown, no approved_on"
+    case .unscheduled: return "next review: none by the calendar (\(interval))"
+    }
+  }
 
   /// Where a name is declared.
   func definition(_ subject: Subject) -> (path: String, range: SoclintDiagnostics.SourceRange)? {
@@ -145,8 +194,11 @@ struct ProjectKnowledge {
     case .framework(let id):
       guard let catalog = context.frameworks[id]?.catalog else { return nil }
       return (catalog.file.path, catalog.framework.range)
-    case .rule, .policy:
-      // Rules are declared in soclint itself; policies: the hook above.
+    case .policy(let id):
+      guard let policy = context.policies[id] else { return nil }
+      return (policy.file.path, policy.id.range)
+    case .rule:
+      // Rules are declared in soclint itself.
       return nil
     }
   }
