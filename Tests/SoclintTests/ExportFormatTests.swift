@@ -47,6 +47,10 @@ import Testing
     #expect(NameBasedUUID.uuid("component") == "bc63ea37-aa81-523b-ac27-43755f5a2804")
   }
 
+  @Test func oscalLinesHoldNoLineBreak() {
+    #expect(OSCALExporter.line("Acme payroll\nservices  \n") == "Acme payroll services")
+  }
+
   @Test func oscalTokens() {
     #expect(OSCALExporter.token("CC6.1") == "CC6.1")
     #expect(OSCALExporter.token("CO-1") == "CO-1")

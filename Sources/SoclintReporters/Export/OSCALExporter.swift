@@ -58,7 +58,7 @@ public struct OSCALExporter: HandoffExporter {
   /// The first user catalog's title, which names the service in a SOC 1 programme; else a
   /// description of it.
   static func serviceTitle(_ handoff: Handoff) -> String {
-    handoff.context.project.catalogs.first.map { Handoff.text($0.title.value) }
+    handoff.context.project.catalogs.first.map { line($0.title.value) }
       ?? "The service these controls protect"
   }
 
@@ -79,7 +79,7 @@ public struct OSCALExporter: HandoffExporter {
         .object([
           ("uuid", .string(NameBasedUUID.uuid("control-implementation/\(framework.id)"))),
           ("source", .string(source)),
-          ("description", .string("How the controls meet \(Handoff.text(framework.title)).")),
+          ("description", .string("How the controls meet \(Self.line(framework.title)).")),
           ("implemented-requirements", .array(requirements)),
         ]))
     }
@@ -104,11 +104,11 @@ public struct OSCALExporter: HandoffExporter {
         ("props", .array(props(of: c))),
       ])
     }
-    let named = unique.map { "\($0.id.value) (\(Handoff.text($0.title.value)))" }.joined(separator: ", ")
+    let named = unique.map { "\($0.id.value) (\(Self.line($0.title.value)))" }.joined(separator: ", ")
     return .object([
       ("uuid", .string(NameBasedUUID.uuid("implemented-requirement/\(framework.id)/\(r.id)"))),
       ("control-id", .string(token)),
-      ("description", .string("\(r.id) \(Handoff.text(r.title)): met by \(named).")),
+      ("description", .string("\(r.id) \(Self.line(r.title)): met by \(named).")),
       ("statements", .array(statements)),
     ])
   }
@@ -124,6 +124,12 @@ public struct OSCALExporter: HandoffExporter {
     return pairs.map { name, value in
       .object([("name", .string(name)), ("ns", .string(Self.propNamespace)), ("value", .string(value))])
     }
+  }
+
+  /// Text as an OSCAL markup line (no line break) or string (no whitespace at either end): runs
+  /// of white space, line breaks included, become one space.
+  static func line(_ text: String) -> String {
+    text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
   }
 
   /// An id as an OSCAL token (an XML NCName): characters other than letters, digits, `.`, `-`
