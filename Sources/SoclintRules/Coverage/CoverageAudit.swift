@@ -34,13 +34,6 @@ extension CoverageReport {
     }
   }
 
-  /// Under a Type II audit, whether no evidence item of a control has a missed window: with
-  /// readiness, what makes a requirement operate through the period.
-  static func hasNoMissedWindow(_ control: Control, _ context: LintContext) -> Bool {
-    control.evidence.allSatisfy { e in !context.windows(of: e, in: control).contains { $0.status == .missed }
-    }
-  }
-
   /// A window's status as reports write it: met (with the day), missed, pending, not required.
   public static func describe(_ window: CollectionWindow) -> String {
     switch window.status {

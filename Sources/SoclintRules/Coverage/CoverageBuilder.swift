@@ -26,7 +26,8 @@ extension CoverageReport {
 
   init(context: LintContext, suppressed: [(finding: Finding, suppression: Suppression)]) {
     let asOf = context.asOf
-    let (evidence, judged) = CoverageReport.evidence(context, exceptions: ExceptionIndex(suppressed))
+    let (evidence, judged, missedWindow) = CoverageReport.evidence(
+      context, exceptions: ExceptionIndex(suppressed))
 
     // A control supports readiness when it has evidence and all of it is current.
     func supportsReadiness(_ control: Control) -> Bool {
@@ -36,7 +37,11 @@ extension CoverageReport {
     // Under a Type II audit a control operates through the period when it also missed no window.
     let operates: ((Control) -> Bool)? =
       context.auditPeriod == nil
-      ? nil : { supportsReadiness($0) && CoverageReport.hasNoMissedWindow($0, context) }
+      ? nil
+      : { control in
+        supportsReadiness(control)
+          && !control.evidence.contains { missedWindow.contains(ObjectIdentifier($0)) }
+      }
     var frameworks: [Framework] = []
     for scope in context.configuration.scopes {
       // An unknown framework is lint's unknown-framework finding; it has nothing to report on.
@@ -67,11 +72,13 @@ extension CoverageReport {
 
   /// Evidence of implemented controls, judged exactly as the staleness rules judge it, stable
   /// by control id (within a control, the order it lists its evidence), with the status of each
-  /// item by its identity.
+  /// item by its identity, and the items with a missed window of a Type II period (each item's
+  /// windows are computed once, here).
   static func evidence(
     _ context: LintContext, exceptions: ExceptionIndex
-  ) -> ([Evidence], [ObjectIdentifier: EvidenceStatus]) {
+  ) -> ([Evidence], [ObjectIdentifier: EvidenceStatus], Set<ObjectIdentifier>) {
     var judged: [ObjectIdentifier: EvidenceStatus] = [:]
+    var missedWindow: Set<ObjectIdentifier> = []
     var evidence: [Evidence] = []
     for control in context.implementedControls {
       for e in control.evidence {
@@ -84,12 +91,16 @@ extension CoverageReport {
         case .neverCollected: exception = exceptions.find(.evidenceNeverCollected, at: e.id)
         case .fresh, .unscheduled: exception = nil
         }
+        let windows = context.auditPeriod == nil ? nil : context.windows(of: e, in: control)
+        if windows?.contains(where: { $0.status == .missed }) == true {
+          missedWindow.insert(ObjectIdentifier(e))
+        }
         evidence.append(
           Evidence(
             control: control.id.value, id: e.id.value, owner: e.owner?.value ?? control.owner.value,
             frequency: e.frequency.value.description, status: status, collected: e.lastCollected?.value,
             due: due, exception: exception,
-            windows: context.auditPeriod == nil ? nil : context.windows(of: e, in: control),
+            windows: windows,
             gapException: EvidenceGap.place(of: e, in: control).flatMap {
               exceptions.find(.evidenceGap, at: $0)
             },
@@ -99,7 +110,7 @@ extension CoverageReport {
     let sorted = CoverageReport.stableSorted(evidence) {
       $0.control.utf8.lexicographicallyPrecedes($1.control.utf8)
     }
-    return (sorted, judged)
+    return (sorted, judged, missedWindow)
   }
 
   /// Evidence (fresh or due soon) and design reviews of implemented controls due within the
