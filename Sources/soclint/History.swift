@@ -22,7 +22,9 @@ struct History: ParsableCommand {
   @Flag(help: "Add the recovered dates to the files' collected lists.")
   var write = false
 
-  @Argument(help: ArgumentHelp("Control files to read (default: every control file).", valueName: "PATH"))
+  @Argument(
+    help: ArgumentHelp(
+      "Control files, or folders of them, to read (default: every control file).", valueName: "PATH"))
   var paths: [String] = []
 
   func validate() throws {
@@ -61,19 +63,32 @@ struct History: ParsableCommand {
     guard !paths.isEmpty else {
       return controlFiles.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
-    return try paths.map { path in
+    var selected: [String] = []
+    for path in paths {
       let absolute = Session.absolute(path, cwd: session.cwd)
+      let isFolder = FileSystem.type(atAbsolute: absolute) == .directory
       let dir = (absolute as NSString).deletingLastPathComponent
-      let full = (FileSystem.realPath(dir) ?? dir) + "/" + (absolute as NSString).lastPathComponent
-      guard FileSystem.isInside(full, root: project.root), full != project.root else {
+      let full =
+        isFolder
+        ? FileSystem.realPath(absolute) ?? absolute
+        : (FileSystem.realPath(dir) ?? dir) + "/" + (absolute as NSString).lastPathComponent
+      guard FileSystem.isInside(full, root: project.root) else {
         throw Failure("\(path) is outside the project root \(project.root)")
       }
-      let rel = String(full.dropFirst(project.root.count + 1))
-      guard controlFiles.contains(rel) else {
-        throw Failure("\(path) is not a control file of the project (or it has an error: soclint lint tells)")
+      // A folder names every control file under it (the project root: all of them).
+      let rel = full == project.root ? "" : String(full.dropFirst(project.root.count + 1))
+      let matches =
+        isFolder
+        ? controlFiles.filter { rel.isEmpty || $0.hasPrefix(rel + "/") } : [rel].filter(controlFiles.contains)
+      guard !matches.isEmpty else {
+        throw Failure(
+          isFolder
+            ? "\(path) holds no control file of the project"
+            : "\(path) is not a control file of the project (or it has an error: soclint lint tells)")
       }
-      return rel
+      selected += matches.filter { !selected.contains($0) }
     }
+    return selected.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
   }
 }
 

@@ -118,6 +118,18 @@ import Testing
     #expect(try Data(contentsOf: root.appendingPathComponent("Controls/AC-02.yaml")) == two)
   }
 
+  @Test func aFolderNamesTheControlFilesUnderIt() async throws {
+    let root = try repository()
+    let run = try await Support.run(["history", "--from-git", "Controls"], in: root)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(
+      run.stdout.split(separator: "\n").filter { $0.hasPrefix("Controls/") } == [
+        "Controls/AC-01.yaml", "Controls/AC-02.yaml",
+      ])
+    let empty = try await Support.run(["history", "--from-git", "Controls/none"], in: root)
+    #expect(empty.status == 2)
+  }
+
   @Test func writeRefusesFilesWithUncommittedChanges() async throws {
     let root = try repository()
     let path = root.appendingPathComponent("Controls/AC-01.yaml")
