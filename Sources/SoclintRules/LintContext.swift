@@ -62,6 +62,40 @@ public struct LintContext: Sendable {
     window.end.adding(days: configuration.graceDays) < asOf
   }
 
+  /// A path a control's evidence is kept at: an evidence item's `path`, or under a Type II
+  /// audit a collection's, with what the path belongs to for messages.
+  public struct EvidencePath: Sendable {
+    /// The path as written.
+    public let path: Located<String>
+    /// What it resolves to on disk, when resolved.
+    public let status: EvidencePathStatus?
+    /// The evidence item it belongs to.
+    public let evidence: Evidence
+    /// "evidence 'x'", or "the 2026-04-09 collection of evidence 'x'".
+    public let owner: String
+  }
+
+  /// The paths of a control's evidence that missing-evidence-file and unsafe-path check: each
+  /// item's `path`, then under a Type II audit each collection's.
+  public func evidencePaths(of control: Control) -> [EvidencePath] {
+    var out: [EvidencePath] = control.evidence.compactMap { e in
+      e.path.map {
+        EvidencePath(path: $0, status: e.pathStatus, evidence: e, owner: "evidence '\(e.id.value)'")
+      }
+    }
+    guard auditPeriod != nil else { return out }
+    for e in control.evidence {
+      for c in e.collected {
+        guard let path = c.path else { continue }
+        out.append(
+          EvidencePath(
+            path: path, status: c.pathStatus, evidence: e,
+            owner: "the \(c.date.value) collection of evidence '\(e.id.value)'"))
+      }
+    }
+    return out
+  }
+
   /// Every day an evidence item is known to have been collected: its `collected` dates and
   /// `last_collected`, sorted, without repeats.
   public func collectionDays(of evidence: Evidence) -> [Day] {

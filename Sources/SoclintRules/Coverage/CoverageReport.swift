@@ -268,12 +268,6 @@ public struct CoverageReport: Sendable {
   /// when they were, or when no approved policy has a document.
   public internal(set) var policyHistoryUnavailable: String? = nil
 
-  /// The frameworks whose readiness, as printed, is under a threshold (a CI gate). Frameworks
-  /// with nothing in scope have no readiness and never fail it.
-  public func frameworks(under threshold: Threshold) -> [Framework] {
-    frameworks.filter { f in f.readiness.tenths.map(threshold.isAbove) ?? false }
-  }
-
   /// Every per-framework figure printed under a threshold: readiness, and under a Type II audit
   /// "operating through the period", with its name.
   public func figures(

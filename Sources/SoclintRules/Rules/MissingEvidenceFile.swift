@@ -31,27 +31,13 @@ struct MissingEvidenceFile: Rule {
 
   func check(_ context: LintContext, report: inout [Finding]) {
     for control in context.implementedControls {
-      for e in control.evidence {
-        guard let path = e.path, e.pathStatus == .noMatch else { continue }
+      for p in context.evidencePaths(of: control) where p.status == .noMatch {
         report.append(
           finding(
-            "path '\(path.value)' of evidence '\(e.id.value)' of control \(control.id.value) matches no file",
-            at: path,
+            "path '\(p.path.value)' of \(p.owner) of control \(control.id.value) matches no file",
+            at: p.path,
             help: ["paths are globs relative to the project root; fix the path or add the file"],
-            subject: [control.id.value, e.id.value, path.value]))
-      }
-      // Under a Type II audit every collection's path is evidence too.
-      guard context.auditPeriod != nil else { continue }
-      for e in control.evidence {
-        for c in e.collected {
-          guard let path = c.path, c.pathStatus == .noMatch else { continue }
-          report.append(
-            finding(
-              "path '\(path.value)' of the \(c.date.value) collection of evidence '\(e.id.value)' of control \(control.id.value) matches no file",
-              at: path,
-              help: ["paths are globs relative to the project root; fix the path or add the file"],
-              subject: [control.id.value, e.id.value, path.value]))
-        }
+            subject: [control.id.value, p.evidence.id.value, p.path.value]))
       }
     }
   }

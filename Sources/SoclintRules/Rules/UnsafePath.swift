@@ -29,25 +29,13 @@ struct UnsafePath: Rule {
 
   func check(_ context: LintContext, report: inout [Finding]) {
     for control in context.implementedControls {
-      for e in control.evidence {
-        guard let path = e.path, case .unsafe(let why)? = e.pathStatus else { continue }
+      for p in context.evidencePaths(of: control) {
+        guard case .unsafe(let why)? = p.status else { continue }
         report.append(
           finding(
-            "path '\(path.value)' of evidence '\(e.id.value)' of control \(control.id.value) is unsafe: \(why)",
-            at: path, help: ["write a path relative to the project root that stays inside it"],
-            subject: [control.id.value, e.id.value, path.value]))
-      }
-      // Under a Type II audit every collection's path is evidence too.
-      guard context.auditPeriod != nil else { continue }
-      for e in control.evidence {
-        for c in e.collected {
-          guard let path = c.path, case .unsafe(let why)? = c.pathStatus else { continue }
-          report.append(
-            finding(
-              "path '\(path.value)' of the \(c.date.value) collection of evidence '\(e.id.value)' of control \(control.id.value) is unsafe: \(why)",
-              at: path, help: ["write a path relative to the project root that stays inside it"],
-              subject: [control.id.value, e.id.value, path.value]))
-        }
+            "path '\(p.path.value)' of \(p.owner) of control \(control.id.value) is unsafe: \(why)",
+            at: p.path, help: ["write a path relative to the project root that stays inside it"],
+            subject: [control.id.value, p.evidence.id.value, p.path.value]))
       }
     }
     for policy in context.project.policies {
