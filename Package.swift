@@ -56,7 +56,8 @@ let package = Package(
       ]
     ),
     .executableTarget(
-      name: "soclint-bench", dependencies: ["CYAML", "SoclintModel", "SoclintRules", "SoclintLSP"]),
+      name: "soclint-bench",
+      dependencies: ["CYAML", "SoclintYAML", "SoclintSchema", "SoclintModel", "SoclintRules", "SoclintLSP"]),
     .testTarget(
       name: "SoclintTests",
       dependencies: [

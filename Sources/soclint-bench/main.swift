@@ -1,10 +1,12 @@
 // soclint-bench: times `soclint lint` on a generated repository against the cost of only
 // parsing the same files with libyaml, and prints the ratio.
 //
-//   swift run -c release soclint-bench [CONTROLS] [--keep DIR] [--lsp] [--history N] [--policies N]
+//   swift run -c release soclint-bench [CONTROLS] [--keep DIR] [--lsp] [--history N] [--policies N] [--stages]
 //
 // --history N gives every evidence item a `collected` list of N dates (ending at the date it
 // would otherwise have as last_collected) and puts a Type II audit of 2026 in the configuration.
+//
+// --stages times each stage of reading a file on one thread.
 //
 // --lsp times the language server instead: from an edit of one control to its diagnostics.
 //
@@ -185,10 +187,15 @@ func parseOnly() -> Int {
   return events.reduce(0, +)
 }
 
-func lint(readingGit: Bool = true) throws -> Int {
+/// Reads the project: discovery, reading, parsing, validation and the model, no rules.
+func load() throws -> Project {
   var options = ProjectLoader.Options(configPath: root + "/.soclint.yaml")
   options.jobs = jobs
-  let project = try ProjectLoader.standard().load(options)
+  return try ProjectLoader.standard().load(options)
+}
+
+func lint(readingGit: Bool = true) throws -> Int {
+  let project = try load()
   var linter = Linter(jobs: jobs)
   if !readingGit { linter.history = .given(.empty) }
   let result = linter.lint(project, asOf: nil, today: Day(year: 2026, month: 11, day: 20))
@@ -212,11 +219,19 @@ if arguments.contains("--lsp") {
   exit(0)
 }
 
+if arguments.contains("--stages") {
+  try stageTimings(root: root, paths: paths)
+  if keep == nil { try? FileManager.default.removeItem(atPath: root) }
+  exit(0)
+}
+
 let parse = time(parseOnly)
 let full = try time { try lint() }
+let loadOnly = try time { try load().files.count }
 print("controls: \(count), files: \(paths.count), jobs: \(jobs)")
 print(String(format: "libyaml parse only: %.3f s (%d events)", parse.seconds, parse.value))
 print(String(format: "soclint lint:       %.3f s (%d findings)", full.seconds, full.value))
+print(String(format: "  of which loading: %.3f s (%d files)", loadOnly.seconds, loadOnly.value))
 print(String(format: "ratio lint / parse: %.2f", full.seconds / parse.seconds))
 if policyCount > 0 {
   // Alternated, eleven runs each, so that a busy machine weighs on both alike; the minimum and
