@@ -20,10 +20,10 @@ public enum CoreSchema {
   /// The value of a plain scalar's text: null (`~`, `null`, nothing), a boolean, an integer (decimal, `0o`,
   /// `0x`) or a float (`.inf` and `.nan` included); anything else is the string itself.
   package static func resolvePlain(_ text: String) -> ScalarValue {
-    let u = Array(text.utf8)
-    if u.isEmpty { return .null }
-    // Everything resolving to a non-string starts with one of these bytes.
-    switch u[0] {
+    // Everything resolving to a non-string starts with one of these bytes; most text starts
+    // with another, and is a string without copying its bytes.
+    guard let first = text.utf8.first else { return .null }
+    switch first {
     case UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "~"):
       if text == "~" || text == "null" || text == "Null" || text == "NULL" { return .null }
     case UInt8(ascii: "t"), UInt8(ascii: "T"):
@@ -32,7 +32,7 @@ public enum CoreSchema {
       if text == "false" || text == "False" || text == "FALSE" { return .bool(false) }
     case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"),
       UInt8(ascii: "."):
-      if let n = number(u, text) { return n }
+      if let n = number(Array(text.utf8), text) { return n }
     default: break
     }
     return .string(text)

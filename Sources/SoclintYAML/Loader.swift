@@ -134,6 +134,9 @@ private struct TreeBuilder {
     var items: [Node] = []
     var pairs: [Node.Pair] = []
     var key: Node? = nil
+    /// The text of each key in `pairs`, in order (nil for a key that is not a scalar), so that
+    /// looking for a repeated key reads strings, not nodes.
+    var keyTexts: [String?] = []
     /// Keys seen so far, for duplicate detection; a dictionary only once the mapping is big.
     var seenIndex: [String: Mark]? = nil
     var merges: [Node] = []
@@ -148,8 +151,14 @@ private struct TreeBuilder {
 
     func firstMark(ofKey text: String) -> Mark? {
       if let seenIndex { return seenIndex[text] }
-      for pair in pairs where pair.key.keyText == text { return pair.key.start }
+      for (i, key) in keyTexts.enumerated() where key == text { return pairs[i].key.start }
       return nil
+    }
+
+    /// Adds a pair, keeping `keyTexts` in step.
+    func append(_ pair: Node.Pair, keyText: String?) {
+      pairs.append(pair)
+      keyTexts.append(keyText)
     }
 
     func remember(_ key: Node, _ text: String) {
@@ -398,10 +407,10 @@ private struct TreeBuilder {
             relatedMessage: "'\(text)' is first given here"))
       } else {
         frame.remember(key, text)
-        frame.pairs.append(Node.Pair(key: key, value: node))
+        frame.append(Node.Pair(key: key, value: node), keyText: text)
       }
     } else {
-      frame.pairs.append(Node.Pair(key: key, value: node))
+      frame.append(Node.Pair(key: key, value: node), keyText: nil)
     }
   }
 }

@@ -3,16 +3,28 @@
 /// Lines and columns are 1-based; columns count Unicode scalar values, not bytes, so that a
 /// caret lands under the right character in any editor that counts the same way (LSP, SARIF's
 /// `unicodeCodePoints`).
+///
+/// Stored in 32 bits each (a file is at most 8 MiB, so neither can overflow): every node holds
+/// two marks, and the tree of a large project is most of soclint's memory.
 public struct Mark: Sendable, Hashable, Comparable, CustomStringConvertible {
+  private var storedLine: Int32
+  private var storedColumn: Int32
+
   /// The line, counting from 1.
-  public var line: Int
+  public var line: Int {
+    get { Int(storedLine) }
+    set { storedLine = Int32(clamping: newValue) }
+  }
   /// The column, counting from 1, in Unicode scalars.
-  public var column: Int
+  public var column: Int {
+    get { Int(storedColumn) }
+    set { storedColumn = Int32(clamping: newValue) }
+  }
 
   /// The mark at `line` and `column`, both 1-based.
   public init(line: Int, column: Int) {
-    self.line = line
-    self.column = column
+    storedLine = Int32(clamping: line)
+    storedColumn = Int32(clamping: column)
   }
 
   /// The first character of a text: line 1, column 1.
@@ -20,7 +32,7 @@ public struct Mark: Sendable, Hashable, Comparable, CustomStringConvertible {
 
   /// Whether `a` comes before `b` in the text.
   public static func < (a: Mark, b: Mark) -> Bool {
-    (a.line, a.column) < (b.line, b.column)
+    (a.storedLine, a.storedColumn) < (b.storedLine, b.storedColumn)
   }
 
   /// `line:column`, as compilers print a position.
@@ -71,14 +83,45 @@ public final class Node: Sendable {
     public let text: String
     /// How the scalar was written.
     public let style: ScalarStyle
+    /// The value, without a second copy of the text when the value is the text itself (almost
+    /// every string): one reference fewer to count for every scalar of every tree.
+    private let resolved: Resolved
+
+    private enum Resolved: Sendable {
+      case null, bool(Bool), int(Int), float(Double), text, string(String)
+    }
+
     /// What the text means under the YAML 1.2 core schema.
-    public let value: ScalarValue
+    public var value: ScalarValue {
+      switch resolved {
+      case .null: return .null
+      case .bool(let b): return .bool(b)
+      case .int(let i): return .int(i)
+      case .float(let d): return .float(d)
+      case .text: return .string(text)
+      case .string(let s): return .string(s)
+      }
+    }
+
+    /// Whether the value is a string (the text itself or another).
+    public var isString: Bool {
+      switch resolved {
+      case .text, .string: return true
+      default: return false
+      }
+    }
 
     /// A scalar from its text, its style and the value they resolve to.
     public init(text: String, style: ScalarStyle, value: ScalarValue) {
       self.text = text
       self.style = style
-      self.value = value
+      switch value {
+      case .null: resolved = .null
+      case .bool(let b): resolved = .bool(b)
+      case .int(let i): resolved = .int(i)
+      case .float(let d): resolved = .float(d)
+      case .string(let s): resolved = s == text ? .text : .string(s)
+      }
     }
   }
 
@@ -102,18 +145,31 @@ public final class Node: Sendable {
   public let start: Mark
   /// The position just after the node's last character.
   public let end: Mark
+  /// The tag and the anchor, which few nodes have, kept aside so that the others do not pay
+  /// for two empty strings each.
+  private let properties: Properties?
+
+  private final class Properties: Sendable {
+    let tag: String?
+    let anchor: String?
+
+    init(tag: String?, anchor: String?) {
+      self.tag = tag
+      self.anchor = anchor
+    }
+  }
+
   /// The tag in its full form (`!!str` is "tag:yaml.org,2002:str"); nil when the node has none.
-  public let tag: String?
+  public var tag: String? { properties?.tag }
   /// The name of the anchor (`&name`) the node was given, if any.
-  public let anchor: String?
+  public var anchor: String? { properties?.anchor }
 
   /// A node from its parts; JSON nodes and most YAML ones have neither tag nor anchor.
   public init(content: Content, start: Mark, end: Mark, tag: String? = nil, anchor: String? = nil) {
     self.content = content
     self.start = start
     self.end = end
-    self.tag = tag
-    self.anchor = anchor
+    self.properties = tag == nil && anchor == nil ? nil : Properties(tag: tag, anchor: anchor)
   }
 
   /// The scalar, when the node is one.
@@ -136,7 +192,7 @@ public final class Node: Sendable {
 
   /// The string value of a scalar that resolved to a string.
   public var string: String? {
-    if case .scalar(let s) = content, case .string(let v) = s.value { return v }
+    if case .scalar(let s) = content, s.isString, case .string(let v) = s.value { return v }
     return nil
   }
 
