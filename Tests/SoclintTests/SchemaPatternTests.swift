@@ -37,6 +37,23 @@ struct SchemaPatternTests {
     }
   }
 
+  /// `^` and a literal run as a prefix test; it must agree with the automaton, and only such
+  /// patterns may take that path.
+  @Test(arguments: ["^x-", "^AC-01", "^a_b", "^x"])
+  func literalPrefixesAgreeWithTheAutomaton(_ source: String) throws {
+    #expect(SchemaPattern.literalPrefix(source) == Array(source.utf8.dropFirst()))
+    let pattern = try #require(SchemaPattern(source))
+    let simple = try #require(SimpleRegex(source))
+    for input in SchemaPatternTests.inputs + ["x-", "x", "AC-01x", "a_b", "xx-", " x-"] {
+      #expect(pattern.matches(input) == simple.matches(input), "/\(source)/ on \(input.debugDescription)")
+    }
+  }
+
+  @Test(arguments: ["^", "x-", "^x-$", "^x.", "^x*", "^(x)", "^x\\-", "^é", "^x|y", "^[x]"])
+  func otherPatternsAreNoLiteralPrefix(_ source: String) {
+    #expect(SchemaPattern.literalPrefix(source) == nil)
+  }
+
   @Test(arguments: ["^\\p{Letter}+$", "(?=a)a", "\\bword", "(a)\\1", "(?<n>a)b", "[\\p{L}_]"])
   func otherPatternsUseICU(_ source: String) throws {
     #expect(SimpleRegex(source) == nil)
