@@ -52,13 +52,22 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
 
   /// Whether a project-relative path, with `/` separators, matches the glob.
   public func matches(_ path: String) -> Bool {
-    let parts = path.split(separator: "/", omittingEmptySubsequences: true).map { Array($0.unicodeScalars) }
+    // The path's scalars once, and each part as a range of them: discovery asks this of every
+    // file of the project, so nothing is allocated per part.
+    let scalars = Array(path.unicodeScalars)
+    var parts: [Range<Int>] = []
+    var partStart = 0
+    for (i, c) in scalars.enumerated() where c == "/" {
+      if i > partStart { parts.append(partStart..<i) }
+      partStart = i + 1
+    }
+    if partStart < scalars.count { parts.append(partStart..<scalars.count) }
     // matched[j]: whether the pattern's segments from i on match the path's parts from j on,
     // filled from the last segment back; one row of the table at a time.
     var matched = [Bool](repeating: false, count: parts.count + 1)
+    var row = matched
     matched[parts.count] = true
     for segment in segments.reversed() {
-      var row = [Bool](repeating: false, count: parts.count + 1)
       switch segment {
       case .any:
         // `**` then the rest matches from j when the rest matches from j or from any later part.
@@ -67,12 +76,13 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
           later = later || matched[j]
           row[j] = later
         }
-      case .name(let scalars):
-        for j in 0..<parts.count where matched[j + 1] {
-          row[j] = Glob.matchSegment(scalars[...], parts[j][...])
+      case .name(let pattern):
+        row[parts.count] = false
+        for j in 0..<parts.count {
+          row[j] = matched[j + 1] && Glob.matchSegment(pattern[...], scalars[parts[j]])
         }
       }
-      matched = row
+      swap(&matched, &row)
     }
     return matched[0]
   }
