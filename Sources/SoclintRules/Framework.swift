@@ -1,7 +1,10 @@
 import SoclintModel
 
 /// A framework a control can map to: the built-in SOC 2 criteria or a user catalog.
-public struct Framework: Sendable {
+///
+/// A reference type: every requirement id a control maps carries its framework, and copying
+/// a struct of five fields costs a retain per field.
+public final class Framework: Sendable {
   /// One requirement: a SOC 2 criterion or a catalog's control objective.
   public struct Requirement: Sendable {
     /// The id controls map to ("CC6.1", "CO-1").
@@ -37,7 +40,7 @@ public struct Framework: Sendable {
   public func requirement(_ id: String) -> Requirement? { index[id].map { requirements[$0] } }
 
   /// The framework a user catalog declares.
-  public init(catalog: Catalog) {
+  public convenience init(catalog: Catalog) {
     self.init(
       id: catalog.framework.value, title: catalog.title.value,
       requirements: catalog.requirements.map {

@@ -34,24 +34,35 @@ struct DuplicateID: Rule {
     passing: [Example(control: Example.goodControl)])
 
   func check(_ context: LintContext, report: inout [Finding]) {
-    func duplicates<T>(_ items: [(Located<String>, T)], _ describe: (String) -> String) {
-      var first: [String: Located<String>] = [:]
-      for (id, _) in items {
-        if let earlier = first[id.value] {
-          report.append(
-            finding(
-              "\(describe(id.value)) is declared twice", at: id,
-              notes: [Note("\(describe(id.value)) is first declared here", at: earlier.range)],
-              help: ["give each one its own id"], subject: [id.value]))
-        } else {
-          first[id.value] = id
+    func duplicates<C: RandomAccessCollection>(_ ids: C, _ describe: (String) -> String)
+    where C.Element == Located<String> {
+      func declaredTwice(_ id: Located<String>, after earlier: Located<String>) {
+        report.append(
+          finding(
+            "\(describe(id.value)) is declared twice", at: id,
+            notes: [Note("\(describe(id.value)) is first declared here", at: earlier.range)],
+            help: ["give each one its own id"], subject: [id.value]))
+      }
+      guard ids.count > 1 else { return }
+      // A control's few evidence items are compared pairwise: a dictionary for each of
+      // thousands of controls costs more than the comparisons.
+      guard ids.count > 16 else {
+        for (i, id) in zip(ids.indices, ids) {
+          if let earlier = ids[ids.startIndex..<i].first(where: { $0.value == id.value }) {
+            declaredTwice(id, after: earlier)
+          }
         }
+        return
+      }
+      var first: [String: Located<String>] = [:]
+      for id in ids {
+        if let earlier = first[id.value] { declaredTwice(id, after: earlier) } else { first[id.value] = id }
       }
     }
     controlsAndPolicies(context, report: &report)
-    duplicates(context.project.owners.map { ($0.id, ()) }) { "owner '\($0)'" }
+    duplicates(context.project.owners.lazy.map(\.id)) { "owner '\($0)'" }
     for control in context.project.controls {
-      duplicates(control.evidence.map { ($0.id, ()) }) { "evidence '\($0)' of control \(control.id.value)" }
+      duplicates(control.evidence.lazy.map(\.id)) { "evidence '\($0)' of control \(control.id.value)" }
     }
     for catalog in context.project.catalogs {
       if let builtIn = BuiltInFramework.named(catalog.framework.value) {
@@ -64,11 +75,11 @@ struct DuplicateID: Rule {
             ],
             subject: [builtIn.id]))
       }
-      duplicates(catalog.requirements.map { ($0.id, ()) }) {
+      duplicates(catalog.requirements.lazy.map(\.id)) {
         "requirement '\($0)' of catalog \(catalog.framework.value)"
       }
     }
-    duplicates(context.project.catalogs.map { ($0.framework, ()) }) { "catalog \($0)" }
+    duplicates(context.project.catalogs.lazy.map(\.framework)) { "catalog \($0)" }
   }
 
   /// Controls and policies share one namespace, in reading order (path, then document).
@@ -82,11 +93,11 @@ struct DuplicateID: Rule {
     }
     var first: [String: Declared] = [:]
     for item in ordered {
-      let name = "\(item.what) \(item.id.value)"
       guard let earlier = first[item.id.value] else {
         first[item.id.value] = item
         continue
       }
+      let name = "\(item.what) \(item.id.value)"
       let earlierName = "\(earlier.what) \(earlier.id.value)"
       let message =
         earlier.what == item.what

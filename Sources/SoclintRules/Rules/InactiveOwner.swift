@@ -37,8 +37,10 @@ struct InactiveOwner: Rule {
 
   func check(_ context: LintContext, report: inout [Finding]) {
     guard !context.project.ownersIncomplete else { return }
-    func look(_ value: Located<String>, _ what: String) {
+    // `what` is built only for a finding: most values are fine, and the message costs.
+    func look(_ value: Located<String>, _ describe: @autoclosure () -> String) {
       guard let owner = context.owners[value.value], !owner.active else { return }
+      let what = describe()
       report.append(
         finding(
           "\(what) has left (active: false)", at: value,

@@ -20,8 +20,10 @@ struct UnknownFramework: Rule {
   func check(_ context: LintContext, report: inout [Finding]) {
     guard !context.project.catalogsIncomplete else { return }
     let known = context.frameworks.keys.sorted()
-    func look(_ id: Located<String>, _ what: String) {
+    // `what` is built only for a finding: most values are fine, and the message costs.
+    func look(_ id: Located<String>, _ describe: @autoclosure () -> String) {
       guard context.frameworks[id.value] == nil else { return }
+      let what = describe()
       var help: [String] = []
       if let s = Suggest.closest(to: id.value, in: known) { help.append("did you mean '\(s)'?") }
       help.append("known frameworks: \(known.joined(separator: ", ")); others need a catalog (kind: catalog)")

@@ -25,8 +25,10 @@ struct UnknownOwner: Rule {
   func check(_ context: LintContext, report: inout [Finding]) {
     guard !context.project.ownersIncomplete else { return }
     let ids = context.project.owners.map(\.id.value)
-    func look(_ value: Located<String>, _ what: String) {
+    // `what` is built only for a finding: most values are fine, and the message costs.
+    func look(_ value: Located<String>, _ describe: @autoclosure () -> String) {
       guard context.owners[value.value] == nil else { return }
+      let what = describe()
       let help =
         Suggest.closest(to: value.value, in: ids).map { ["did you mean '\($0)'?"] }
         ?? ["declare '\(value.value)' in an owners list (kind: owners)"]
