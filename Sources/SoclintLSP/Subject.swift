@@ -70,7 +70,7 @@ struct ProjectKnowledge {
   func ownerHover(_ id: String) -> String? {
     guard let owner = context.owners[id] else { return nil }
     var lines = ["**\(id)** · \(owner.name.value)", owner.email]
-    if let role = owner.node["role"]?.string { lines[1] += " · " + role }
+    if let role = owner.role { lines[1] += " · " + role }
     if !owner.active { lines.append("has left (active: false)") }
     if let backup = owner.backup?.value { lines.append("backup: \(backup)") }
     let controls = context.project.controls.filter { $0.owner.value == id }.map(\.id.value)

@@ -5,7 +5,8 @@ import SoclintYAML
 public struct Located<Value: Sendable>: Sendable {
   /// What was read, typed.
   public let value: Value
-  /// The node it was read from, for a finding's range.
+  /// The node it was read from, for a finding's range (a mapping or a list without its
+  /// children: see `Node.detached`).
   public let node: Node
   /// The JSON Pointer of `node` inside its document.
   public let pointer: String
@@ -155,6 +156,10 @@ public final class Control: Sendable {
   public let implementedOn: Located<Day>?
   /// How often its design must be reviewed, when it says; else the configuration's interval applies.
   public let reviewInterval: Located<Duration>?
+  /// `type` as written (preventive, detective, corrective), when given.
+  public let type: String?
+  /// `automation` as written (manual, automated, hybrid), when given.
+  public let automation: String?
 
   /// A control from its parts.
   public init(
@@ -162,8 +167,10 @@ public final class Control: Sendable {
     description: Located<String>, owner: Located<String>, status: ControlStatus, frequency: Located<Duration>,
     criteriaKey: Node?, criteria: [CriteriaEntry], evidenceKey: Node?, evidence: [Evidence],
     lastReviewed: Located<Day>?, reviewInterval: Located<Duration>?, implementedOn: Located<Day>? = nil,
-    policies: [Located<String>] = []
+    policies: [Located<String>] = [], type: String? = nil, automation: String? = nil
   ) {
+    self.type = type
+    self.automation = automation
     self.file = file
     self.document = document
     self.node = node
@@ -211,6 +218,8 @@ public struct Owner: Sendable {
   public let active: Bool
   /// The owner id of who stands in when this owner is away, if given.
   public let backup: Located<String>?
+  /// What they do (`role`), when given.
+  public var role: String? = nil
 }
 
 /// One requirement of a catalog, such as a SOC 1 control objective.

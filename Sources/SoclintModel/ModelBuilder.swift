@@ -58,7 +58,8 @@ enum ModelBuilder {
       let collectedPair = item.pair("collected")
       evidence.append(
         Evidence(
-          id: eid, index: i, node: item, pointer: p, description: desc, type: item["type"]?.string ?? "",
+          id: eid, index: i, node: item.detached, pointer: p, description: desc,
+          type: item["type"]?.string ?? "",
           source: source, frequency: freq, lastCollected: day(item, "last_collected", p, file),
           owner: string(item, "owner", p, file), path: path, pathStatus: pathStatus,
           collectedKey: collectedPair?.key,
@@ -67,14 +68,15 @@ enum ModelBuilder {
             resolveUnder: status == .implemented ? projectRoot : nil)))
     }
     return Control(
-      file: file, document: document, node: root, id: id, title: title, description: description,
+      file: file, document: document, node: root.detached, id: id, title: title, description: description,
       owner: owner,
       status: status,
       frequency: frequency, criteriaKey: criteriaPair?.key, criteria: criteria,
       evidenceKey: evidencePair?.key,
       evidence: evidence, lastReviewed: day(root, "last_reviewed", "", file),
       reviewInterval: duration(root, "review_interval", "", file),
-      implementedOn: day(root, "implemented_on", "", file), policies: policyIDs(root, file: file))
+      implementedOn: day(root, "implemented_on", "", file), policies: policyIDs(root, file: file),
+      type: root["type"]?.string, automation: root["automation"]?.string)
   }
 
   /// The entries of a `collected` list: dates, or mappings with a date, ref and path. Paths are
@@ -94,7 +96,7 @@ enum ModelBuilder {
       guard let date = day(entry, "date", p, file) else { return nil }
       let path = string(entry, "path", p, file)
       return Collection(
-        date: date, node: entry, ref: entry["ref"]?.string, path: path,
+        date: date, node: entry.detached, ref: entry["ref"]?.string, path: path,
         pathStatus: path.flatMap { path in root.map { EvidencePathStatus.resolve(path.value, root: $0) } })
     }
   }
@@ -115,7 +117,7 @@ enum ModelBuilder {
     let documentStatus =
       status == .retired ? nil : projectRoot.map { DocumentPathStatus.resolve(path.value, root: $0) }
     return Policy(
-      file: file, documentIndex: document, node: root, id: id, title: title, owner: owner,
+      file: file, documentIndex: document, node: root.detached, id: id, title: title, owner: owner,
       approver: string(root, "approver", "", file), document: path, documentStatus: documentStatus,
       status: status, statusNode: root["status"], version: root["version"]?.string,
       approvedOn: day(root, "approved_on", "", file),
@@ -129,8 +131,8 @@ enum ModelBuilder {
       let active: Bool
       if case .bool(let b)? = item["active"]?.scalar?.value { active = b } else { active = true }
       return Owner(
-        file: file, node: item, id: id, name: name, email: item["email"]?.string ?? "", active: active,
-        backup: string(item, "backup", p, file))
+        file: file, node: item.detached, id: id, name: name, email: item["email"]?.string ?? "",
+        active: active, backup: string(item, "backup", p, file), role: item["role"]?.string)
     }
   }
 
@@ -146,6 +148,7 @@ enum ModelBuilder {
       return Requirement(
         id: id, title: title?.value ?? "", titleLocated: title, category: item["category"]?.string)
     }
-    return Catalog(file: file, node: root, framework: framework, title: title, requirements: requirements)
+    return Catalog(
+      file: file, node: root.detached, framework: framework, title: title, requirements: requirements)
   }
 }

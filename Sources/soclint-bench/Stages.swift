@@ -40,6 +40,7 @@ func stageTimings(root: String, paths: [String]) throws {
   let loader = YAMLLoader()
   var trees: [YAMLFile] = []
   let tree = seconds { trees = contents.map { loader.load($0) } }
+  let compile = seconds { _ = try? ProjectLoader.standard() }
   let validators = try ProjectLoader.standard().checker.validators
   let control = validators[.control]!
   var valid = 0
@@ -54,7 +55,8 @@ func stageTimings(root: String, paths: [String]) throws {
   }
   print("one thread, \(paths.count) files (best of 3):")
   for (name, s) in [
-    ("read the bytes", read), ("libyaml events", events), ("YAML tree (events included)", tree),
+    ("compile the schemas", compile), ("read the bytes", read), ("libyaml events", events),
+    ("YAML tree (events included)", tree),
     ("control schema, isValid (\(valid) valid)", schema), ("whole load, jobs 1", whole),
   ] {
     print("  " + name.padding(toLength: 44, withPad: " ", startingAt: 0) + String(format: "%.3f s", s))

@@ -70,7 +70,7 @@ public struct ControlMatrixExporter: HandoffExporter {
     return [
       row.framework, row.requirement, row.requirementTitle, c.id.value, c.title.value,
       Handoff.text(c.description.value), c.status.rawValue, c.owner.value, handoff.email(of: c.owner.value),
-      c.node["type"]?.string ?? "", c.node["automation"]?.string ?? "", c.frequency.value.description,
+      c.type ?? "", c.automation ?? "", c.frequency.value.description,
       c.evidence.map(\.id.value).joined(separator: "; "),
       c.policies.map(\.value).joined(separator: "; "),
       c.lastReviewed?.value.description ?? "",

@@ -266,7 +266,7 @@ extension CoverageReport {
         mine.filter { $0.status == status }.map { "\($0.control)/\($0.id)" }
       }
       return Owner(
-        id: id, name: o?.name.value, email: o?.email, role: o?.node["role"]?.string,
+        id: id, name: o?.name.value, email: o?.email, role: o?.role,
         active: o?.active ?? true,
         declared: o != nil, controls: sortedIDs(controls[id]),
         plannedControls: sortedIDs(plannedControls[id]),
