@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A position in a source file, as libyaml reports it.
 ///
 /// Lines and columns are 1-based; columns count Unicode scalar values, not bytes, so that a
@@ -215,15 +221,35 @@ public final class Node: Sendable {
   /// The text of a scalar key, whatever it resolved to (`1: x` has the key "1").
   public var keyText: String? { scalar?.text }
 
-  /// The value of the first pair whose key's text is `key`, when the node is a mapping.
+  /// The value of the first pair whose key's text is `key` (the same Unicode scalars), when the
+  /// node is a mapping.
   public subscript(key: String) -> Node? {
-    guard case .mapping(let pairs) = content else { return nil }
-    return pairs.first { $0.key.keyText == key }?.value
+    pair(key)?.value
   }
 
   /// The pair whose key is `key`, to point at the key itself.
   public func pair(_ key: String) -> Pair? {
-    mapping?.first { $0.key.keyText == key }
+    guard case .mapping(let pairs) = content else { return nil }
+    // Keys are compared by their bytes, as the schema compares property names (not by
+    // canonical equivalence, as `==` would). The model looks up every field of every document
+    // by name: keys of another length, most of them, are passed over at once.
+    let length = key.utf8.count
+    for pair in pairs {
+      guard case .scalar(let s) = pair.key.content, s.text.utf8.count == length else { continue }
+      if Node.sameBytes(s.text, key) { return pair }
+    }
+    return nil
+  }
+
+  /// Whether two strings hold the same UTF-8 bytes, compared in their own storage (the
+  /// generic `elementsEqual` over two UTF-8 views costs some 500 instructions a call).
+  static func sameBytes(_ a: String, _ b: String) -> Bool {
+    var (a, b) = (a, b)
+    return a.withUTF8 { x in
+      b.withUTF8 { y in
+        x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
+      }
+    }
   }
 
   /// A short name of the node's YAML type, for messages: "a string", "a mapping"...
