@@ -41,7 +41,7 @@ public struct SourceRange: Sendable, Hashable, Comparable, Codable {
 
   /// Orders ranges by path (compared by bytes), then by start, then by end.
   public static func < (a: SourceRange, b: SourceRange) -> Bool {
-    if a.path != b.path { return a.path.utf8.lexicographicallyPrecedes(b.path.utf8) }
+    if a.path != b.path { return a.path.precedesInBytes(b.path) }
     return (a.line, a.column, a.endLine, a.endColumn) < (b.line, b.column, b.endLine, b.endColumn)
   }
 }

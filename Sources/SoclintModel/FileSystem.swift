@@ -1,4 +1,5 @@
 import Foundation
+import SoclintDiagnostics
 
 #if canImport(Glibc)
   import Glibc
@@ -72,7 +73,7 @@ package enum FileSystem {
       }
       entries.append((name, type))
     }
-    return entries.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+    return entries.sorted { $0.name.precedesInBytes($1.name) }
   }
 
   /// What reading a file gives: its bytes, or why not.

@@ -226,7 +226,7 @@ public struct ProjectLoader: Sendable {
       if rel == configRelative { continue }
       if !paths.contains(rel) { paths.append(rel) }
     }
-    paths.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    paths.sort { $0.precedesInBytes($1) }
 
     let read = ParallelMap.map(paths, jobs: options.jobs) { rel in readOne(rel, root: root, options: options)
     }

@@ -100,7 +100,7 @@ public struct Linter: Sendable {
       let x = a.element
       let y = b.element
       if x.range.path != y.range.path {
-        return x.range.path.utf8.lexicographicallyPrecedes(y.range.path.utf8)
+        return x.range.path.precedesInBytes(y.range.path)
       }
       if x.range.line != y.range.line { return x.range.line < y.range.line }
       if x.range.column != y.range.column { return x.range.column < y.range.column }

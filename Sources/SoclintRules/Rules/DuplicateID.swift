@@ -89,7 +89,7 @@ struct DuplicateID: Rule {
       context.project.controls.map { ($0.id, "control", $0.file.path, $0.document) }
       + context.project.policies.map { ($0.id, "policy", $0.file.path, $0.documentIndex) }
     let ordered = declared.sorted { a, b in
-      a.path != b.path ? a.path.utf8.lexicographicallyPrecedes(b.path.utf8) : a.document < b.document
+      a.path != b.path ? a.path.precedesInBytes(b.path) : a.document < b.document
     }
     var first: [String: Declared] = [:]
     for item in ordered {
