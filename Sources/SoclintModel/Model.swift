@@ -1,28 +1,33 @@
 import SoclintDiagnostics
 import SoclintYAML
 
-/// A value read from a file, with the node it came from, so findings can point at it.
+/// A value read from a file, with where it is written, so findings can point at it.
+///
+/// It keeps the marks of the node it was read from, not the node: a project's model holds
+/// tens of thousands of these, and a node for each was a quarter of soclint's memory.
 public struct Located<Value: Sendable>: Sendable {
   /// What was read, typed.
   public let value: Value
-  /// The node it was read from, for a finding's range (a mapping or a list without its
-  /// children: see `Node.detached`).
-  public let node: Node
-  /// The JSON Pointer of `node` inside its document.
+  /// Where the node it was read from starts.
+  public let start: Mark
+  /// The position just after the node's last character.
+  public let end: Mark
+  /// The JSON Pointer of the node inside its document.
   public let pointer: String
-  /// The file that holds `node`.
+  /// The file that holds the node.
   public let file: SourceFile
 
   /// A value with the node, pointer and file it came from.
   public init(_ value: Value, node: Node, pointer: String, file: SourceFile) {
     self.value = value
-    self.node = node
+    self.start = node.start
+    self.end = node.end
     self.pointer = pointer
     self.file = file
   }
 
   /// The node's whole extent, for a primary location.
-  public var range: SourceRange { file.range(of: node) }
+  public var range: SourceRange { file.range(at: start, end: end) }
 }
 
 /// Where a control stands; only implemented controls count towards coverage and staleness.

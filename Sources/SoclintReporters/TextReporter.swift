@@ -1,3 +1,4 @@
+import Foundation
 import SoclintDiagnostics
 import SoclintModel
 import SoclintRules
@@ -17,19 +18,28 @@ public struct TextReporter: Reporter {
   /// uncovered requirements at a new repository's configuration) prints its first line and
   /// notes only, since its snippet and help would repeat the previous ones word for word.
   public func render(_ result: LintResult, findings: [Finding], context: ReportContext) -> String {
-    var out = ""
-    var previous: Finding? = nil
-    for f in findings {
-      let repeated =
-        previous.map {
-          $0.rule == f.rule && $0.range.path == f.range.path && $0.range.line == f.range.line
-            && $0.range.column == f.range.column
-        } ?? false
-      out += render(f, context: context, withSnippetAndHelp: !repeated)
-      previous = f
+    // Each finding is rendered on its own, so thousands of them (a first run on a large
+    // project) are rendered in parallel, in chunks, and joined in order.
+    let chunks = stride(from: 0, to: findings.count, by: TextReporter.chunkSize).map {
+      $0..<min($0 + TextReporter.chunkSize, findings.count)
     }
-    return out
+    let jobs = findings.count > TextReporter.chunkSize ? ProcessInfo.processInfo.activeProcessorCount : 1
+    return ParallelMap.map(chunks, jobs: jobs) { chunk -> String in
+      var out = ""
+      for i in chunk {
+        let f = findings[i]
+        let repeated =
+          i > 0
+          && findings[i - 1].rule == f.rule && findings[i - 1].range.path == f.range.path
+          && findings[i - 1].range.line == f.range.line && findings[i - 1].range.column == f.range.column
+        out += render(f, context: context, withSnippetAndHelp: !repeated)
+      }
+      return out
+    }.joined()
   }
+
+  /// Findings rendered by one task.
+  static let chunkSize = 256
 
   /// One finding: its first line, then its snippet and help unless `withSnippetAndHelp` is false, then its
   /// notes.
