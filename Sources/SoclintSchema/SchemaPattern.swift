@@ -10,38 +10,35 @@ import Foundation
 /// character and `[]` nothing.
 final class SchemaPattern: Sendable {
   let source: String
-  private let engine: Engine
-
-  private enum Engine: Sendable {
-    /// `^` and then letters, digits, `-` and `_` only: whether the text starts with them.
-    /// `^x-` guards every key of soclint's own schemas, and a prefix test costs far less
-    /// than running the automaton.
-    case prefix([UInt8])
-    case simple(SimpleRegex)
-    case icu(SharedRegex)
-  }
+  /// How it runs; exactly one is set. Three optionals rather than an enum of three cases: such
+  /// an enum keeps its case in the spare bits of the reference it holds, where the leak checker
+  /// of the fuzzing build cannot follow it, and it reported the schemas of a global as leaked.
+  ///
+  /// `prefix`: `^` and then letters, digits, `-` and `_` only, so whether the text starts with
+  /// them. `^x-` guards every key of soclint's own schemas, and a prefix test costs far less
+  /// than running the automaton. `simple`: the common subset. `icu`: anything else.
+  private let prefix: [UInt8]?
+  private let simple: SimpleRegex?
+  private let icu: SharedRegex?
 
   init?(_ source: String) {
     self.source = source
     if let prefix = SchemaPattern.literalPrefix(source) {
-      engine = .prefix(prefix)
+      (self.prefix, simple, icu) = (prefix, nil, nil)
       return
     }
     if let simple = SimpleRegex(source) {
-      engine = .simple(simple)
+      (prefix, self.simple, icu) = (nil, simple, nil)
       return
     }
     guard let translated = SchemaPattern.icuPattern(source),
       let regex = try? NSRegularExpression(pattern: translated)
     else { return nil }
-    engine = .icu(SharedRegex(regex: regex))
+    (prefix, simple, icu) = (nil, nil, SharedRegex(regex: regex))
   }
 
   /// Whether ICU runs this pattern (for tests).
-  var usesICU: Bool {
-    if case .icu = engine { return true }
-    return false
-  }
+  var usesICU: Bool { icu != nil }
 
   /// The bytes after `^` when the pattern is `^` and then nothing but letters, digits, `-` and
   /// `_` (characters that mean themselves in ECMA-262, unescaped); nil for any other pattern.
@@ -56,13 +53,15 @@ final class SchemaPattern: Sendable {
   }
 
   func matches(_ string: String) -> Bool {
-    switch engine {
-    case .prefix(let prefix):
-      let utf8 = string.utf8
-      return utf8.count >= prefix.count && utf8.prefix(prefix.count).elementsEqual(prefix)
-    case .simple(let regex): return regex.matches(string)
-    case .icu(let shared): return SchemaPattern.icuMatches(shared.regex, string)
+    if let prefix {
+      var string = string
+      return string.withUTF8 { bytes in
+        bytes.count >= prefix.count
+          && prefix.withUnsafeBufferPointer { memcmp(bytes.baseAddress!, $0.baseAddress!, prefix.count) == 0 }
+      }
     }
+    if let simple { return simple.matches(string) }
+    return SchemaPattern.icuMatches(icu!.regex, string)
   }
 
   static func icuMatches(_ regex: NSRegularExpression, _ string: String) -> Bool {
