@@ -236,20 +236,9 @@ public final class Node: Sendable {
     let length = key.utf8.count
     for pair in pairs {
       guard case .scalar(let s) = pair.key.content, s.text.utf8.count == length else { continue }
-      if Node.sameBytes(s.text, key) { return pair }
+      if s.text.isExactlyEqual(to: key) { return pair }
     }
     return nil
-  }
-
-  /// Whether two strings hold the same UTF-8 bytes, compared in their own storage (the
-  /// generic `elementsEqual` over two UTF-8 views costs some 500 instructions a call).
-  static func sameBytes(_ a: String, _ b: String) -> Bool {
-    var (a, b) = (a, b)
-    return a.withUTF8 { x in
-      b.withUTF8 { y in
-        x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
-      }
-    }
   }
 
   /// A short name of the node's YAML type, for messages: "a string", "a mapping"...
@@ -264,6 +253,21 @@ public final class Node: Sendable {
       case .int: return "an integer"
       case .float: return "a number"
       case .string: return "a string"
+      }
+    }
+  }
+}
+
+extension String {
+  /// Equality of Unicode scalars (the same UTF-8 bytes), not canonical equivalence: how JSON
+  /// compares strings and property names, and how keys are looked up. Compared in the strings'
+  /// own storage; the generic `elementsEqual` over two UTF-8 views costs some 500 instructions
+  /// a call.
+  package func isExactlyEqual(to other: String) -> Bool {
+    var (a, b) = (self, other)
+    return a.withUTF8 { x in
+      b.withUTF8 { y in
+        x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
       }
     }
   }

@@ -16,7 +16,6 @@
 //
 // A command, not a timed unit test: timings depend on the machine.
 
-import CYAML
 import Dispatch
 import Foundation
 import SoclintModel
@@ -168,21 +167,7 @@ func parseOnly() -> Int {
   let events = ParallelMap.map(paths, jobs: jobs) { rel -> Int in
     // The same reading primitive as soclint's, so the ratio measures everything but reading.
     guard let data = FileSystem.read(atAbsolute: root + "/" + rel) else { return 0 }
-    var parser = yaml_parser_t()
-    yaml_parser_initialize(&parser)
-    defer { yaml_parser_delete(&parser) }
-    var n = 0
-    data.withUnsafeBufferPointer { bytes in
-      yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
-      var event = yaml_event_t()
-      while yaml_parser_parse(&parser, &event) == 1 {
-        let done = event.type == YAML_STREAM_END_EVENT
-        yaml_event_delete(&event)
-        n += 1
-        if done { break }
-      }
-    }
-    return n
+    return eventCount(data)
   }
   return events.reduce(0, +)
 }
