@@ -124,7 +124,7 @@ extension LanguageServer {
   ) -> [Candidate] {
     let kind: DocumentKind? =
       document.path == project.configPath ? .config : cursor.kind.flatMap(DocumentKind.init(rawValue:))
-    guard let kind, let validator = loader.checker.validators[kind] else { return [] }
+    guard let kind, let validator = loader.checker.validator(for: kind) else { return [] }
     return validator.enumStrings(at: cursor.path).map { Candidate(label: $0, detail: nil, kind: 20) }
   }
 }

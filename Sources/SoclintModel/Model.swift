@@ -26,6 +26,15 @@ public struct Located<Value: Sendable>: Sendable {
     self.file = file
   }
 
+  /// A value read from the node between `start` and `end`.
+  package init(_ value: Value, start: Mark, end: Mark, pointer: String, file: SourceFile) {
+    self.value = value
+    self.start = start
+    self.end = end
+    self.pointer = pointer
+    self.file = file
+  }
+
   /// The node's whole extent, for a primary location.
   public var range: SourceRange { file.range(at: start, end: end) }
 }

@@ -53,6 +53,9 @@ public struct ProjectLoader: Sendable {
     /// Per-file results of earlier loads of the same project, reused for files whose bytes have
     /// not changed; nil reads and checks every file.
     public var cache: FileResultCache? = nil
+    /// What earlier runs made of files, kept on disk and reused for files whose bytes have not
+    /// changed (see `ModelCache`); nil reads every file.
+    public var modelCache: ModelCache? = nil
     /// The one file given on standard input (absolute path, bytes), as `overrides` holds it.
     public var override: (path: String, bytes: [UInt8])? {
       get { overrides.first.map { ($0.key, $0.value) } }
@@ -77,14 +80,17 @@ public struct ProjectLoader: Sendable {
     self.checker = checker
   }
 
-  /// Compiles the embedded schemas; a failure here is a bug in soclint, not in the input.
+  /// The loader of the embedded schemas. The configuration's is compiled now, since every run
+  /// reads the configuration; the others when first needed. A failure is a bug in soclint, not
+  /// in the input.
   public static func standard() throws -> ProjectLoader {
-    var validators: [DocumentKind: JSONSchemaValidator] = [:]
-    for kind in DocumentKind.allCases {
-      guard let text = EmbeddedSchemas.all[kind.rawValue] else { continue }
-      validators[kind] = try JSONSchemaValidator(json: text, writtenIntegers: true)
+    var sources: [DocumentKind: String] = [:]
+    for kind in DocumentKind.allCases { sources[kind] = EmbeddedSchemas.all[kind.rawValue] }
+    var compiled: [DocumentKind: JSONSchemaValidator] = [:]
+    if let config = sources[.config] {
+      compiled[.config] = try JSONSchemaValidator(json: config, writtenIntegers: true)
     }
-    return ProjectLoader(checker: StructureChecker(validators: validators))
+    return ProjectLoader(checker: StructureChecker(validators: compiled, compilingOnFirstUse: sources))
   }
 
   /// Walks up from `directory` to the first folder holding `.soclint.yaml`.
@@ -269,7 +275,8 @@ public struct ProjectLoader: Sendable {
   func readOne(_ rel: String, root: String, options: Options) -> FileResult {
     let absolute = root + "/" + rel
     guard let bytes = options.overrides[absolute] else {
-      return readFile(rel: rel, absolute: absolute, root: root, cache: options.cache)
+      return readFile(
+        rel: rel, absolute: absolute, root: root, cache: options.cache, modelCache: options.modelCache)
     }
     // A buffer is held to the same limit as a file.
     guard bytes.count <= ProjectLoader.maxFileSize else {
@@ -283,7 +290,8 @@ public struct ProjectLoader: Sendable {
       ]
       return r
     }
-    return documents(path: rel, bytes: bytes, root: root, cache: options.cache)
+    return documents(
+      path: rel, bytes: bytes, root: root, cache: options.cache, modelCache: options.modelCache)
   }
 
   /// The files read, less the policy texts that were read only because the command line named
@@ -371,7 +379,9 @@ public struct ProjectLoader: Sendable {
     return (found, findings)
   }
 
-  func readFile(rel: String, absolute: String, root: String, cache: FileResultCache? = nil) -> FileResult {
+  func readFile(
+    rel: String, absolute: String, root: String, cache: FileResultCache? = nil, modelCache: ModelCache? = nil
+  ) -> FileResult {
     let file = SourceFile(path: rel, text: "")
     func invalid(_ message: String) -> FileResult {
       var r = FileResult()
@@ -393,9 +403,11 @@ public struct ProjectLoader: Sendable {
       guard FileSystem.type(atAbsolute: target) == .file else {
         return invalid("\(rel) is a link to something that is not a regular file")
       }
-      return readRegular(rel: rel, absolute: target, root: root, cache: cache, invalid: invalid)
+      return readRegular(
+        rel: rel, absolute: target, root: root, cache: cache, modelCache: modelCache, invalid: invalid)
     case .file:
-      return readRegular(rel: rel, absolute: absolute, root: root, cache: cache, invalid: invalid)
+      return readRegular(
+        rel: rel, absolute: absolute, root: root, cache: cache, modelCache: modelCache, invalid: invalid)
     case .directory:
       return invalid("\(rel) is a folder, not a file")
     case .other:
@@ -406,7 +418,8 @@ public struct ProjectLoader: Sendable {
   }
 
   private func readRegular(
-    rel: String, absolute: String, root: String, cache: FileResultCache?, invalid: (String) -> FileResult
+    rel: String, absolute: String, root: String, cache: FileResultCache?, modelCache: ModelCache?,
+    invalid: (String) -> FileResult
   )
     -> FileResult
   {
@@ -416,16 +429,21 @@ public struct ProjectLoader: Sendable {
     case .unreadable:
       return invalid("\(rel) cannot be read")
     case .bytes(let bytes):
-      return documents(path: rel, bytes: bytes, root: root, cache: cache)
+      return documents(path: rel, bytes: bytes, root: root, cache: cache, modelCache: modelCache)
     }
   }
 
   /// A file's documents, from the cache when the same bytes were read at the same path before.
-  func documents(path: String, bytes: [UInt8], root: String, cache: FileResultCache?) -> FileResult {
-    guard let cache else { return readDocuments(path: path, bytes: bytes, configuration: false, root: root) }
+  func documents(
+    path: String, bytes: [UInt8], root: String, cache: FileResultCache?, modelCache: ModelCache? = nil
+  ) -> FileResult {
+    guard let cache else {
+      return readDocuments(path: path, bytes: bytes, configuration: false, root: root, modelCache: modelCache)
+    }
     let key = FileResultCache.Key(path: path, bytes: bytes)
     if let cached = cache[key] { return cached }
-    let result = readDocuments(path: path, bytes: bytes, configuration: false, root: root)
+    let result = readDocuments(
+      path: path, bytes: bytes, configuration: false, root: root, modelCache: modelCache)
     cache[key] = result
     return result
   }
@@ -465,12 +483,28 @@ public struct ProjectLoader: Sendable {
   }
 
   /// Reads one file's YAML and checks each document's structure; evidence paths are resolved
-  /// under `root` here, in parallel with the reading of other files.
+  /// under `root` here, in parallel with the reading of other files. With a model cache, a file
+  /// whose bytes read clean before gets its model from the cache; a file read anew that turns
+  /// out clean is kept for the next run.
   func readDocuments(
-    path: String, bytes: [UInt8], configuration: Bool, root projectRoot: String
+    path: String, bytes: [UInt8], configuration: Bool, root projectRoot: String, modelCache: ModelCache? = nil
   ) -> FileResult {
     var result = FileResult()
     let text = String(decoding: Encoding.droppingByteOrderMark(bytes), as: UTF8.self)
+    let modelCache = configuration ? nil : modelCache
+    if let kept = modelCache?.lookup(
+      path: path, bytes: bytes,
+      { raw in
+        ModelArchive.decode(raw, path: path, text: text, projectRoot: projectRoot)
+      })
+    {
+      return kept
+    }
+    defer {
+      if let modelCache, let archive = ModelArchive.encode(result) {
+        modelCache.store(path: path, bytes: bytes, archive: archive)
+      }
+    }
     let yaml = loader.load(bytes)
     let file = SourceFile(path: path, text: text, multilineScalars: yaml.multilineScalars)
     result.file = file

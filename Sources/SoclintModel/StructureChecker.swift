@@ -1,3 +1,4 @@
+import Foundation
 import SoclintDiagnostics
 import SoclintSchema
 import SoclintYAML
@@ -6,12 +7,57 @@ import SoclintYAML
 /// RULES.md (missing-field, unknown-field, wrong-type, invalid-value), one finding per node,
 /// with messages written for people.
 public struct StructureChecker: Sendable {
-  /// The compiled schema of each kind.
-  public let validators: [DocumentKind: JSONSchemaValidator]
+  private let schemas: Schemas
 
-  /// A checker with the compiled schema of each kind; a kind without one is not checked.
-  public init(validators: [DocumentKind: JSONSchemaValidator]) {
-    self.validators = validators
+  /// A checker with the compiled schema of each kind in `validators`, and of each in `sources`
+  /// compiled the first time a document of that kind is checked: a run whose files all come
+  /// from the cache checks only the configuration, and compiling the other schemas would be a
+  /// good part of its time. The sources must compile (the embedded ones are tested to); one
+  /// that does not stops soclint as the bug it is. A kind with neither is not checked.
+  public init(
+    validators: [DocumentKind: JSONSchemaValidator], compilingOnFirstUse sources: [DocumentKind: String] = [:]
+  ) {
+    schemas = Schemas(compiled: validators, sources: sources)
+  }
+
+  /// The compiled schema of `kind`, or nil when the checker has none.
+  public func validator(for kind: DocumentKind) -> JSONSchemaValidator? {
+    schemas.validator(for: kind)
+  }
+
+  /// The compiled schema of each kind.
+  public var validators: [DocumentKind: JSONSchemaValidator] {
+    var all: [DocumentKind: JSONSchemaValidator] = [:]
+    for kind in DocumentKind.allCases { all[kind] = validator(for: kind) }
+    return all
+  }
+
+  private final class Schemas: @unchecked Sendable {
+    // @unchecked: `compiled` is read and written under `lock`; documents are checked on
+    // several threads.
+    private let lock = NSLock()
+    private var compiled: [DocumentKind: JSONSchemaValidator]
+    private let sources: [DocumentKind: String]
+
+    init(compiled: [DocumentKind: JSONSchemaValidator], sources: [DocumentKind: String]) {
+      self.compiled = compiled
+      self.sources = sources
+    }
+
+    func validator(for kind: DocumentKind) -> JSONSchemaValidator? {
+      lock.lock()
+      defer { lock.unlock() }
+      if let validator = compiled[kind] { return validator }
+      guard let source = sources[kind] else { return nil }
+      do {
+        let validator = try JSONSchemaValidator(json: source, writtenIntegers: true)
+        compiled[kind] = validator
+        return validator
+      } catch {
+        preconditionFailure(
+          "the embedded \(kind.rawValue) schema does not compile (\(error)); this is a bug in soclint")
+      }
+    }
   }
 
   /// The structure findings of a document checked as `kind`; with `keeping`, only those of
@@ -19,7 +65,7 @@ public struct StructureChecker: Sendable {
   public func check(
     _ root: Node, kind: DocumentKind, file: SourceFile, keeping: (SchemaViolation) -> Bool = { _ in true }
   ) -> [Finding] {
-    guard let validator = validators[kind] else { return [] }
+    guard let validator = validator(for: kind) else { return [] }
     let violations = validator.validate(root)
     if violations.isEmpty { return [] }
 

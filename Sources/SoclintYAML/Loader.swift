@@ -6,6 +6,12 @@ public struct YAMLDocument: Sendable {
   public let root: Node
   /// 0-based position of the document in its file.
   public let index: Int
+  /// A document from its root and its position in its file.
+  package init(root: Node, index: Int) {
+    self.root = root
+    self.index = index
+  }
+
   /// Whether the document holds nothing but an empty (null) root.
   public var isEmpty: Bool {
     if case .scalar(let s) = root.content, case .null = s.value, s.text.isEmpty { return true }
@@ -71,6 +77,13 @@ public struct YAMLFile: Sendable {
   /// The scalars that span several lines, in order. libyaml drops comments, so soclint reads
   /// them from the text; these are the places where a `#` is part of a value instead.
   public var multilineScalars: [Span] = []
+  /// A file's reading from its parts.
+  package init(documents: [YAMLDocument], problems: [YAMLProblem], multilineScalars: [Span] = []) {
+    self.documents = documents
+    self.problems = problems
+    self.multilineScalars = multilineScalars
+  }
+
   /// The problem that stopped the reading, if one did.
   public var fatalProblem: YAMLProblem? { problems.first { $0.isFatal } }
 }

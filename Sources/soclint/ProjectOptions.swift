@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SoclintDiagnostics
 import SoclintModel
+import SoclintReporters
 import SoclintRules
 
 /// Options every command that reads a project shares.
@@ -20,6 +21,17 @@ struct ProjectOptions: ParsableArguments {
   @Option(
     help: ArgumentHelp("How many files to read at once (default: the number of cores).", valueName: "N"))
   var jobs: Int?
+
+  @Flag(
+    help: ArgumentHelp(
+      "Reuse what the last run with --cache made of files whose bytes have not changed, kept in $XDG_CACHE_HOME/soclint (or ~/.cache/soclint)."
+    ))
+  var cache = false
+
+  @Option(
+    help: ArgumentHelp(
+      "Keep the cache in this folder, outside the project (implies --cache).", valueName: "DIR"))
+  var cacheDir: String?
 
   func validate() throws {
     if let asOf, Day(asOf) == nil {
@@ -45,6 +57,7 @@ struct ProjectOptions: ParsableArguments {
     }
     var options = ProjectLoader.Options(configPath: configPath)
     options.jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+    options.modelCache = try modelCache(configPath: configPath, cwd: cwd)
     // The buffer an editor passes on standard input is that file, saved or not.
     let stdinPath = stdinFilename.map { Session.absolute($0, cwd: cwd) }
     for path in extraPaths {
@@ -61,6 +74,54 @@ struct ProjectOptions: ParsableArguments {
       options.override = (stdinPath, bytes)
     }
     return Session(options: options, asOf: asOf.flatMap(Day.init), cwd: cwd)
+  }
+}
+
+extension ProjectOptions {
+  /// The cache `--cache` or `--cache-dir` asks for, or nil. A folder inside the project is
+  /// refused: in CI that folder is part of the pull request, which could plant entries in it.
+  func modelCache(configPath: String, cwd: String) throws -> ModelCache? {
+    guard cache || cacheDir != nil else { return nil }
+    let base: String
+    if let cacheDir {
+      base = Session.absolute(cacheDir, cwd: cwd)
+    } else {
+      let environment = ProcessInfo.processInfo.environment
+      if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
+        base = xdg + "/soclint"
+      } else if let home = environment["HOME"], home.hasPrefix("/") {
+        base = home + "/.cache/soclint"
+      } else {
+        throw Failure("--cache needs a folder: HOME is not set; name one with --cache-dir")
+      }
+    }
+    let configDir = (configPath as NSString).deletingLastPathComponent
+    let root = FileSystem.realPath(configDir) ?? configDir
+    if FileSystem.isInside(ProjectOptions.resolvingExisting(base), root: root) {
+      throw Failure(
+        "the cache folder \(base) is inside the project; a pull request could plant entries there. Keep it outside \(root)"
+      )
+    }
+    return ModelCache(base: base, projectRoot: root, identity: ReportContext.toolVersion)
+  }
+
+  /// The path with the links of its longest existing part resolved: the cache folder may not
+  /// exist yet, but a link on the way to it may lead into the project.
+  static func resolvingExisting(_ path: String) -> String {
+    var existing = path
+    var rest: [String] = []
+    while FileSystem.realPath(existing) == nil, existing != "/", !existing.isEmpty {
+      rest.insert((existing as NSString).lastPathComponent, at: 0)
+      existing = (existing as NSString).deletingLastPathComponent
+    }
+    let resolved = FileSystem.realPath(existing) ?? existing
+    return ([resolved] + rest).joined(separator: "/")
+  }
+
+  /// Says on standard error, once, that the cache could not be updated; the run itself stands.
+  static func reportCacheFailure(_ session: Session) {
+    guard let failure = session.options.modelCache?.writeFailure else { return }
+    Output.error("soclint: warning: the cache was not updated: \(failure)")
   }
 }
 
@@ -90,7 +151,9 @@ struct Session {
         status: .internalError)
     }
     do {
-      return try loader.load(options)
+      let project = try loader.load(options)
+      ProjectOptions.reportCacheFailure(self)
+      return project
     } catch let error as LoadError {
       throw Failure(error.description)
     }
