@@ -209,7 +209,7 @@ import Testing
     let dir = Support.fixtures.appendingPathComponent(name)
     let base = try Support.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: base) }
-    guard let plain = try? Self.render(dir, cache: nil) else { return }
+    let plain = try Self.render(dir, cache: nil)
     let cold = Self.cache(base, for: dir)
     Self.expectSame(try Self.render(dir, cache: cold), plain, name)
     let warm = Self.cache(base, for: dir)
@@ -234,10 +234,16 @@ import Testing
     #expect(warm.statistics.reused == cold.statistics.kept && warm.statistics.reused >= 60)
   }
 
-  static func copyOfClean() throws -> URL {
+  /// Runs `body` on a copy of the clean fixture and an empty cache folder, then removes both.
+  static func withCopyOfClean(_ body: (_ dir: URL, _ base: URL) throws -> Void) throws {
     let dir = try Support.temporaryFolder().appendingPathComponent("project")
     try FileManager.default.copyItem(at: Support.fixtures.appendingPathComponent("clean"), to: dir)
-    return dir
+    let base = try Support.temporaryFolder()
+    defer {
+      try? FileManager.default.removeItem(at: dir.deletingLastPathComponent())
+      try? FileManager.default.removeItem(at: base)
+    }
+    try body(dir, base)
   }
 
   static func controlFiles(_ dir: URL) throws -> [URL] {
@@ -252,12 +258,10 @@ import Testing
 
   /// An edited file is read anew: its entry holds other bytes.
   @Test func editedFileIsReadAgain() throws {
-    let dir = try Self.copyOfClean()
-    let base = try Support.temporaryFolder()
-    defer {
-      try? FileManager.default.removeItem(at: dir.deletingLastPathComponent())
-      try? FileManager.default.removeItem(at: base)
-    }
+    try Self.withCopyOfClean { dir, base in try Self.editedFileIsReadAgain(dir, base) }
+  }
+
+  static func editedFileIsReadAgain(_ dir: URL, _ base: URL) throws {
     let cold = Self.cache(base, for: dir)
     _ = try Self.render(dir, cache: cold)
     let control = try #require(
@@ -282,12 +286,10 @@ import Testing
   /// Entries cut short, overwritten with other bytes, or holding another file's bytes are
   /// not used, and are written again.
   @Test func damagedEntriesAreIgnoredAndRewritten() throws {
-    let dir = try Self.copyOfClean()
-    let base = try Support.temporaryFolder()
-    defer {
-      try? FileManager.default.removeItem(at: dir.deletingLastPathComponent())
-      try? FileManager.default.removeItem(at: base)
-    }
+    try Self.withCopyOfClean { dir, base in try Self.damagedEntriesAreIgnoredAndRewritten(dir, base) }
+  }
+
+  static func damagedEntriesAreIgnoredAndRewritten(_ dir: URL, _ base: URL) throws {
     let cold = Self.cache(base, for: dir)
     let plain = try Self.render(dir, cache: cold)
     let entries = try FileManager.default.contentsOfDirectory(atPath: cold.folder).sorted()
