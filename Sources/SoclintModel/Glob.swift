@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// FORMAT.md's globs over project-relative paths: `*` and `?` within one segment, `[abc]` a
 /// set (`[!a]` its complement, `[a-z]` a range), `**` any number of whole segments, none
 /// included; a pattern ending in `/` matches everything under that folder.
@@ -9,6 +15,13 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
   /// The glob as written.
   public let pattern: String
   private let segments: [Segment]
+  /// The folders and the file-name ending of a glob of the form `folder/.../**/*ending` (the
+  /// default `include` is two of them), which `matches` tests with a split and two comparisons
+  /// instead of the table: discovery asks every file of the project against every glob.
+  private let folderAndEnding: (folders: [[UInt8]], ending: [UInt8])?
+
+  public static func == (a: Glob, b: Glob) -> Bool { a.pattern == b.pattern }
+  public func hash(into h: inout Hasher) { h.combine(pattern) }
 
   private enum Segment: Sendable, Hashable {
     /// `**`: any number of whole segments.
@@ -34,6 +47,23 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
       segments.append(.any)
     }
     self.segments = segments
+    self.folderAndEnding = Glob.folderAndEnding(of: segments)
+  }
+
+  private static func folderAndEnding(of segments: [Segment]) -> (folders: [[UInt8]], ending: [UInt8])? {
+    let wildcards = "*?[".unicodeScalars
+    guard segments.count >= 2, segments[segments.count - 2] == .any,
+      case .name(let last) = segments[segments.count - 1], last.first == "*",
+      !last.dropFirst().contains(where: { wildcards.contains($0) })
+    else { return nil }
+    var folders: [[UInt8]] = []
+    for segment in segments.dropLast(2) {
+      guard case .name(let scalars) = segment, !scalars.contains(where: { wildcards.contains($0) }) else {
+        return nil
+      }
+      folders.append(Array(String(String.UnicodeScalarView(scalars)).utf8))
+    }
+    return (folders, Array(String(String.UnicodeScalarView(last.dropFirst())).utf8))
   }
 
   /// The glob as written.
@@ -52,6 +82,41 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
 
   /// Whether a project-relative path, with `/` separators, matches the glob.
   public func matches(_ path: String) -> Bool {
+    guard let (folders, ending) = folderAndEnding else { return matchesByTable(path) }
+    // The folders, any number of parts, then a last part ending with `ending`, as the table
+    // would find: parts are what lies between slashes, empty ones left out. Equal UTF-8 is
+    // equal scalars, and an ending's bytes can only match where a scalar starts.
+    var path = path
+    return path.withUTF8 { bytes in
+      let slash = UInt8(ascii: "/")
+      var i = 0
+      for folder in folders {
+        while i < bytes.count && bytes[i] == slash { i += 1 }
+        var end = i
+        while end < bytes.count && bytes[end] != slash { end += 1 }
+        guard end - i == folder.count,
+          folder.withUnsafeBufferPointer({ f in
+            f.isEmpty || memcmp(bytes.baseAddress! + i, f.baseAddress!, f.count) == 0
+          })
+        else { return false }
+        i = end
+      }
+      var end = bytes.count
+      while end > i && bytes[end - 1] == slash { end -= 1 }
+      var lastStart = end
+      while lastStart > i && bytes[lastStart - 1] != slash { lastStart -= 1 }
+      guard end > lastStart, end - lastStart >= ending.count else { return false }
+      return ending.withUnsafeBufferPointer { e in
+        e.isEmpty || memcmp(bytes.baseAddress! + end - e.count, e.baseAddress!, e.count) == 0
+      }
+    }
+  }
+
+  /// Whether `matches` takes the shortcut for `folder/.../**/*ending` globs.
+  package var takesShortcut: Bool { folderAndEnding != nil }
+
+  /// `matches` for any glob: a table of which segments match which parts.
+  package func matchesByTable(_ path: String) -> Bool {
     // The path's scalars once, and each part as a range of them: discovery asks this of every
     // file of the project, so nothing is allocated per part.
     let scalars = Array(path.unicodeScalars)

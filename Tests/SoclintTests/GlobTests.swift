@@ -49,4 +49,27 @@ import Testing
     #expect(!g.matches("Controls/AC-01.yaml"))
     #expect(g.literalPrefix == ["Controls", "drafts"])
   }
+
+  /// Globs of the form `folder/**/*ending` take a shortcut; it must agree with the table on
+  /// every path, whatever the form of the glob.
+  @Test func shortcutAgreesWithTheTable() {
+    let patterns = [
+      "Controls/**/*.yaml", "**/*.yml", "a/b/**/*.yaml", "**/*", "Controls/**/*é.yaml", "x/**/*.yaml/",
+      "Controls/*/*.yaml", "Controls/**/*.y?ml", "Controls/**/x*.yaml", "**/**/*.yaml", "é/**/*ü",
+    ]
+    let paths = [
+      "Controls/a.yaml", "Controls/x/y/a.yaml", "Controls.yaml", "controls/a.yaml", "Controls", "Controls/",
+      "Controls//a.yaml", "a.yaml", ".yaml", "Controls/.yaml", "Controls/a.yml", "Controls/a.yaml.bak",
+      "a/b/c.yaml", "a/b/c/d/e.yaml", "a/bc.yaml", "Controls/aé.yaml", "Controls/ae\u{301}.yaml", "é/x/ü",
+      "é/ü", "e\u{301}/x/ü", "x/a.yaml/b", "", "/", "Controls/a.yaml/", "/Controls/a.yaml",
+    ]
+    for pattern in patterns {
+      let glob = Glob(pattern)
+      for path in paths {
+        #expect(glob.matches(path) == glob.matchesByTable(path), "\(pattern) on \(path)")
+      }
+    }
+    // The patterns above include both forms, so that both paths are compared.
+    #expect(patterns.filter { Glob($0).takesShortcut }.count == 7)
+  }
 }
