@@ -1,4 +1,4 @@
-// Shared by the three fuzz targets (compiled into each; see Scripts/fuzz).
+// Shared by the fuzz targets (compiled into each; see Scripts/fuzz).
 //
 // A target lints a small project whose folder is written once per process: the loader reads
 // the configuration and discovers files on disk, and one file's bytes can be handed to it in
@@ -27,10 +27,13 @@ enum FuzzSupport {
 
   /// Lints a project as `soclint lint` does, on one thread (as `--jobs 1`): libFuzzer and
   /// LeakSanitizer see one thread, and a reproducer replays the same way every time.
-  static func lint(configPath: String, override: (path: String, bytes: [UInt8])) -> LintResult {
+  static func lint(
+    configPath: String, override: (path: String, bytes: [UInt8]), cache: ModelCache? = nil
+  ) -> LintResult {
     var options = ProjectLoader.Options(configPath: configPath)
     options.jobs = 1
     options.override = override
+    options.modelCache = cache
     let project: Project
     do {
       project = try loader.load(options)
