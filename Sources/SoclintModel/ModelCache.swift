@@ -24,11 +24,13 @@ import SoclintYAML
 /// - The folder must not be inside the project, where a pull request could plant entries
 ///   (the command line refuses such a folder).
 ///
-/// One small file per project file (named by a digest of its path), written through a
+/// One small file per project file (named by a digest of its path: two paths with one name only
+/// cost each other their entries, since the path is checked), written through a
 /// temporary file renamed into place, so that concurrent runs and an interrupted run leave
 /// only whole entries. A file that cannot be written is reported once, through `writeFailure`.
 public final class ModelCache: @unchecked Sendable {
-  // @unchecked: `failure` is guarded by `lock`; everything else is immutable.
+  // @unchecked: `failure`, `folderReady` and `counts` are guarded by `lock`; the rest is
+  // immutable. Files are read on several threads.
   /// The folder that holds this project's entries.
   public let folder: String
   private let identity: UInt64
@@ -69,7 +71,7 @@ public final class ModelCache: @unchecked Sendable {
   }
 
   static let magic = Array("soclint-model\n".utf8)
-  /// Above this an entry is not read: twice the largest file soclint reads, and its tree.
+  /// Above this an entry is not read: far more than the largest file soclint reads and its model.
   static let maximumEntrySize = 64 << 20
 
   /// What `decode` makes of the archive kept for `path`, when its entry holds exactly `bytes`;
@@ -96,8 +98,8 @@ public final class ModelCache: @unchecked Sendable {
     return file
   }
 
-  /// Keeps the archive of what was made of `path`, read from `bytes`, for the next run. A write that fails is
-  /// remembered, not thrown: the run goes on without the entry.
+  /// Keeps the archive of what was made of `path`, read from `bytes`, for the next run. A write
+  /// that fails is remembered, not thrown: the run goes on without the entry.
   func store(path: String, bytes: [UInt8], archive: [UInt8]) {
     var entry = ModelCache.magic
     entry.reserveCapacity(ModelCache.magic.count + 8 + 16 + path.utf8.count + bytes.count + archive.count)
