@@ -73,7 +73,24 @@ package enum FileSystem {
       }
       entries.append((name, type))
     }
-    return entries.sorted { $0.name.precedesInBytes($1.name) }
+    // By bytes. The first 16 bytes of each name, read once as two numbers, order most pairs
+    // with two integer comparisons (a folder of 10,000 controls takes 130,000 of them); names
+    // equal that far are compared in full.
+    let keys = entries.map { entry -> (UInt64, UInt64) in
+      var key: (UInt64, UInt64) = (0, 0)
+      for (i, byte) in entry.name.utf8.prefix(16).enumerated() {
+        if i < 8 {
+          key.0 |= UInt64(byte) << (56 - 8 * i)
+        } else {
+          key.1 |= UInt64(byte) << (56 - 8 * (i - 8))
+        }
+      }
+      return key
+    }
+    return entries.indices.sorted { a, b in
+      if keys[a] != keys[b] { return keys[a] < keys[b] }
+      return entries[a].name.precedesInBytes(entries[b].name)
+    }.map { entries[$0] }
   }
 
   /// What reading a file gives: its bytes, or why not.

@@ -46,17 +46,19 @@ public final class SourceFile: Sendable, Hashable {
   /// Whether the text holds `needle` (ASCII), by bytes: cheap enough to ask of every file.
   public func contains(ascii needle: String) -> Bool {
     let n = Array(needle.utf8)
+    guard !n.isEmpty else { return true }
+    // Horspool's search: the suppression scan asks this of every file of the project on one
+    // thread, and a byte-by-byte loop over 10,000 files was a tenth of a cached run. The window
+    // moves by up to the needle's length at each step.
+    var shift = [Int](repeating: n.count, count: 256)
+    for (i, byte) in n.dropLast().enumerated() { shift[Int(byte)] = n.count - 1 - i }
     return text.utf8.withContiguousStorageIfAvailable { hay -> Bool in
-      guard let first = n.first, hay.count >= n.count else { return n.isEmpty }
-      var i = 0
-      let last = hay.count - n.count
-      while i <= last {
-        if hay[i] == first {
-          var j = 1
-          while j < n.count && hay[i + j] == n[j] { j += 1 }
-          if j == n.count { return true }
-        }
-        i += 1
+      var end = n.count - 1
+      while end < hay.count {
+        var k = 0
+        while k < n.count && hay[end - k] == n[n.count - 1 - k] { k += 1 }
+        if k == n.count { return true }
+        end += shift[Int(hay[end])]
       }
       return false
     } ?? text.contains(needle)

@@ -1,0 +1,55 @@
+import Foundation
+import SoclintDiagnostics
+import SoclintModel
+import Testing
+
+/// The two byte-level shortcuts of reading a project: the search for a suppression marker in
+/// every file, and the order of a folder's names.
+@Suite struct ByteSearchTests {
+  /// Horspool's search agrees with a plain search on texts built to trip it: the needle at each
+  /// end, overlapping near-misses, repeated prefixes, non-ASCII around it, texts shorter than it.
+  @Test func markerSearchAgreesWithAPlainSearch() {
+    let needle = "soclint:"
+    let texts = [
+      "", "s", "soclint", "soclint:", "xsoclint:", "soclint:x", "sosoclint:", "soclinsoclint:",
+      "soclint soclint;soclint:", "# soclint: ignore[x]", "é soclint: é", "soclint\u{301}:",
+      String(repeating: "soclin", count: 50) + "t:", String(repeating: "a", count: 1000),
+      String(repeating: ":tnilcos", count: 20), "a: b\n# soclint:ignore-file[x]\n",
+    ]
+    for text in texts {
+      let file = SourceFile(path: "x.yaml", text: text)
+      #expect(file.contains(ascii: needle) == text.utf8.contains(needle.utf8), "\(text)")
+      #expect(file.contains(ascii: "") == true)
+    }
+    for i in 0..<40 {
+      // The needle at every offset of a text of 40 bytes.
+      let text = String(repeating: "x", count: i) + needle + String(repeating: "y", count: 40 - i)
+      #expect(SourceFile(path: "x.yaml", text: text).contains(ascii: needle))
+    }
+  }
+
+  /// A folder's names come back in byte order whatever their first 16 bytes share.
+  @Test func namesAreSortedByBytes() throws {
+    let folder = try Support.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let names = [
+      "GEN-00010.yaml", "GEN-00002.yaml", "GEN-0000000000000001.yaml", "GEN-0000000000000001.yml",
+      "GEN-000000000000000.yaml", "b", "a", "ab", "Z", "é.yaml", "e.yaml", "zzzzzzzzzzzzzzzzzz1",
+      "zzzzzzzzzzzzzzzzzz", "zzzzzzzzzzzzzzzz", "zzzzzzzzzzzzzzzzz",
+    ]
+    for name in names { try Data().write(to: folder.appendingPathComponent(name)) }
+    let listed = FileSystem.entries(ofAbsolute: folder.path).map(\.name)
+    #expect(listed == names.sorted { $0.precedesInBytes($1) })
+    #expect(listed.count == names.count)
+  }
+}
+
+extension String.UTF8View {
+  fileprivate func contains(_ other: String.UTF8View) -> Bool {
+    let hay = Array(self)
+    let n = Array(other)
+    guard !n.isEmpty else { return true }
+    guard hay.count >= n.count else { return false }
+    return (0...(hay.count - n.count)).contains { Array(hay[$0..<$0 + n.count]) == n }
+  }
+}
