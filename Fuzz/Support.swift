@@ -16,6 +16,21 @@ enum FuzzSupport {
   /// input found today still reproduces tomorrow.
   static let today = Day(year: 2026, month: 11, day: 20)
 
+  /// The configuration of a project of one control file (the project and cache targets). The
+  /// built-in SOC 2 criteria are in scope so the coverage rules have something to judge;
+  /// uncovered-requirement is off only so that its ~30 findings about the empty project do not
+  /// go through every reporter on every input (the rule itself still runs).
+  static let oneControlConfiguration = """
+    version: 1
+    frameworks:
+      soc2:
+        categories: [security]
+    as_of: 2026-11-20
+    rules:
+      uncovered-requirement: off
+
+    """
+
   /// Compiled once: the embedded schemas do not depend on the input.
   static let loader: ProjectLoader = {
     do {

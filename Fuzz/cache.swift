@@ -1,5 +1,5 @@
 // Fuzz target `cache`: the input is the content of the one control file of the project target's
-// project (a minimal configuration and nothing else). It is linted three times: without a cache;
+// project (its configuration and nothing else). It is linted three times: without a cache;
 // with a model cache, which keeps the file's model when the file reads clean (or finds it kept by
 // an earlier input of the same bytes); and with the cache again, which then takes the model from
 // the entry. The three must report the same findings and counts, or the target traps: a model
@@ -10,17 +10,8 @@ import SoclintModel
 import SoclintReporters
 import SoclintRules
 
-private let configuration = """
-  version: 1
-  frameworks:
-    soc2:
-      categories: [security]
-  as_of: 2026-11-20
-
-  """
-
 private let project = FuzzProject(
-  files: [(ProjectLoader.configName, configuration)], folders: ["Controls"])
+  files: [(ProjectLoader.configName, FuzzSupport.oneControlConfiguration)], folders: ["Controls"])
 
 /// Beside the project, never inside it (the command line refuses a cache inside the project).
 private let cacheBase = project.root + "-cache"

@@ -14,22 +14,8 @@ import SoclintModel
 import SoclintReporters
 import SoclintRules
 
-/// The built-in SOC 2 criteria are in scope so the coverage rules have something to judge;
-/// uncovered-requirement is off only so that its ~30 findings about the empty project do not go
-/// through every reporter on every input (the rule itself still runs).
-private let configuration = """
-  version: 1
-  frameworks:
-    soc2:
-      categories: [security]
-  as_of: 2026-11-20
-  rules:
-    uncovered-requirement: off
-
-  """
-
 private let project = FuzzProject(
-  files: [(ProjectLoader.configName, configuration)], folders: ["Controls"])
+  files: [(ProjectLoader.configName, FuzzSupport.oneControlConfiguration)], folders: ["Controls"])
 
 private let reporters: [any Reporter] = [JSONReporter(), GitHubReporter(), JUnitReporter()]
 

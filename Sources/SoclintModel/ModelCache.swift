@@ -1,4 +1,5 @@
 import Foundation
+import SoclintDiagnostics
 import SoclintYAML
 
 #if canImport(Glibc)
@@ -33,7 +34,8 @@ public final class ModelCache: @unchecked Sendable {
   // immutable. Files are read on several threads.
   /// The folder that holds this project's entries.
   public let folder: String
-  private let identity: UInt64
+  /// The digest of soclint's version, the archive format and the schemas: 32 hex digits.
+  private let identity: [UInt8]
   private let lock = NSLock()
   private var failure: String? = nil
   private var folderReady = false
@@ -42,17 +44,13 @@ public final class ModelCache: @unchecked Sendable {
   /// Entries kept under `base` for the project at `projectRoot`, valid for `identity` (the
   /// version of soclint that writes and reads them). Nothing is created until an entry is written.
   public init(base: String, projectRoot: String, identity: String) {
-    var digest = StableDigest()
-    digest.add(identity)
-    digest.add("\u{0}archive \(NodeArchive.formatVersion).\(ModelArchive.formatVersion)\u{0}")
-    for name in EmbeddedSchemas.all.keys.sorted() {
-      digest.add(name)
-      digest.add(EmbeddedSchemas.all[name]!)
-    }
-    self.identity = digest.value
-    var rootDigest = StableDigest()
-    rootDigest.add(projectRoot)
-    let name = String(rootDigest.value, radix: 16) + "-" + String(digest.value, radix: 16)
+    // Names the same on every run and machine; not a defence against anyone, since entries are
+    // checked byte for byte.
+    let schemas = EmbeddedSchemas.all.keys.sorted().flatMap { [$0, EmbeddedSchemas.all[$0]!] }
+    let digest = StableHash.hex(
+      [identity, "archive \(NodeArchive.formatVersion).\(ModelArchive.formatVersion)"] + schemas)
+    self.identity = Array(digest.utf8)
+    let name = StableHash.hex([projectRoot]) + "-" + digest
     self.folder = (base.hasSuffix("/") ? String(base.dropLast()) : base) + "/" + name
   }
 
@@ -84,7 +82,7 @@ public final class ModelCache: @unchecked Sendable {
     let file = entry.withUnsafeBytes { raw -> T? in
       var reader = EntryReader(raw: raw)
       guard reader.take(ModelCache.magic.count).map({ $0.elementsEqual(ModelCache.magic) }) == true,
-        reader.uint64() == identity,
+        let storedIdentity = reader.take(identity.count), equal(storedIdentity, identity),
         let storedPath = reader.lengthPrefixed(), equal(storedPath, Array(path.utf8)),
         let storedBytes = reader.lengthPrefixed(), equal(storedBytes, bytes)
       else { return nil }
@@ -102,8 +100,9 @@ public final class ModelCache: @unchecked Sendable {
   /// that fails is remembered, not thrown: the run goes on without the entry.
   func store(path: String, bytes: [UInt8], archive: [UInt8]) {
     var entry = ModelCache.magic
-    entry.reserveCapacity(ModelCache.magic.count + 8 + 16 + path.utf8.count + bytes.count + archive.count)
-    withUnsafeBytes(of: identity.littleEndian) { entry.append(contentsOf: $0) }
+    entry.reserveCapacity(
+      ModelCache.magic.count + identity.count + 16 + path.utf8.count + bytes.count + archive.count)
+    entry += identity
     appendLengthPrefixed(Array(path.utf8), to: &entry)
     appendLengthPrefixed(bytes, to: &entry)
     entry += archive
@@ -133,9 +132,7 @@ public final class ModelCache: @unchecked Sendable {
   }
 
   private func entryPath(_ path: String) -> String {
-    var digest = StableDigest()
-    digest.add(path)
-    return folder + "/" + String(digest.value, radix: 16)
+    folder + "/" + StableHash.hex([path])
   }
 
   private func equal(_ stored: UnsafeRawBufferPointer, _ bytes: [UInt8]) -> Bool {
@@ -171,18 +168,5 @@ public final class ModelCache: @unchecked Sendable {
       guard let n = uint64(), n <= UInt64(raw.count - offset) else { return nil }
       return take(Int(n))
     }
-  }
-}
-
-/// 64-bit FNV-1a: names for cache entries and folders, the same on every run and machine
-/// (Swift's `Hasher` is seeded per process). Not a defence against anyone: entries are checked
-/// byte for byte.
-struct StableDigest {
-  private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-
-  mutating func add(_ text: String) {
-    for byte in text.utf8 { value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-    // A separator, so that "ab"+"c" and "a"+"bc" differ.
-    value = (value ^ 0xff) &* 0x0000_0100_0000_01B3
   }
 }
