@@ -129,6 +129,45 @@ package enum FileSystem {
     return read(fd, expected: size, limit: limit)
   }
 
+  /// What `readUnlinked` found at a path.
+  package enum UnlinkedRead: Sendable {
+    /// The path names a regular file itself: what reading it gave.
+    case read(ReadResult)
+    /// The path names something else (a link, whatever it leads to, a folder, nothing...).
+    case notAFile(EntryType)
+  }
+
+  /// A regular file's bytes when the path names one itself, not through a link. The file is
+  /// opened with O_NOFOLLOW and checked with fstat on the open descriptor: one walk of the path
+  /// where an lstat and then an open took two (a tenth of the system time of a cached run over
+  /// 10,000 files), and no moment between the check and the open in which the path could become a
+  /// link. O_NONBLOCK keeps a FIFO from waiting for a writer; nothing but a regular file is read.
+  package static func readUnlinked(atAbsolute path: String, limit: Int) -> UnlinkedRead {
+    guard isRepresentable(path) else { return .notAFile(.missing) }
+    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW | O_NOCTTY)
+    guard fd >= 0 else {
+      switch errno {
+      case ELOOP: return .notAFile(.link)
+      case ENOENT, ENOTDIR: return .notAFile(.missing)
+      default:
+        // Not to be opened (permissions, a socket): say what it is, as an lstat tells it.
+        let type = type(atAbsolute: path)
+        return type == .file ? .read(.unreadable) : .notAFile(type)
+      }
+    }
+    defer { close(fd) }
+    var st = stat()
+    guard fstat(fd, &st) == 0 else { return .read(.unreadable) }
+    switch st.st_mode & S_IFMT {
+    case S_IFREG: break
+    case S_IFDIR: return .notAFile(.directory)
+    default: return .notAFile(.other)
+    }
+    let size = Int(st.st_size)
+    if size > limit { return .read(.tooLarge(size)) }
+    return .read(read(fd, expected: size, limit: limit))
+  }
+
   /// Reads standard input to its end, but never more than `limit` + 1 bytes: a larger input is
   /// not held in memory, and the bytes returned are then one past the limit, so whoever checks
   /// the limit sees it passed.
@@ -184,6 +223,12 @@ package enum FileSystem {
   /// Writes through a temporary file in the same folder renamed into place, so readers never
   /// see half a file.
   package static func writeAtomically(_ bytes: [UInt8], to path: String) throws(WriteError) {
+    try writeAtomically(chunks: [bytes[...]], to: path)
+  }
+
+  /// Writes the chunks, one after another, as `writeAtomically(_:to:)` writes bytes: for a
+  /// large file made of parts already in memory, without copying them into one array first.
+  package static func writeAtomically(chunks: [ArraySlice<UInt8>], to path: String) throws(WriteError) {
     guard isRepresentable(path) else { throw WriteError(description: "\(path) holds a NUL byte") }
     if type(atAbsolute: path) == .directory { throw WriteError(description: "\(path) is a folder") }
     let folder = (path as NSString).deletingLastPathComponent
@@ -197,7 +242,9 @@ package enum FileSystem {
     guard fd >= 0 else { throw WriteError(description: "cannot write in \(directory): \(reason(errno))") }
     let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     var failure: String? = nil
-    if !writeAll(fd, bytes) { failure = reason(errno) }
+    for chunk in chunks where failure == nil {
+      if !writeAll(fd, chunk) { failure = reason(errno) }
+    }
     // mkstemp makes the file private; the result gets the usual permissions of a new file.
     let mask = umask(0)
     umask(mask)
@@ -218,10 +265,10 @@ package enum FileSystem {
     let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o666)
     guard fd >= 0 else { throw WriteError(description: "cannot write \(path): \(reason(errno))") }
     defer { close(fd) }
-    if !writeAll(fd, bytes) { throw WriteError(description: "cannot write \(path): \(reason(errno))") }
+    if !writeAll(fd, bytes[...]) { throw WriteError(description: "cannot write \(path): \(reason(errno))") }
   }
 
-  private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+  private static func writeAll(_ fd: Int32, _ bytes: ArraySlice<UInt8>) -> Bool {
     bytes.withUnsafeBytes { buffer in
       var done = 0
       while done < buffer.count {

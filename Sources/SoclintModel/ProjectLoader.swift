@@ -216,6 +216,7 @@ public struct ProjectLoader: Sendable {
     }
 
     // Discovery, then the files in parallel, then assembly in path order.
+    options.modelCache?.prefetch()
     let discovery = discover(root: root, configuration: configuration)
     // The configuration is never read as a document, whatever `include` says.
     var paths = discovery.paths.filter { $0 != configRelative }
@@ -236,6 +237,8 @@ public struct ProjectLoader: Sendable {
 
     let read = ParallelMap.map(paths, jobs: options.jobs) { rel in readOne(rel, root: root, options: options)
     }
+    // Every lookup is done: the pack for the next run can be written.
+    options.modelCache?.save()
 
     let results = ProjectLoader.droppingPolicyTexts(read, paths: paths, discovered: Set(discovery.paths))
     var files: [SourceFile] = [configFile]
@@ -382,18 +385,21 @@ public struct ProjectLoader: Sendable {
   func readFile(
     rel: String, absolute: String, root: String, cache: FileResultCache? = nil, modelCache: ModelCache? = nil
   ) -> FileResult {
-    let file = SourceFile(path: rel, text: "")
     func invalid(_ message: String) -> FileResult {
       var r = FileResult()
       r.findings = [
         Finding(
-          rule: .invalidFile, severity: .error, message: message, range: file.start, subject: [message])
+          rule: .invalidFile, severity: .error, message: message,
+          range: SourceRange(path: rel, line: 1, column: 1),
+          subject: [message])
       ]
       r.counts.files = 1
       return r
     }
-    switch FileSystem.type(atAbsolute: absolute) {
-    case .link:
+    switch FileSystem.readUnlinked(atAbsolute: absolute, limit: ProjectLoader.maxFileSize) {
+    case .read(let read):
+      return documents(read, rel: rel, root: root, cache: cache, modelCache: modelCache, invalid: invalid)
+    case .notAFile(.link):
       guard let target = FileSystem.realPath(absolute) else {
         return invalid("\(rel) is a link to a file that does not exist")
       }
@@ -403,27 +409,23 @@ public struct ProjectLoader: Sendable {
       guard FileSystem.type(atAbsolute: target) == .file else {
         return invalid("\(rel) is a link to something that is not a regular file")
       }
-      return readRegular(
-        rel: rel, absolute: target, root: root, cache: cache, modelCache: modelCache, invalid: invalid)
-    case .file:
-      return readRegular(
-        rel: rel, absolute: absolute, root: root, cache: cache, modelCache: modelCache, invalid: invalid)
-    case .directory:
+      let read = FileSystem.read(atAbsolute: target, limit: ProjectLoader.maxFileSize)
+      return documents(read, rel: rel, root: root, cache: cache, modelCache: modelCache, invalid: invalid)
+    case .notAFile(.directory):
       return invalid("\(rel) is a folder, not a file")
-    case .other:
-      return invalid("\(rel) is not a regular file")
-    case .missing:
+    case .notAFile(.missing):
       return invalid("\(rel) does not exist")
+    case .notAFile(.other), .notAFile(.file):
+      return invalid("\(rel) is not a regular file")
     }
   }
 
-  private func readRegular(
-    rel: String, absolute: String, root: String, cache: FileResultCache?, modelCache: ModelCache?,
+  private func documents(
+    _ read: FileSystem.ReadResult, rel: String, root: String, cache: FileResultCache?,
+    modelCache: ModelCache?,
     invalid: (String) -> FileResult
-  )
-    -> FileResult
-  {
-    switch FileSystem.read(atAbsolute: absolute, limit: ProjectLoader.maxFileSize) {
+  ) -> FileResult {
+    switch read {
     case .tooLarge(let size):
       return invalid(ProjectLoader.tooLargeMessage(rel, size: size))
     case .unreadable:

@@ -46,19 +46,21 @@ public final class SourceFile: Sendable, Hashable {
   /// Whether the text holds `needle` (ASCII), by bytes: cheap enough to ask of every file.
   public func contains(ascii needle: String) -> Bool {
     let n = Array(needle.utf8)
-    guard !n.isEmpty else { return true }
-    // Horspool's search: the suppression scan asks this of every file of the project on one
-    // thread, and a byte-by-byte loop over 10,000 files was a tenth of a cached run. The window
-    // moves by up to the needle's length at each step.
-    var shift = [Int](repeating: n.count, count: 256)
-    for (i, byte) in n.dropLast().enumerated() { shift[Int(byte)] = n.count - 1 - i }
+    guard let last = n.last else { return true }
+    // The suppression scan asks this of every file of the project on one thread. memchr finds
+    // each place of the needle's last byte (`:` of `soclint:`, a few times a line) many bytes a
+    // cycle; only there are the bytes before it compared. A byte-by-byte loop over 10,000 files
+    // was a tenth of a cached run, Horspool's search still a thirtieth.
     return text.utf8.withContiguousStorageIfAvailable { hay -> Bool in
-      var end = n.count - 1
-      while end < hay.count {
-        var k = 0
-        while k < n.count && hay[end - k] == n[n.count - 1 - k] { k += 1 }
-        if k == n.count { return true }
-        end += shift[Int(hay[end])]
+      guard let base = hay.baseAddress, hay.count >= n.count else { return false }
+      var from = n.count - 1
+      while from < hay.count, let hit = memchr(base + from, Int32(last), hay.count - from) {
+        let end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        if n.withUnsafeBufferPointer({ memcmp(base + end + 1 - n.count, $0.baseAddress!, n.count - 1) }) == 0
+        {
+          return true
+        }
+        from = end + 1
       }
       return false
     } ?? text.contains(needle)
@@ -96,10 +98,16 @@ private final class LineIndex: @unchecked Sendable {
     defer { lock.unlock() }
     if let cached { return cached }
     var starts = [0]
-    var offset = 0
-    for byte in text.utf8 {
-      offset += 1
-      if byte == UInt8(ascii: "\n") { starts.append(offset) }
+    // memchr, not a loop over `text.utf8`: the snippets of thousands of findings need the lines
+    // of thousands of files.
+    var text = text
+    text.withUTF8 { bytes in
+      guard let base = bytes.baseAddress else { return }
+      var from = 0
+      while from < bytes.count, let hit = memchr(base + from, 10, bytes.count - from) {
+        from = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+        starts.append(from)
+      }
     }
     cached = starts
     return starts

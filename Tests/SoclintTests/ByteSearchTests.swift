@@ -6,7 +6,7 @@ import Testing
 /// The two byte-level shortcuts of reading a project: the search for a suppression marker in
 /// every file, and the order of a folder's names.
 @Suite struct ByteSearchTests {
-  /// Horspool's search agrees with a plain search on texts built to trip it: the needle at each
+  /// The memchr search agrees with a plain search on texts built to trip it: the needle at each
   /// end, overlapping near-misses, repeated prefixes, non-ASCII around it, texts shorter than it.
   @Test func markerSearchAgreesWithAPlainSearch() {
     let needle = "soclint:"

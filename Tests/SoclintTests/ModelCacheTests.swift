@@ -283,31 +283,99 @@ import Testing
     #expect(third.statistics.reused == cold.statistics.kept - 1)
   }
 
-  /// Entries cut short, overwritten with other bytes, or holding another file's bytes are
-  /// not used, and are written again.
-  @Test func damagedEntriesAreIgnoredAndRewritten() throws {
-    try Self.withCopyOfClean { dir, base in try Self.damagedEntriesAreIgnoredAndRewritten(dir, base) }
+  /// A pack cut short, overwritten with other bytes, with a byte flipped in its header, or
+  /// whose entries hold one another's files is not used, and is written again whole.
+  @Test func damagedPacksAreIgnoredAndRewritten() throws {
+    try Self.withCopyOfClean { dir, base in try Self.damagedPacksAreIgnoredAndRewritten(dir, base) }
   }
 
-  static func damagedEntriesAreIgnoredAndRewritten(_ dir: URL, _ base: URL) throws {
+  static func damagedPacksAreIgnoredAndRewritten(_ dir: URL, _ base: URL) throws {
     let cold = Self.cache(base, for: dir)
     let plain = try Self.render(dir, cache: cold)
-    let entries = try FileManager.default.contentsOfDirectory(atPath: cold.folder).sorted()
-    #expect(entries.count == cold.statistics.kept && entries.count >= 3)
-    let contents = try entries.map { try Data(contentsOf: URL(fileURLWithPath: cold.folder + "/" + $0)) }
-    for (i, name) in entries.enumerated() {
-      let damaged: Data
-      switch i % 3 {
-      case 0: damaged = contents[i].prefix(contents[i].count / 2)
-      case 1: damaged = Data(repeating: 0x41, count: 300)
-      default: damaged = contents[(i + 1) % contents.count]  // another file's entry
-      }
-      try damaged.write(to: URL(fileURLWithPath: cold.folder + "/" + name))
+    #expect(cold.statistics.kept >= 3)
+    let pack = URL(fileURLWithPath: cold.path)
+    let whole = try Data(contentsOf: pack)
+    let records = try #require(Self.records(of: whole))
+    #expect(records.count == cold.statistics.kept)
+    // Each record's file bytes moved to the next record: every path holds another file.
+    let rotated = records.indices.map { i -> Data in
+      let r = records[i]
+      return Self.part(r.path) + Self.part(records[(i + 1) % records.count].bytes) + Self.part(r.archive)
     }
-    let after = Self.cache(base, for: dir)
-    #expect(try Self.render(dir, cache: after) == plain)
-    #expect(after.statistics.reused == 0)
-    #expect(after.statistics.kept == entries.count)
+    var swapped = Data(whole.prefix(Self.headerSize))
+    for r in rotated { swapped += r }
+    var flipped = whole
+    flipped[3] ^= 0x20
+    let damaged: [(String, Data)] = [
+      ("cut", whole.prefix(whole.count / 2)), ("cut by one", whole.dropLast()),
+      ("overwritten", Data(repeating: 0x41, count: 300)), ("header", flipped), ("swapped", swapped),
+    ]
+    for (what, bytes) in damaged {
+      try bytes.write(to: pack)
+      let after = Self.cache(base, for: dir)
+      #expect(try Self.render(dir, cache: after) == plain, "\(what)")
+      #expect(after.statistics.reused == 0, "\(what)")
+      #expect(after.statistics.kept == records.count, "\(what)")
+      #expect(try Data(contentsOf: pack) == whole, "\(what)")
+    }
+  }
+
+  /// Magic, identity and count.
+  static let headerSize = 13 + 32 + 8
+
+  static func part(_ bytes: Data) -> Data {
+    var n = UInt64(bytes.count).littleEndian
+    return Data(bytes: &n, count: 8) + bytes
+  }
+
+  /// The records of a pack, as the test reads its format: a header, then for each file its
+  /// path, its bytes and its archive, each after a 64-bit length.
+  static func records(of pack: Data) -> [(path: Data, bytes: Data, archive: Data)]? {
+    let bytes = [UInt8](pack)
+    var offset = headerSize
+    func part() -> Data? {
+      guard offset + 8 <= bytes.count else { return nil }
+      let n = bytes[offset..<offset + 8].reversed().reduce(0) { $0 << 8 | Int($1) }
+      guard n <= bytes.count - offset - 8 else { return nil }
+      defer { offset += 8 + n }
+      return Data(bytes[offset + 8..<offset + 8 + n])
+    }
+    var out: [(path: Data, bytes: Data, archive: Data)] = []
+    while offset < bytes.count {
+      guard let p = part(), let b = part(), let a = part() else { return nil }
+      out.append((p, b, a))
+    }
+    return out
+  }
+
+  /// A run over unchanged files writes nothing; one where a file was deleted writes a pack
+  /// without its entry.
+  @Test func unchangedRunWritesNothingAndDeletedFilesLeaveThePack() throws {
+    try Self.withCopyOfClean { dir, base in
+      let cold = Self.cache(base, for: dir)
+      _ = try Self.render(dir, cache: cold)
+      let pack = URL(fileURLWithPath: cold.path)
+      let written = try FileManager.default.attributesOfItem(atPath: pack.path)[.modificationDate] as? Date
+      let inode = try FileManager.default.attributesOfItem(atPath: pack.path)[.systemFileNumber] as? Int
+      _ = try Self.render(dir, cache: Self.cache(base, for: dir))
+      #expect(try FileManager.default.attributesOfItem(atPath: pack.path)[.systemFileNumber] as? Int == inode)
+      #expect(
+        try FileManager.default.attributesOfItem(atPath: pack.path)[.modificationDate] as? Date == written)
+      let control = try #require(
+        try Self.controlFiles(dir).first {
+          (try? String(contentsOf: $0, encoding: .utf8))?.contains("kind: control") == true
+        })
+      let removed = Array(
+        control.resolvingSymlinksInPath().path.dropFirst(dir.resolvingSymlinksInPath().path.count + 1).utf8)
+      #expect(try Self.records(of: Data(contentsOf: pack))?.contains { Array($0.path) == removed } == true)
+      try FileManager.default.removeItem(at: control)
+      let after = Self.cache(base, for: dir)
+      _ = try Self.render(dir, cache: after)
+      #expect(after.statistics.kept == 0 && after.statistics.reused == cold.statistics.kept - 1)
+      let left = try #require(try Self.records(of: Data(contentsOf: pack)))
+      #expect(left.count == cold.statistics.kept - 1)
+      #expect(!left.contains { Array($0.path) == removed })
+    }
   }
 
   // MARK: - The command line
