@@ -112,10 +112,13 @@ public enum StableHash {
   public static func hex(_ parts: [String]) -> String {
     var a: UInt64 = 0xcbf2_9ce4_8422_2325
     var b: UInt64 = 0x8422_2325_cbf2_9ce4
-    for part in parts {
-      for byte in part.utf8 {
-        a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-        b = (b ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+    for var part in parts {
+      // Over the string's own storage: the model cache hashes every embedded schema at start.
+      part.withUTF8 { bytes in
+        for byte in bytes {
+          a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+          b = (b ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
       }
       a = (a ^ 0x1F) &* 0x0000_0100_0000_01B3
       b = (b ^ 0x1E) &* 0x0000_0100_0000_01B3
