@@ -276,8 +276,8 @@ public struct ProjectLoader: Sendable {
 
   /// One file: from its open buffer when the options hold one, else from the disk.
   func readOne(_ rel: String, root: String, options: Options) -> FileResult {
-    let absolute = root + "/" + rel
-    guard let bytes = options.overrides[absolute] else {
+    let absolute = FileSystem.join(root, rel)
+    guard !options.overrides.isEmpty, let bytes = options.overrides[absolute] else {
       return readFile(
         rel: rel, absolute: absolute, root: root, cache: options.cache, modelCache: options.modelCache)
     }

@@ -28,6 +28,16 @@ import Testing
     }
   }
 
+  /// Paths joined in one allocation are the paths `+` makes.
+  @Test func joinedPathsAreThePlainConcatenation() {
+    let parts = [
+      "", "a", "Controls", "Controls/generated", "é/ü", "/abs/root", String(repeating: "x", count: 300),
+    ]
+    for a in parts {
+      for b in parts { #expect(FileSystem.join(a, b) == a + "/" + b) }
+    }
+  }
+
   /// A folder's names come back in byte order whatever their first 16 bytes share.
   @Test func namesAreSortedByBytes() throws {
     let folder = try Support.temporaryFolder()
