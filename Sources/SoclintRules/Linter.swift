@@ -107,7 +107,21 @@ public struct Linter: Sendable {
       if x.rule != y.rule { return x.rule.rawValue < y.rule.rawValue }
       return a.offset < b.offset
     }
-    var seen = Set<Finding>()
-    return sorted.compactMap { seen.insert($0.element).inserted ? $0.element : nil }
+    // Equal findings share path, line, column and rule, so they sit in one run of the sorted
+    // list: each is compared with the few of its run, instead of hashing every finding's text.
+    var kept: [Finding] = []
+    kept.reserveCapacity(sorted.count)
+    var runStart = 0
+    for (_, f) in sorted {
+      if let last = kept.last, last.range.path == f.range.path, last.range.line == f.range.line,
+        last.range.column == f.range.column, last.rule == f.rule
+      {
+        if kept[runStart...].contains(f) { continue }
+      } else {
+        runStart = kept.count
+      }
+      kept.append(f)
+    }
+    return kept
   }
 }
