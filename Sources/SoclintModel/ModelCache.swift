@@ -98,9 +98,9 @@ public final class ModelCache: @unchecked Sendable {
   }
 
   static let magic = Array("soclint-pack\n".utf8)
-  /// Above this a pack is not read (and is written again smaller): a hundred times the pack of
-  /// 100,000 controls.
-  static let maximumPackSize = 1 << 34
+  /// Above this a pack is not read (and is written again smaller): twenty times the pack of
+  /// 100,000 controls (200 MB), and never more than a run could hold in memory beside its files.
+  static let maximumPackSize = 1 << 32
 
   /// What `decode` makes of the archive kept for `path`, when its entry holds exactly `bytes`;
   /// nil otherwise.
