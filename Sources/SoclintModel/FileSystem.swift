@@ -295,9 +295,9 @@ extension FileSystem {
     return a.withUTF8 { x in
       b.withUTF8 { y in
         String(unsafeUninitializedCapacity: x.count + 1 + y.count) { buffer in
-          _ = UnsafeMutableRawBufferPointer(buffer).copyBytes(from: UnsafeRawBufferPointer(x))
+          UnsafeMutableRawBufferPointer(buffer).copyBytes(from: UnsafeRawBufferPointer(x))
           buffer[x.count] = UInt8(ascii: "/")
-          _ = UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[(x.count + 1)...])
+          UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[(x.count + 1)...])
             .copyBytes(from: UnsafeRawBufferPointer(y))
           return x.count + 1 + y.count
         }

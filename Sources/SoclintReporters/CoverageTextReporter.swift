@@ -172,7 +172,7 @@ public struct CoverageTextReporter: CoverageRenderer {
   /// Under a Type II audit, each evidence item's windows as a strip of characters.
   func windows(_ report: CoverageReport) -> String {
     guard let period = report.audit?.period else { return "" }
-    var out =
+    let out =
       "\n"
       + wrap(
         "Collection windows of the audit period \(period.start) to \(period.end) (+ met, x missed, . pending, - not required)",
