@@ -316,7 +316,7 @@ extension FileSystem {
     var walked = Set<String>()
     var stack = Array(starts.reversed())
     while let rel = stack.popLast() {
-      let absolute = rel.isEmpty ? root : root + "/" + rel
+      let absolute = rel.isEmpty ? root : join(root, rel)
       guard let real = realPath(absolute), walked.insert(real).inserted else { continue }
       for (name, known) in entries(ofAbsolute: absolute) where name != ".git" {
         let childRel = rel.isEmpty ? name : join(rel, name)

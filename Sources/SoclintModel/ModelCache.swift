@@ -143,12 +143,14 @@ public final class ModelCache: @unchecked Sendable {
     joinPrefetch()
     loadOnce()
     lock.lock()
-    defer { lock.unlock() }
-    guard counts.kept > 0 || counts.reused < index.count else {
+    defer {
+      // Nothing of the pack read is needed once the next one is written (or need not be).
       pack = []
+      index = [:]
       next = [:]
-      return
+      lock.unlock()
     }
+    guard counts.kept > 0 || counts.reused < index.count else { return }
     var header = ModelCache.magic + identity
     withUnsafeBytes(of: UInt64(next.count).littleEndian) { header.append(contentsOf: $0) }
     // In path order, so that the same files always make the same pack; written part by part,
@@ -161,10 +163,6 @@ public final class ModelCache: @unchecked Sendable {
         case .new(let record): return record[...]
         }
       }
-    defer {
-      pack = []
-      next = [:]
-    }
     do {
       try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     } catch {
