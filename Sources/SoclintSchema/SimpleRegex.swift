@@ -24,6 +24,8 @@ final class SimpleRegex: Sendable {
   private let asciiSets: [(UInt64, UInt64)]
   /// The program starts with `^`: no need to try later start positions.
   let anchoredAtStart: Bool
+  /// The same program as a DFA over ASCII input, when it has few enough states.
+  private let automaton: ASCIIAutomaton?
 
   static let maxProgramSize = 2000
 
@@ -44,7 +46,13 @@ final class SimpleRegex: Sendable {
       return bits
     }
     if case .atStart = program[0] { anchoredAtStart = true } else { anchoredAtStart = false }
+    automaton = ASCIIAutomaton(program: program, sets: sets, anchoredAtStart: anchoredAtStart)
   }
+
+  /// Whether the DFA was built (for tests).
+  var hasAutomaton: Bool { automaton != nil }
+  /// The DFA's number of states, 0 without one (for tests).
+  var automatonStates: Int { automaton?.stateCount ?? 0 }
 
   func matches(_ string: String) -> Bool {
     if let result = string.utf8.withContiguousStorageIfAvailable({ matches(utf8: $0) }) {
@@ -53,8 +61,15 @@ final class SimpleRegex: Sendable {
     return Array(string.utf8).withUnsafeBufferPointer { matches(utf8: $0) }
   }
 
-  /// Runs the NFA over valid UTF-8.
+  /// Runs the DFA over valid UTF-8, or the NFA when the DFA was not built or the input is
+  /// not ASCII.
   func matches(utf8 input: UnsafeBufferPointer<UInt8>) -> Bool {
+    if let answer = automaton?.matches(input) { return answer }
+    return simulate(utf8: input)
+  }
+
+  /// Runs the NFA over valid UTF-8, scalar by scalar.
+  func simulate(utf8 input: UnsafeBufferPointer<UInt8>) -> Bool {
     program.withUnsafeBufferPointer { program in
       asciiSets.withUnsafeBufferPointer { ascii in
         run(input, program, ascii)

@@ -15,6 +15,9 @@ struct SchemaPatternTests {
     "[\\]\\-]", "[-a]", "[a-]", "\\.", "^$", "colou?r", "^(?:ab)+$", "[\\d\\s]+", "^[\\D]+$",
     "^\\W$", "é+", "^.$", "^..$", "x*?y", "^a+?$", "^[\\w.-]+$", "\\t", "[\\\\/]", "^\\$\\^$",
     "^[^\\n]*$", "\\u{1F4A9}?", "\\uD83D\\uDCA9", "^\\u00e9$", "\\x41",
+    // The rest of soclint's own schemas' patterns.
+    "^[^\\u0000-\\u001F\\u007F]*$", "^[0-9a-f]{32}$", "^(/[^/]*)*$", "^[^/]+/[^/]+$",
+    "^[a-z][a-z0-9]*(-[a-z0-9]+)*$", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
   ]
 
   static let inputs = [
@@ -35,6 +38,46 @@ struct SchemaPatternTests {
         simple.matches(input) == SchemaPattern.icuMatches(icu, input),
         "/\(source)/ on \(input.debugDescription)")
     }
+  }
+
+  /// The DFA must give the NFA's answer on every string of up to three characters over the
+  /// pattern's own ASCII characters and a few others, and on longer random ones. Inputs beyond
+  /// ASCII go to the NFA, and `simpleMatcherAgreesWithICU` holds both to ICU.
+  @Test(arguments: SchemaPatternTests.patterns)
+  func automatonAgreesWithTheNFA(_ source: String) throws {
+    let regex = try #require(SimpleRegex(source))
+    #expect(regex.hasAutomaton, "/\(source)/ should have a DFA")
+    var alphabet = Set(source.utf8.filter { $0 < 0x80 })
+    alphabet.formUnion(Array("a0Z-_ .\n\t/".utf8) + [0x1F, 0x7F, 0x00])
+    let letters = alphabet.sorted()
+    var inputs: [[UInt8]] = [[]]
+    var frontier: [[UInt8]] = [[]]
+    for _ in 0..<3 {
+      frontier = frontier.flatMap { prefix in letters.map { prefix + [$0] } }
+      inputs += frontier
+    }
+    var random = SplitMix64(seed: UInt64(truncatingIfNeeded: source.utf8.count &* 7919))
+    for _ in 0..<2000 {
+      let length = Int(random.next() % 40) + 4
+      inputs.append((0..<length).map { _ in letters[Int(random.next() % UInt64(letters.count))] })
+    }
+    var disagreements: [String] = []
+    for input in inputs {
+      input.withUnsafeBufferPointer { bytes in
+        if regex.matches(utf8: bytes) != regex.simulate(utf8: bytes), disagreements.count < 5 {
+          disagreements.append(String(decoding: input, as: UTF8.self).debugDescription)
+        }
+      }
+    }
+    #expect(disagreements.isEmpty, "/\(source)/ disagrees on \(disagreements)")
+  }
+
+  /// Subset construction can grow exponentially; such a pattern keeps to the NFA.
+  @Test func aPatternWithTooManyStatesHasNoAutomaton() throws {
+    let regex = try #require(SimpleRegex("a[ab]{9}$"))
+    #expect(!regex.hasAutomaton, "\(regex.automatonStates) states")
+    #expect(regex.matches("xxabbbbbbbbb"))
+    #expect(!regex.matches("xxabbbbbbbbbb"))
   }
 
   /// `^` and a literal run as a prefix test; it must agree with the automaton, and only such
@@ -80,5 +123,18 @@ struct SchemaPatternTests {
     #expect(!letters.matches("π٣"))  // \d is ASCII only
     #expect(!letters.matches("π1\n"))  // $ is the end of the input only
     #expect(SchemaPattern("(?<=a") == nil)
+  }
+}
+
+/// A seeded generator, so that a failing input can be found again.
+struct SplitMix64: RandomNumberGenerator {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
   }
 }
