@@ -80,17 +80,13 @@ public struct ProjectLoader: Sendable {
     self.checker = checker
   }
 
-  /// The loader of the embedded schemas. The configuration's is compiled now, since every run
-  /// reads the configuration; the others when first needed. A failure is a bug in soclint, not
-  /// in the input.
+  /// The loader of the embedded schemas, which `StructureChecker.embedded` compiles once for
+  /// the whole process. The configuration's is compiled now, since every run reads the
+  /// configuration; the others when first needed. A schema that does not compile is a bug in
+  /// soclint, not in the input, and stops it.
   public static func standard() throws -> ProjectLoader {
-    var sources: [DocumentKind: String] = [:]
-    for kind in DocumentKind.allCases { sources[kind] = EmbeddedSchemas.all[kind.rawValue] }
-    var compiled: [DocumentKind: JSONSchemaValidator] = [:]
-    if let config = sources[.config] {
-      compiled[.config] = try JSONSchemaValidator(json: config, writtenIntegers: true)
-    }
-    return ProjectLoader(checker: StructureChecker(validators: compiled, compilingOnFirstUse: sources))
+    _ = StructureChecker.embedded.validator(for: .config)
+    return ProjectLoader(checker: .embedded)
   }
 
   /// Walks up from `directory` to the first folder holding `.soclint.yaml`.

@@ -20,6 +20,29 @@ public struct StructureChecker: Sendable {
     schemas = Schemas(compiled: validators, sources: sources)
   }
 
+  /// The checker of the embedded schemas, one for the whole process, so that each schema is
+  /// compiled once: when a document of its kind is first checked, or by `compileAhead()`.
+  public static let embedded = StructureChecker(
+    validators: [:],
+    compilingOnFirstUse: Dictionary(
+      uniqueKeysWithValues: DocumentKind.allCases.compactMap { kind in
+        EmbeddedSchemas.all[kind.rawValue].map { (kind, $0) }
+      }))
+
+  /// Compiles this checker's schemas on a thread of its own, the configuration's first and then
+  /// in the order files need them, and returns at once.
+  ///
+  /// The schemas take about 16 M instructions to compile, more than reading 25 controls: a run
+  /// without a cache over a small project would otherwise compile them while every other thread
+  /// waits for the first control's schema. Started before the command line is parsed, the
+  /// compilation runs beside the parsing, the configuration and the discovery of the files.
+  public func compileAhead() {
+    let schemas = self.schemas
+    Thread.detachNewThread {
+      for kind in [DocumentKind.config] + DocumentKind.declarable { _ = schemas.validator(for: kind) }
+    }
+  }
+
   /// The compiled schema of `kind`, or nil when the checker has none.
   public func validator(for kind: DocumentKind) -> JSONSchemaValidator? {
     schemas.validator(for: kind)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SoclintModel
 import SoclintReporters
 
 /// The command line. Each subcommand's `run()` is thin: it gathers options, asks the layers
@@ -98,6 +99,8 @@ enum Main {
           || $0.hasPrefix("--generate")
       })
     else { return nil }
+    // The schemas compile on the other core while the arguments are parsed.
+    StructureChecker.embedded.compileAhead()
     return try? Lint.parse(Array(arguments.dropFirst()))
   }
 
