@@ -96,8 +96,12 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     Day(ordinal: Int((secondsSince1970 / 86400).rounded(.down)))
   }
 
-  /// Whether `a` is earlier than `b`.
-  public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }
+  /// Whether `a` is earlier than `b`: by year, month and day, which for real days is the order
+  /// of their ordinals without the two divisions-heavy conversions (the staleness rules compare
+  /// days of every evidence item).
+  public static func < (a: Day, b: Day) -> Bool {
+    a.year != b.year ? a.year < b.year : a.month != b.month ? a.month < b.month : a.day < b.day
+  }
 
   /// The day as `YYYY-MM-DD`, as controls write dates.
   public var description: String {

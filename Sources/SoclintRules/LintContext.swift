@@ -159,9 +159,18 @@ public struct LintContext: Sendable {
 
   static func mappedIDs(_ controls: [Control], _ frameworks: [String: Framework]) -> [MappedID] {
     var out: [MappedID] = []
+    // Controls name the same few frameworks over and over: the names seen so far are compared
+    // (short strings, compared in place) before a name is hashed for the dictionary.
+    var seen: [(name: String, framework: Framework?)] = []
+    func framework(named name: String) -> Framework? {
+      if let hit = seen.first(where: { $0.name == name }) { return hit.framework }
+      let found = frameworks[name]
+      if seen.count < 8 { seen.append((name, found)) }
+      return found
+    }
     for control in controls {
       for entry in control.criteria {
-        guard let framework = frameworks[entry.framework.value] else { continue }
+        guard let framework = framework(named: entry.framework.value) else { continue }
         for id in entry.requirements { out.append(MappedID(control: control, framework: framework, id: id)) }
       }
     }

@@ -99,8 +99,9 @@ enum Main {
           || $0.hasPrefix("--generate")
       })
     else { return nil }
-    // The schemas compile on the other core while the arguments are parsed.
-    StructureChecker.embedded.compileAhead()
+    // The schemas compile on the other core while the arguments are parsed. With a cache, most
+    // files need no schema, and those that do compile theirs when first met.
+    if !arguments.contains(where: { $0.hasPrefix("--cache") }) { StructureChecker.embedded.compileAhead() }
     return try? Lint.parse(Array(arguments.dropFirst()))
   }
 

@@ -37,6 +37,24 @@ import Testing
     #expect(Day(ordinal: 0) == day("1970-01-01"))
   }
 
+  /// Days compare by year, month and day; that must be the order of their ordinals, for every
+  /// day of a few leap cycles and for days far before year 1 (where saturation lands).
+  @Test func orderIsTheOrderOfOrdinals() {
+    var ordinals = Array(-1_000_000_000...(-999_998_000)) + Array(-800...800)
+    ordinals += Array(stride(from: 18_000, to: 22_000, by: 1)) + [1_000_000_000, 0, -1]
+    let days = ordinals.map(Day.init(ordinal:))
+    for (a, b) in zip(days, days.dropFirst()) where a.ordinal != b.ordinal {
+      #expect((a < b) == (a.ordinal < b.ordinal), "\(a) and \(b)")
+      #expect((b < a) == (b.ordinal < a.ordinal), "\(b) and \(a)")
+    }
+    for (i, a) in days.enumerated() where i % 97 == 0 {
+      for b in days where (a < b) != (a.ordinal < b.ordinal) {
+        Issue.record("\(a) < \(b) disagrees with their ordinals")
+        return
+      }
+    }
+  }
+
   @Test func durations() {
     #expect(Duration("annual")?.after(day("2025-11-20")) == day("2026-11-20"))
     #expect(Duration("semiannual")?.after(day("2026-01-31")) == day("2026-07-31"))

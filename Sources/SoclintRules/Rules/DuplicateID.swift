@@ -88,9 +88,14 @@ struct DuplicateID: Rule {
     let declared: [Declared] =
       context.project.controls.map { ($0.id, "control", $0.file.path, $0.document) }
       + context.project.policies.map { ($0.id, "policy", $0.file.path, $0.documentIndex) }
-    let ordered = declared.sorted { a, b in
+    func precedes(_ a: Declared, _ b: Declared) -> Bool {
       a.path != b.path ? a.path.precedesInBytes(b.path) : a.document < b.document
     }
+    // The loader gives controls and policies in path order, and policies usually sit after
+    // controls: checking that costs one comparison a declaration, sorting ten thousand of
+    // them several.
+    let isOrdered = zip(declared, declared.dropFirst()).allSatisfy { !precedes($1, $0) }
+    let ordered = isOrdered ? declared : declared.sorted(by: precedes)
     var first: [String: Declared] = [:]
     for item in ordered {
       guard let earlier = first[item.id.value] else {

@@ -20,11 +20,38 @@ struct ShortDescription: Rule {
 
   /// The text without leading and trailing white space (block scalars end with a newline).
   static func trimmed(_ text: String) -> Substring {
+    trimmedASCII(text) ?? trimmedByCharacters(text)
+  }
+
+  /// `trimmed`, character by character: the definition, for any text.
+  static func trimmedByCharacters(_ text: String) -> Substring {
     let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }
     guard let first = text.firstIndex(where: { !isSpace($0) }),
       let last = text.lastIndex(where: { !isSpace($0) })
     else { return "" }
     return text[first...last]
+  }
+
+  /// `trimmed` by bytes, when the characters it keeps at either end are ASCII other than a
+  /// carriage return; nil otherwise. Spaces, tabs and newlines are then characters of one byte
+  /// each (no mark beyond ASCII follows them, no carriage return precedes a newline), so only
+  /// the white space at the ends is read. Walking characters from both ends costs grapheme
+  /// breaking, and this rule asks it of two texts of every control.
+  static func trimmedASCII(_ text: String) -> Substring? {
+    var text = text
+    let bounds = text.withUTF8 { bytes -> (Int, Int)? in
+      func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 10 || byte == 9 }
+      func isPlain(_ byte: UInt8) -> Bool { byte < 0x80 && byte != 13 }
+      var first = 0
+      var end = bytes.count
+      while first < end, isSpace(bytes[first]) { first += 1 }
+      if first == end { return (first, end) }
+      while isSpace(bytes[end - 1]) { end -= 1 }
+      return isPlain(bytes[first]) && isPlain(bytes[end - 1]) ? (first, end) : nil
+    }
+    guard let (first, end) = bounds else { return nil }
+    let utf8 = text.utf8
+    return text[utf8.index(utf8.startIndex, offsetBy: first)..<utf8.index(utf8.startIndex, offsetBy: end)]
   }
 
   func check(_ context: LintContext, report: inout [Finding]) {
