@@ -87,7 +87,7 @@ public struct Configuration: Sendable {
     exclude = (strings(root["exclude"]) ?? []).map(Glob.init)
     var scopes: [Scope] = []
     for pair in root["frameworks"]?.mapping ?? [] {
-      guard let id = pair.key.keyText, !id.hasPrefix("x-") else { continue }
+      guard let id = pair.keyText, !id.hasPrefix("x-") else { continue }
       let pointer = "/frameworks/" + JSONPointer.escape(id)
       var exclusions: [Exclusion] = []
       for (i, item) in (pair.value["exclusions"]?.sequence ?? []).enumerated() {
@@ -120,7 +120,7 @@ public struct Configuration: Sendable {
     audit = Configuration.audit(root["audit"], file: file)
     var rules: [RuleSetting] = []
     for pair in root["rules"]?.mapping ?? [] {
-      guard let id = pair.key.keyText, !id.hasPrefix("x-") else { continue }
+      guard let id = pair.keyText, !id.hasPrefix("x-") else { continue }
       let value = pair.value.string ?? "off"
       rules.append(
         RuleSetting(

@@ -31,7 +31,7 @@ enum ModelBuilder {
     var criteria: [Control.CriteriaEntry] = []
     let criteriaPair = root.pair("criteria")
     for pair in criteriaPair?.value.mapping ?? [] {
-      guard let framework = pair.key.keyText, !framework.hasPrefix("x-") else { continue }
+      guard let framework = pair.keyText, !framework.hasPrefix("x-") else { continue }
       let pointer = "/criteria/" + JSONPointer.escape(framework)
       let requirements = (pair.value.sequence ?? []).enumerated().compactMap { (i, n) -> Located<String>? in
         n.scalar.map { Located($0.text, node: n, pointer: "\(pointer)/\(i)", file: file) }

@@ -591,7 +591,7 @@ public struct ProjectLoader: Sendable {
   /// schema's "at least one" counts the `x-` keys, so it is checked here.
   static func noFramework(_ root: Node, file: SourceFile) -> [Finding] {
     guard let pair = root.pair("frameworks"), let members = pair.value.mapping, !members.isEmpty,
-      members.allSatisfy({ $0.key.keyText?.hasPrefix("x-") ?? false })
+      members.allSatisfy({ $0.keyText?.hasPrefix("x-") ?? false })
     else { return [] }
     return [
       Finding(
@@ -742,7 +742,7 @@ public struct ProjectLoader: Sendable {
   /// A key of the document that is `kind` misspelt, when the document has no `kind`.
   static func misspeltKindKey(in root: Node) -> String? {
     for pair in root.mapping ?? [] {
-      guard let key = pair.key.keyText, !key.hasPrefix("x-") else { continue }
+      guard let key = pair.keyText, !key.hasPrefix("x-") else { continue }
       if Suggest.closest(to: key, in: ["kind"]) == "kind" { return key }
     }
     return nil

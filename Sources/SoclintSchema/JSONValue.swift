@@ -77,7 +77,7 @@ enum JSONValue {
   private static func members(_ pairs: [Node.Pair]) -> [ExactString: Node] {
     var members: [ExactString: Node] = [:]
     for pair in pairs {
-      if let name = pair.key.keyText, members[ExactString(name)] == nil {
+      if let name = pair.keyText, members[ExactString(name)] == nil {
         members[ExactString(name)] = pair.value
       }
     }

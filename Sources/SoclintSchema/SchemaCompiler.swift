@@ -85,7 +85,7 @@ struct SchemaCompiler {
   {
     var object = ObjectDraft(location: location)
     for (order, pair) in pairs.enumerated() {
-      guard let name = pair.key.keyText else {
+      guard let name = pair.keyText else {
         throw error(.notASchema, location, pair.key, "a schema's keys must be keyword names")
       }
       let keyword = KeywordSource(
@@ -377,7 +377,7 @@ struct SchemaCompiler {
         let rule = ContainsRule(
           schema: contains, min: minContains, max: maxContains,
           minLocation: location
-            + (pairs.contains { $0.key.keyText == "minContains" } ? "/minContains" : "/contains"),
+            + (pairs.contains { $0.keyText == "minContains" } ? "/minContains" : "/contains"),
           maxLocation: location + "/maxContains")
         keywords.append((containsOrder, Keyword(rule: .contains(rule), location: location + "/contains")))
       }
@@ -552,7 +552,7 @@ struct SchemaCompiler {
     guard let pairs = node.mapping else { throw invalid(keyword, location, node, "an object") }
     var members: [(name: String, key: Node, value: Node)] = []
     for pair in pairs {
-      guard let name = pair.key.keyText else {
+      guard let name = pair.keyText else {
         throw invalid(keyword, location, pair.key, "an object with string keys")
       }
       members.append((name, pair.key, pair.value))

@@ -159,7 +159,7 @@ struct SchemaEvaluation {
     case .propertyNames(let nameSchema):
       var valid = true
       for pair in pairs {
-        guard let name = pair.key.keyText, !passes(nameSchema, pair.key, .string(name)) else { continue }
+        guard let name = pair.keyText, !passes(nameSchema, pair.key, .string(name)) else { continue }
         valid = false
         guard collecting else { return false }
         let reason = violations(of: nameSchema, pair.key, .string(name), at: .key(name))
@@ -192,7 +192,7 @@ struct SchemaEvaluation {
   ) -> Bool {
     var valid = true
     for pair in pairs {
-      guard let name = pair.key.keyText else { continue }
+      guard let name = pair.keyText else { continue }
       var matched = false
       if let property = rule.properties[ExactString(name)] {
         matched = true
@@ -373,7 +373,7 @@ struct SchemaEvaluation {
     var found: UInt64 = 0
     let all: UInt64 = names.count == 64 ? ~0 : (1 << UInt64(names.count)) - 1
     for pair in pairs {
-      guard let key = pair.key.keyText else { continue }
+      guard let key = pair.keyText else { continue }
       for (i, name) in names.enumerated() where found & (1 << UInt64(i)) == 0 && key.isExactlyEqual(to: name)
       {
         found |= 1 << UInt64(i)
@@ -385,7 +385,7 @@ struct SchemaEvaluation {
   }
 
   private static func has(_ pairs: [Node.Pair], _ name: String) -> Bool {
-    pairs.contains { $0.key.keyText?.isExactlyEqual(to: name) ?? false }
+    pairs.contains { $0.keyText?.isExactlyEqual(to: name) ?? false }
   }
 
   /// Lengths count Unicode scalars; the UTF-8 length (1 to 4 bytes a scalar) settles most

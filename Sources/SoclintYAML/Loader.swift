@@ -147,9 +147,6 @@ private struct TreeBuilder {
     var items: [Node] = []
     var pairs: [Node.Pair] = []
     var key: Node? = nil
-    /// The text of each key in `pairs`, in order (nil for a key that is not a scalar), so that
-    /// looking for a repeated key reads strings, not nodes.
-    var keyTexts: [String?] = []
     /// Keys seen so far, for duplicate detection; a dictionary only once the mapping is big.
     var seenIndex: [String: Mark]? = nil
     var merges: [Node] = []
@@ -164,20 +161,16 @@ private struct TreeBuilder {
 
     func firstMark(ofKey text: String) -> Mark? {
       if let seenIndex { return seenIndex[text] }
-      for (i, key) in keyTexts.enumerated() where key == text { return pairs[i].key.start }
-      return nil
-    }
-
-    /// Adds a pair, keeping `keyTexts` in step.
-    func append(_ pair: Node.Pair, keyText: String?) {
-      pairs.append(pair)
-      keyTexts.append(keyText)
+      // Each pair holds its key's text, so looking for a repeated key reads strings, not nodes.
+      return pairs.withUnsafeBufferPointer { buffer in
+        buffer.first { $0.keyText == text }?.key.start
+      }
     }
 
     func remember(_ key: Node, _ text: String) {
       if seenIndex == nil && pairs.count >= 16 {
         var index: [String: Mark] = [:]
-        for pair in pairs { if let t = pair.key.keyText, index[t] == nil { index[t] = pair.key.start } }
+        for pair in pairs { if let t = pair.keyText, index[t] == nil { index[t] = pair.key.start } }
         seenIndex = index
       }
       if seenIndex != nil, seenIndex![text] == nil { seenIndex![text] = key.start }
@@ -364,12 +357,12 @@ private struct TreeBuilder {
   static func merged(_ frame: Frame) -> [Node.Pair] {
     var pairs = frame.pairs
     guard !frame.merges.isEmpty else { return pairs }
-    var taken = Set(pairs.compactMap { $0.key.keyText })
+    var taken = Set(pairs.compactMap { $0.keyText })
     for source in frame.merges {
       let mappings = source.mapping != nil ? [source] : (source.sequence ?? [])
       for mapping in mappings {
         for pair in mapping.mapping ?? [] {
-          guard let key = pair.key.keyText, taken.insert(key).inserted else { continue }
+          guard let key = pair.keyText, taken.insert(key).inserted else { continue }
           pairs.append(pair)
         }
       }
@@ -420,10 +413,10 @@ private struct TreeBuilder {
             relatedMessage: "'\(text)' is first given here"))
       } else {
         frame.remember(key, text)
-        frame.append(Node.Pair(key: key, value: node), keyText: text)
+        frame.pairs.append(Node.Pair(key: key, value: node, keyText: text))
       }
     } else {
-      frame.append(Node.Pair(key: key, value: node), keyText: nil)
+      frame.pairs.append(Node.Pair(key: key, value: node, keyText: nil))
     }
   }
 }

@@ -141,11 +141,23 @@ public final class Node: Sendable {
     public let key: Node
     /// What the key maps to.
     public let value: Node
+    /// The key's text when it is a scalar, read out of the key once: the model looks up every
+    /// field of every document by name, and reading each pair's key node again for every
+    /// lookup (a copy of its content, in and out) was most of the model builder's time.
+    public let keyText: String?
 
     /// The pair of `key` and `value`.
     public init(key: Node, value: Node) {
       self.key = key
       self.value = value
+      self.keyText = key.keyText
+    }
+
+    /// The pair, with the key's text already read.
+    init(key: Node, value: Node, keyText: String?) {
+      self.key = key
+      self.value = value
+      self.keyText = keyText
     }
   }
 
@@ -234,11 +246,15 @@ public final class Node: Sendable {
     // canonical equivalence, as `==` would). The model looks up every field of every document
     // by name: keys of another length, most of them, are passed over at once.
     let length = key.utf8.count
-    for pair in pairs {
-      guard case .scalar(let s) = pair.key.content, s.text.utf8.count == length else { continue }
-      if s.text.isExactlyEqual(to: key) { return pair }
+    return pairs.withUnsafeBufferPointer { buffer -> Pair? in
+      for i in buffer.indices {
+        guard let text = buffer[i].keyText, text.utf8.count == length, text.isExactlyEqual(to: key) else {
+          continue
+        }
+        return buffer[i]
+      }
+      return nil
     }
-    return nil
   }
 
   /// A short name of the node's YAML type, for messages: "a string", "a mapping"...
