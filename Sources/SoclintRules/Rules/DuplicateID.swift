@@ -96,12 +96,16 @@ struct DuplicateID: Rule {
     // them several.
     let isOrdered = zip(declared, declared.dropFirst()).allSatisfy { !precedes($1, $0) }
     let ordered = isOrdered ? declared : declared.sorted(by: precedes)
-    var first: [String: Declared] = [:]
-    for item in ordered {
-      guard let earlier = first[item.id.value] else {
-        first[item.id.value] = item
+    // Room for every id at once, and positions instead of declarations: a dictionary that grows
+    // hashes every key again at each doubling, and moves whole declarations.
+    var first: [String: Int] = [:]
+    first.reserveCapacity(ordered.count)
+    for (position, item) in ordered.enumerated() {
+      guard let earlierPosition = first[item.id.value] else {
+        first[item.id.value] = position
         continue
       }
+      let earlier = ordered[earlierPosition]
       let name = "\(item.what) \(item.id.value)"
       let earlierName = "\(earlier.what) \(earlier.id.value)"
       let message =
