@@ -31,14 +31,16 @@ public enum EvidencePathStatus: Sendable, Equatable {
     }
     var count = 0
     var escapes = false
-    FileSystem.walk(root: root, from: [prefix]) { rel, absolute, type in
+    FileSystem.walk(root: root, from: [prefix]) { rel, type in
       switch type {
       case .directory:
         return true
       case .file:
         if glob.matches(rel) { count += 1 }
       case .link:
-        guard glob.matches(rel), let target = FileSystem.realPath(absolute) else { return false }
+        guard glob.matches(rel), let target = FileSystem.realPath(FileSystem.join(root, rel)) else {
+          return false
+        }
         if !FileSystem.isInside(target, root: root) {
           escapes = true
         } else if FileSystem.type(atAbsolute: target) == .file {

@@ -287,7 +287,7 @@ package enum FileSystem {
 }
 
 extension FileSystem {
-  /// `a/b`, made in one allocation: a walk joins two paths for every entry of the project, and
+  /// `a/b`, made in one allocation: a walk joins a path for every entry of the project, and
   /// `a + "/" + b` grew the string twice, 600 instructions an append.
   package static func join(_ a: String, _ b: String) -> String {
     var a = a
@@ -307,11 +307,13 @@ extension FileSystem {
 
   /// Walks the folders below `root` from the project-relative `starts`, depth first: each real
   /// folder once, whatever names or links lead to it (so a link cycle cannot loop), and never
-  /// `.git`. `visit` gets every entry (project-relative path, absolute path, type as `lstat`
-  /// sees it) and returns whether to walk into it: a folder, or a link the caller has checked.
+  /// `.git`. `visit` gets every entry (project-relative path, type as `lstat` sees it) and
+  /// returns whether to walk into it: a folder, or a link the caller has checked. It joins the
+  /// root to the path itself when it needs the absolute path (for a link): ten thousand files
+  /// need none, and joining each was a quarter of the walk.
   package static func walk(
     root: String, from starts: [String],
-    _ visit: (_ rel: String, _ absolute: String, _ type: EntryType) -> Bool
+    _ visit: (_ rel: String, _ type: EntryType) -> Bool
   ) {
     var walked = Set<String>()
     var stack = Array(starts.reversed())
@@ -320,8 +322,7 @@ extension FileSystem {
       guard let real = realPath(absolute), walked.insert(real).inserted else { continue }
       for (name, known) in entries(ofAbsolute: absolute) where name != ".git" {
         let childRel = rel.isEmpty ? name : join(rel, name)
-        let childAbsolute = join(root, childRel)
-        if visit(childRel, childAbsolute, known ?? type(atAbsolute: childAbsolute)) { stack.append(childRel) }
+        if visit(childRel, known ?? type(atAbsolute: join(root, childRel))) { stack.append(childRel) }
       }
     }
   }

@@ -236,9 +236,11 @@ public struct ProjectLoader: Sendable {
     // Every lookup is done: the pack for the next run can be written.
     options.modelCache?.save()
 
-    let results = ProjectLoader.droppingPolicyTexts(read, paths: paths, discovered: Set(discovery.paths))
+    let results = ProjectLoader.droppingPolicyTexts(read, paths: paths, discovered: discovery.paths)
     var files: [SourceFile] = [configFile]
     var controls: [Control] = []
+    files.reserveCapacity(results.count + 1)
+    controls.reserveCapacity(results.count)
     var owners: [Owner] = []
     var catalogs: [Catalog] = []
     var policies: [Policy] = []
@@ -297,10 +299,12 @@ public struct ProjectLoader: Sendable {
   /// them (a pre-commit hook or an editor passes a policy's Markdown when it changes): they are
   /// no YAML, and what is found about them is found at their policy.
   static func droppingPolicyTexts(
-    _ results: [FileResult], paths: [String], discovered: Set<String>
+    _ results: [FileResult], paths: [String], discovered: [String]
   ) -> [FileResult] {
     let texts = Set(results.flatMap { $0.policies.map(\.document.value) })
+    // Most projects have no policy documents among their files: no set of every path then.
     guard !texts.isEmpty else { return results }
+    let discovered = Set(discovered)
     return zip(paths, results).compactMap { rel, result in
       discovered.contains(rel) || !texts.contains(rel) ? result : nil
     }
@@ -355,12 +359,14 @@ public struct ProjectLoader: Sendable {
       }
       walkFrom.append(start)
     }
-    FileSystem.walk(root: root, from: walkFrom) { rel, absolute, type in
+    FileSystem.walk(root: root, from: walkFrom) { rel, type in
       switch type {
       case .directory:
         return true
       case .link:
-        if let target = FileSystem.realPath(absolute), FileSystem.type(atAbsolute: target) == .directory {
+        if let target = FileSystem.realPath(FileSystem.join(root, rel)),
+          FileSystem.type(atAbsolute: target) == .directory
+        {
           // A linked folder is walked when it stays inside the project, and reported when it
           // leads out and the globs could take a file from below it.
           if FileSystem.isInside(target, root: root) { return true }
