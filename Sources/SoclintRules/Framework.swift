@@ -39,6 +39,9 @@ public final class Framework: Sendable {
   /// The requirement with this id, if the framework has it.
   public func requirement(_ id: String) -> Requirement? { index[id].map { requirements[$0] } }
 
+  /// The position of the requirement with this id in `requirements`, when there is one.
+  public func requirementIndex(_ id: String) -> Int? { index[id] }
+
   /// The framework a user catalog declares.
   public convenience init(catalog: Catalog) {
     self.init(

@@ -152,6 +152,12 @@ public struct LintContext: Sendable {
     public let framework: Framework
     /// The requirement id as written in the control.
     public let id: Located<String>
+    /// Where the id is among the framework's requirements; nil when the framework has no such
+    /// requirement. Looked up once, for the rules that ask.
+    public let requirementIndex: Int?
+
+    /// The requirement the id names, when the framework has it.
+    public var requirement: Framework.Requirement? { requirementIndex.map { framework.requirements[$0] } }
   }
 
   /// Every requirement id the controls map under a known framework, in reading order; built
@@ -175,7 +181,12 @@ public struct LintContext: Sendable {
     for control in controls {
       for entry in control.criteria {
         guard let framework = framework(named: entry.framework.value) else { continue }
-        for id in entry.requirements { out.append(MappedID(control: control, framework: framework, id: id)) }
+        for id in entry.requirements {
+          out.append(
+            MappedID(
+              control: control, framework: framework, id: id,
+              requirementIndex: framework.requirementIndex(id.value)))
+        }
       }
     }
     return out

@@ -21,11 +21,27 @@ struct OutOfScopeRequirement: Rule {
 
   func check(_ context: LintContext, report: inout [Finding]) {
     guard !context.project.catalogsIncomplete else { return }
+    // A requirement's scope is the same for every control that maps it: judged once each, for
+    // the few frameworks controls map (thousands of ids, a few dozen requirements).
+    var judged: [(framework: Framework, scopes: [LintContext.Scope?])] = []
+    func scope(of index: Int, in framework: Framework) -> LintContext.Scope {
+      let slot =
+        judged.firstIndex { $0.framework === framework }
+        ?? {
+          judged.append(
+            (framework, [LintContext.Scope?](repeating: nil, count: framework.requirements.count)))
+          return judged.count - 1
+        }()
+      if let known = judged[slot].scopes[index] { return known }
+      let found = context.scope(of: framework.requirements[index], in: framework)
+      judged[slot].scopes[index] = found
+      return found
+    }
     for mapped in context.mappedIDs {
       let (control, framework, id) = (mapped.control, mapped.framework, mapped.id)
-      guard let requirement = framework.requirement(id.value) else { continue }
+      guard let index = mapped.requirementIndex else { continue }
       let why: String
-      switch context.scope(of: requirement, in: framework) {
+      switch scope(of: index, in: framework) {
       case .inScope, .excluded: continue
       case .frameworkNotInScope: why = "\(framework.id) is not under 'frameworks' in the configuration"
       case .categoryNotInScope(let category):

@@ -19,7 +19,7 @@ struct UnknownRequirement: Rule {
 
   func check(_ context: LintContext, report: inout [Finding]) {
     guard !context.project.catalogsIncomplete else { return }
-    for mapped in context.mappedIDs where mapped.framework.requirement(mapped.id.value) == nil {
+    for mapped in context.mappedIDs where mapped.requirementIndex == nil {
       let (framework, id) = (mapped.framework, mapped.id)
       report.append(
         finding(
