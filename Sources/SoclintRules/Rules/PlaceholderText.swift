@@ -81,14 +81,10 @@ struct PlaceholderText: Rule {
         var end = i + 1
         while end < b.count && isWord(end) { end += 1 }
         let length = end - i
-        // Most words are not the length and first letter of any placeholder word: one bit
-        // test passes them over, instead of a comparison with each placeholder word.
-        guard length <= 5, PlaceholderText.mayBePlaceholder(first: b[i], length: length) else {
-          i = end
-          continue
-        }
-        for word in placeholderWords where word.count == length && matches(word, at: i) {
-          return slice(i, length)
+        if length >= 3 && length <= 5 {
+          for word in placeholderWords where word.count == length && matches(word, at: i) {
+            return slice(i, length)
+          }
         }
         if length == 5 && matches(lorem, at: i) {
           var k = end
@@ -104,19 +100,6 @@ struct PlaceholderText: Rule {
   }
 
   static let placeholderWords = ["todo", "tbd", "fixme", "xxx"].map { Array($0.utf8) }
-
-  /// For each word length up to 5, the lower-case first letters (bit `c - 97`) of the words a
-  /// placeholder can start with: the placeholder words and `lorem`.
-  private static let placeholderStarts: [UInt32] = (placeholderWords + [lorem]).reduce(
-    into: [UInt32](repeating: 0, count: 6)
-  ) { masks, word in masks[word.count] |= 1 << UInt32(word[0] - 97) }
-
-  /// Whether a word of `length` bytes starting with `first` could be a placeholder's start.
-  static func mayBePlaceholder(first: UInt8, length: Int) -> Bool {
-    let letter = first &- 65 < 26 ? first | 0x20 : first
-    guard letter &- 97 < 26 else { return false }
-    return placeholderStarts[length] & (1 << UInt32(letter - 97)) != 0
-  }
   private static let questionMarks = Array("???".utf8)
   private static let lorem = Array("lorem".utf8)
   private static let ipsum = Array("ipsum".utf8)
