@@ -155,9 +155,6 @@ public struct LintContext: Sendable {
     /// Where the id is among the framework's requirements; nil when the framework has no such
     /// requirement. Looked up once, for the rules that ask.
     public let requirementIndex: Int?
-
-    /// The requirement the id names, when the framework has it.
-    public var requirement: Framework.Requirement? { requirementIndex.map { framework.requirements[$0] } }
   }
 
   /// Every requirement id the controls map under a known framework, in reading order; built
