@@ -25,13 +25,10 @@ struct OutOfScopeRequirement: Rule {
     // the few frameworks controls map (thousands of ids, a few dozen requirements).
     var judged: [(framework: Framework, scopes: [LintContext.Scope?])] = []
     func scope(of index: Int, in framework: Framework) -> LintContext.Scope {
-      let slot =
-        judged.firstIndex { $0.framework === framework }
-        ?? {
-          judged.append(
-            (framework, [LintContext.Scope?](repeating: nil, count: framework.requirements.count)))
-          return judged.count - 1
-        }()
+      let slot = judged.firstIndex { $0.framework === framework } ?? judged.count
+      if slot == judged.count {
+        judged.append((framework, [LintContext.Scope?](repeating: nil, count: framework.requirements.count)))
+      }
       if let known = judged[slot].scopes[index] { return known }
       let found = context.scope(of: framework.requirements[index], in: framework)
       judged[slot].scopes[index] = found
