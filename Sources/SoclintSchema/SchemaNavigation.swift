@@ -1,3 +1,5 @@
+import SoclintYAML
+
 /// Questions about the schema itself, for the layer that writes messages: which properties an
 /// object at some instance path may have, with their types and titles.
 extension JSONSchemaValidator {

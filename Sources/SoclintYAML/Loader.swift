@@ -148,7 +148,9 @@ private struct TreeBuilder {
     var pairs: [Node.Pair] = []
     var key: Node? = nil
     /// Keys seen so far, for duplicate detection; a dictionary only once the mapping is big.
-    var seenIndex: [String: Mark]? = nil
+    /// Keys are the same when their Unicode scalars are, as `Node.pair(_:)` and the schema
+    /// compare them: "é" written precomposed and decomposed are two keys, not one given twice.
+    var seenIndex: [ExactString: Mark]? = nil
     var merges: [Node] = []
     var size = 1
 
@@ -160,20 +162,27 @@ private struct TreeBuilder {
     }
 
     func firstMark(ofKey text: String) -> Mark? {
-      if let seenIndex { return seenIndex[text] }
-      // Each pair holds its key's text, so looking for a repeated key reads strings, not nodes.
+      if let seenIndex { return seenIndex[ExactString(text)] }
+      // Each pair holds its key's text, so looking for a repeated key reads strings, not nodes;
+      // keys of another length, most of them, are passed over at once.
+      let length = text.utf8.count
       return pairs.withUnsafeBufferPointer { buffer in
-        buffer.first { $0.keyText == text }?.key.start
+        buffer.first {
+          guard let key = $0.keyText else { return false }
+          return key.utf8.count == length && key.isExactlyEqual(to: text)
+        }?.key.start
       }
     }
 
     func remember(_ key: Node, _ text: String) {
       if seenIndex == nil && pairs.count >= 16 {
-        var index: [String: Mark] = [:]
-        for pair in pairs { if let t = pair.keyText, index[t] == nil { index[t] = pair.key.start } }
+        var index: [ExactString: Mark] = [:]
+        for pair in pairs {
+          if let t = pair.keyText, index[ExactString(t)] == nil { index[ExactString(t)] = pair.key.start }
+        }
         seenIndex = index
       }
-      if seenIndex != nil, seenIndex![text] == nil { seenIndex![text] = key.start }
+      if seenIndex != nil, seenIndex![ExactString(text)] == nil { seenIndex![ExactString(text)] = key.start }
     }
   }
 

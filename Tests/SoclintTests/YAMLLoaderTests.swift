@@ -83,6 +83,25 @@ import Testing
     #expect(file.problems.first?.related == Mark(line: 8, column: 1))
   }
 
+  /// YAML compares keys by their characters, without normalising them, as `Node.pair(_:)` and the
+  /// schema do: "é" precomposed and "e" with a combining accent are two keys, in a small mapping
+  /// (searched pair by pair) and in a large one (indexed).
+  @Test func keysThatOnlyNormaliseAlikeAreTwoKeys() {
+    let precomposed = "\u{E9}"
+    let decomposed = "e\u{301}"
+    for filler in [0, 20] {
+      var text = "\(precomposed): 1\n"
+      for i in 0..<filler { text += "k\(i): \(i)\n" }
+      text += "\(decomposed): 2\n\(precomposed): 3\n"
+      let file = loader.load(text)
+      #expect(file.problems.map(\.kind) == [.duplicateKey(key: precomposed)], "\(filler)")
+      #expect(file.problems.first?.related == Mark(line: 1, column: 1), "\(filler)")
+      let root = file.documents.first?.root
+      #expect(root?.pair(decomposed)?.value.scalar?.value == .int(2), "\(filler)")
+      #expect(root?.pair(precomposed)?.value.scalar?.value == .int(1), "\(filler)")
+    }
+  }
+
   @Test func severalDocuments() {
     let file = loader.load("kind: owners\n---\nkind: control\n---\n")
     #expect(file.documents.count == 3)
