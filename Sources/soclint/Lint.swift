@@ -60,49 +60,7 @@ struct Lint: ParsableCommand {
   )
   var stdinFilename: String?
 
-  func run() throws {
-    let session = try project.session(extraPaths: paths, stdinFilename: stdinFilename)
-    let result = try session.lint()
-    var findings = result.findings
-    if let filter = try session.reportFilter(
-      paths: paths, changedSince: changedSince, project: result.project)
-    {
-      findings = findings.filter { filter.contains($0.range.path) }
-    }
-    if let baseline {
-      guard let data = FileManager.default.contents(atPath: baseline) else {
-        throw Failure("cannot read the baseline \(baseline)")
-      }
-      let recorded: Baseline
-      do { recorded = try Baseline(json: data, path: baseline) } catch { throw Failure(error.description) }
-      findings = findings.filter { !recorded.contains($0) }
-    }
-    if let writeBaseline {
-      try Output.write(Baseline(findings).json, to: writeBaseline)
-    }
-    let context = ReportContext(
-      result: result, displayPath: session.displayPath,
-      color: format == .text && output == nil && Output.useColor(color.rawValue, toTerminal: true))
-    try Output.write(format.reporter.render(result, findings: findings, context: context), to: output)
-    if format == .github {
-      // GitHub shows only the first annotations of a step; the job summary lists them all.
-      if let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
-        try Output.append(GitHubReporter.stepSummary(findings: findings, context: context), to: summary)
-      }
-    }
-    if let why = result.history.unavailable {
-      // Once per run, so a clean result is not mistaken for approvals checked against git.
-      Output.error("soclint: policy-changed-after-approval is skipped: \(why)")
-    }
-    if !quiet { Output.error(TextReporter.summary(result, findings: findings)) }
-    let fails = findings.contains { $0.severity == .error || (strict && $0.severity == .warning) }
-    // Writing a baseline records the findings; that run succeeds once they are written.
-    let status: Status =
-      result.configurationInvalid ? .usage : fails && writeBaseline == nil ? .failed : .clean
-    // Exit while the project is still alive: freeing thousands of small objects only to exit
-    // costs a tenth of a large run (compilers skip it the same way).
-    withExtendedLifetime(result) { Foundation.exit(status.rawValue) }
-  }
+  func run() throws { try LintRequest(self).run() }
 }
 
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {

@@ -33,7 +33,28 @@ struct ProjectOptions: ParsableArguments {
       "Keep the cache in this folder, outside the project (implies --cache).", valueName: "DIR"))
   var cacheDir: String?
 
-  func validate() throws {
+  /// The options as plain values, which the fast reading of `soclint lint` makes too.
+  var settings: ProjectSettings {
+    ProjectSettings(config: config, asOf: asOf, jobs: jobs, cache: cache, cacheDir: cacheDir)
+  }
+
+  func validate() throws { try settings.validate() }
+
+  func session(extraPaths: [String] = [], stdinFilename: String? = nil) throws -> Session {
+    try settings.session(extraPaths: extraPaths, stdinFilename: stdinFilename)
+  }
+}
+
+/// What the project options asked for, as plain values: a `ParsableArguments` can only be made by
+/// its parser, and `soclint lint` is also read without it (see `LintRequest`).
+struct ProjectSettings: Equatable {
+  var config: String?
+  var asOf: String?
+  var jobs: Int?
+  var cache = false
+  var cacheDir: String?
+
+  func validate() throws(ValidationError) {
     if let asOf, Day(asOf) == nil {
       throw ValidationError("--as-of must be a calendar date written YYYY-MM-DD, not '\(asOf)'")
     }
@@ -77,7 +98,7 @@ struct ProjectOptions: ParsableArguments {
   }
 }
 
-extension ProjectOptions {
+extension ProjectSettings {
   /// The cache `--cache` or `--cache-dir` asks for, or nil. A folder inside the project is
   /// refused: in CI that folder is part of the pull request, which could plant entries in it.
   func modelCache(configPath: String, cwd: String) throws -> ModelCache? {
@@ -97,7 +118,7 @@ extension ProjectOptions {
     }
     let configDir = (configPath as NSString).deletingLastPathComponent
     let root = FileSystem.realPath(configDir) ?? configDir
-    if FileSystem.isInside(ProjectOptions.resolvingExisting(base), root: root) {
+    if FileSystem.isInside(ProjectSettings.resolvingExisting(base), root: root) {
       throw Failure(
         "the cache folder \(base) is inside the project; a pull request could plant entries there. Keep it outside \(root)"
       )
@@ -152,7 +173,7 @@ struct Session {
     }
     do {
       let project = try loader.load(options)
-      ProjectOptions.reportCacheFailure(self)
+      ProjectSettings.reportCacheFailure(self)
       return project
     } catch let error as LoadError {
       throw Failure(error.description)

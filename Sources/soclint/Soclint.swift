@@ -41,9 +41,10 @@ struct Failure: Error, CustomStringConvertible {
 @main
 enum Main {
   static func main() {
+    if let request = lintFastPath() { execute { try request.run() } }
     var command: ParsableCommand
     do {
-      command = try lintFastPath() ?? Soclint.parseAsRoot()
+      command = try Soclint.parseAsRoot()
     } catch {
       // --help and --version arrive as errors with status 0.
       if Soclint.exitCode(for: error) == .success {
@@ -54,8 +55,14 @@ enum Main {
       FileHandle.standardError.write(Data((Main.styled(Soclint.fullMessage(for: error)) + "\n").utf8))
       exit(Status.usage.rawValue)
     }
+    execute { try command.run() }
+  }
+
+  /// Runs a command and ends the process with the status its outcome maps to.
+  static func execute(_ run: () throws -> Void) -> Never {
     do {
-      try command.run()
+      try run()
+      exit(Status.clean.rawValue)
     } catch let failure as Failure {
       FileHandle.standardError.write(Data("soclint: error: \(failure.message)\n".utf8))
       exit(failure.status.rawValue)
@@ -84,25 +91,24 @@ enum Main {
     }
   }
 
-  /// `soclint lint ...`, parsed as `Lint` alone, or nil to parse the whole command line.
+  /// `soclint lint ...` in its common forms, read without the argument parser (see
+  /// `LintRequest.init?(fastArguments:)`), or nil to parse the whole command line.
   ///
   /// Building the parser of every subcommand (by reflection over their properties) costs more
   /// instructions than linting a repository of 200 controls, and `lint` is what pre-commit
-  /// hooks and CI run every time. Anything the fast path cannot take as it is (a help or
-  /// version request, an argument error) goes to the whole parser, so that what soclint prints
-  /// stays the same.
-  static func lintFastPath() -> ParsableCommand? {
+  /// hooks and CI run every time. Anything the fast reading does not take (a help or version
+  /// request, an argument error, a rare form) goes to the whole parser, so that what soclint
+  /// prints stays the same.
+  static func lintFastPath() -> LintRequest? {
     let arguments = Array(CommandLine.arguments.dropFirst())
-    guard arguments.first == "lint",
-      !arguments.contains(where: {
-        ["help", "-h", "--help", "--version"].contains($0) || $0.hasPrefix("--experimental")
-          || $0.hasPrefix("--generate")
-      })
-    else { return nil }
-    // The schemas compile on the other core while the arguments are parsed. With a cache, most
-    // files need no schema, and those that do compile theirs when first met.
-    if !arguments.contains(where: { $0.hasPrefix("--cache") }) { StructureChecker.embedded.compileAhead() }
-    return try? Lint.parse(Array(arguments.dropFirst()))
+    guard arguments.first == "lint", let request = LintRequest(fastArguments: Array(arguments.dropFirst()))
+    else {
+      return nil
+    }
+    // The schemas compile on the other core while the project's files are found. With a
+    // cache, most files need no schema, and those that do compile theirs when first met.
+    if !request.project.cache && request.project.cacheDir == nil { StructureChecker.embedded.compileAhead() }
+    return request
   }
 
   /// The parser's "Error: ..." in soclint's style, "soclint: error: ...", as every other error.
