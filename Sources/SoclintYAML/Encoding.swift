@@ -24,7 +24,18 @@ public enum Encoding {
   public static func firstProblem(in b: UnsafeBufferPointer<UInt8>) -> Problem? {
     var i = 0
     let n = b.count
+    guard let base = b.baseAddress else { return nil }
     while i < n {
+      // Eight bytes at a time while they are ASCII without NUL, as nearly all of a YAML file is:
+      // a byte by byte reading cost 7 % of a run without a cache.
+      while i + 8 <= n {
+        let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let hasZeroByte = (word &- 0x0101_0101_0101_0101) & ~word & high
+        if (word & high) | hasZeroByte != 0 { break }
+        i += 8
+      }
+      guard i < n else { break }
       let c = b[i]
       if c < 0x80 {
         if c == 0 { return Problem(offset: i, message: "file holds a NUL byte; it is not a text file") }

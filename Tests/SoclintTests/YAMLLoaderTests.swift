@@ -162,6 +162,40 @@ import Testing
     #expect(Encoding.firstProblem(in: Array("ok ✓ 😀".utf8)) == nil)
   }
 
+  /// The offset of the first NUL or invalid sequence, by the standard library's UTF-8 parser.
+  static func referenceProblemOffset(_ bytes: [UInt8]) -> Int? {
+    var parser = Unicode.UTF8.ForwardParser()
+    var iterator = bytes.makeIterator()
+    var offset = 0
+    while true {
+      switch parser.parseScalar(from: &iterator) {
+      case .valid(let encoded):
+        if Unicode.UTF8.decode(encoded) == "\0" { return offset }
+        offset += encoded.count
+      case .error: return offset
+      case .emptyInput: return nil
+      }
+    }
+  }
+
+  /// The check that reads eight ASCII bytes at a time finds the first problem where the standard
+  /// library's parser does, wherever it falls against the eight-byte words.
+  @Test func firstProblemAgreesWithTheStandardLibrary() {
+    let pieces: [[UInt8]] = [
+      Array("abcdefg".utf8), Array("x".utf8), Array("key: value\n".utf8), Array("é".utf8), Array("✓".utf8),
+      Array("😀".utf8), [0], [0x80], [0xC0, 0xAF], [0xE2, 0x82], [0xED, 0xA0, 0x80], [0xFF], [0x7F],
+    ]
+    var random = SplitMix64(seed: 8)
+    for _ in 0..<20_000 {
+      var bytes: [UInt8] = []
+      for _ in 0..<Int.random(in: 0...12, using: &random) {
+        bytes += pieces[Int.random(in: 0..<(Bool.random(using: &random) ? 3 : pieces.count), using: &random)]
+      }
+      #expect(
+        Encoding.firstProblem(in: bytes)?.offset == YAMLLoaderTests.referenceProblemOffset(bytes), "\(bytes)")
+    }
+  }
+
   @Test func nulByte() throws {
     let p = try #require(loader.load([0x61, 0x3A, 0x20, 0x00]).fatalProblem)
     #expect(p.kind == .encoding)
