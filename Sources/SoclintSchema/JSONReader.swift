@@ -20,11 +20,7 @@ public enum JSONReader {
         message: problem.message, mark: Encoding.mark(atByte: problem.offset, in: bytes))
     }
     var parser = JSONParser(bytes: bytes)
-    let draft = try parser.parseDocument()
-    guard let contents = parser.scalars.makeContents() else {
-      throw JSONSyntaxError(message: "could not build the scalars of the JSON text", mark: .start)
-    }
-    return draft.node(contents)
+    return try parser.parseDocument()
   }
 
   /// The node tree of one JSON text given as a string.
@@ -33,31 +29,9 @@ public enum JSONReader {
   }
 }
 
-/// A parsed value whose scalars wait for the `ScalarFactory`.
-private indirect enum DraftNode {
-  case scalar(index: Int, start: Mark, end: Mark)
-  case array([DraftNode], start: Mark, end: Mark)
-  case object([(key: DraftNode, value: DraftNode)], start: Mark, end: Mark)
-
-  func node(_ contents: [Node.Content]) -> Node {
-    switch self {
-    case .scalar(let index, let start, let end):
-      return Node(content: contents[index], start: start, end: end)
-    case .array(let items, let start, let end):
-      return Node(content: .sequence(items.map { $0.node(contents) }), start: start, end: end)
-    case .object(let members, let start, let end):
-      let pairs = members.map {
-        Node.Pair(key: $0.key.node(contents), value: $0.value.node(contents))
-      }
-      return Node(content: .mapping(pairs), start: start, end: end)
-    }
-  }
-}
-
 private struct JSONParser {
   let bytes: [UInt8]
   var offset = 0
-  var scalars = ScalarFactory()
   // Marks are computed from the last known position on the current line, so that a long
   // single-line (minified) text stays linear.
   private var line = 1
@@ -75,7 +49,7 @@ private struct JSONParser {
     }
   }
 
-  mutating func parseDocument() throws(JSONSyntaxError) -> DraftNode {
+  mutating func parseDocument() throws(JSONSyntaxError) -> Node {
     skipWhitespace()
     let value = try parseValue()
     skipWhitespace()
@@ -117,7 +91,7 @@ private struct JSONParser {
     }
   }
 
-  private mutating func parseValue() throws(JSONSyntaxError) -> DraftNode {
+  private mutating func parseValue() throws(JSONSyntaxError) -> Node {
     guard offset < bytes.count else { throw error("expected a JSON value, found the end of the text") }
     switch bytes[offset] {
     case UInt8(ascii: "{"): return try parseObject()
@@ -125,7 +99,7 @@ private struct JSONParser {
     case UInt8(ascii: "\""):
       let start = mark()
       let text = try parseString()
-      return .scalar(index: scalars.addString(text), start: start, end: mark())
+      return JSONParser.string(text, start: start, end: mark())
     case UInt8(ascii: "t"): return try parseLiteral("true")
     case UInt8(ascii: "f"): return try parseLiteral("false")
     case UInt8(ascii: "n"): return try parseLiteral("null")
@@ -141,17 +115,35 @@ private struct JSONParser {
     }
   }
 
-  private mutating func parseObject() throws(JSONSyntaxError) -> DraftNode {
+  /// A string scalar, as the YAML loader makes a double-quoted one.
+  private static func string(_ text: String, start: Mark, end: Mark) -> Node {
+    Node(
+      content: .scalar(Node.Scalar(text: text, style: .doubleQuoted, value: .string(text))), start: start,
+      end: end)
+  }
+
+  /// A number or a literal, resolved as the YAML 1.2 core schema resolves a plain scalar (it
+  /// agrees with JSON on them).
+  private static func plain(_ text: String, start: Mark, end: Mark) -> Node {
+    Node(
+      content: .scalar(Node.Scalar(text: text, style: .plain, value: CoreSchema.resolvePlain(text))),
+      start: start,
+      end: end)
+  }
+
+  private mutating func parseObject() throws(JSONSyntaxError) -> Node {
     try enter()
     let start = mark()
     offset += 1
-    var members: [(key: DraftNode, value: DraftNode)] = []
-    var seen: Set<ExactString> = []
+    var members: [Node.Pair] = []
+    // Keys are compared with those before them while the object is small, and indexed once it
+    // is not, so that a schema's many small objects hash nothing.
+    var seen: Set<ExactString>? = nil
     skipWhitespace()
     if offset < bytes.count && bytes[offset] == UInt8(ascii: "}") {
       offset += 1
       depth -= 1
-      return .object(members, start: start, end: mark())
+      return Node(content: .mapping(members), start: start, end: mark())
     }
     while true {
       guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else {
@@ -160,10 +152,10 @@ private struct JSONParser {
       let keyStart = mark()
       let name = try parseString()
       let keyEnd = mark()
-      if !seen.insert(ExactString(name)).inserted {
+      if JSONParser.isRepeated(name, in: members, index: &seen) {
         throw JSONSyntaxError(message: "duplicate key \"\(name)\" in the object", mark: keyStart)
       }
-      let key = DraftNode.scalar(index: scalars.addString(name), start: keyStart, end: keyEnd)
+      let key = JSONParser.string(name, start: keyStart, end: keyEnd)
       skipWhitespace()
       guard offset < bytes.count, bytes[offset] == UInt8(ascii: ":") else {
         throw error("expected ':' after the object key")
@@ -171,7 +163,7 @@ private struct JSONParser {
       offset += 1
       skipWhitespace()
       let value = try parseValue()
-      members.append((key, value))
+      members.append(Node.Pair(key: key, value: value))
       skipWhitespace()
       guard offset < bytes.count else { throw error("unterminated object") }
       if bytes[offset] == UInt8(ascii: ",") {
@@ -182,20 +174,35 @@ private struct JSONParser {
       guard bytes[offset] == UInt8(ascii: "}") else { throw error("expected ',' or '}' in the object") }
       offset += 1
       depth -= 1
-      return .object(members, start: start, end: mark())
+      return Node(content: .mapping(members), start: start, end: mark())
     }
   }
 
-  private mutating func parseArray() throws(JSONSyntaxError) -> DraftNode {
+  /// Whether an object's members already have the key `name`.
+  private static func isRepeated(
+    _ name: String, in members: [Node.Pair], index: inout Set<ExactString>?
+  ) -> Bool {
+    if index == nil && members.count >= 16 {
+      index = Set(members.compactMap { $0.keyText.map(ExactString.init) })
+    }
+    if index != nil { return !index!.insert(ExactString(name)).inserted }
+    let length = name.utf8.count
+    return members.contains { pair in
+      guard let key = pair.keyText else { return false }
+      return key.utf8.count == length && key.isExactlyEqual(to: name)
+    }
+  }
+
+  private mutating func parseArray() throws(JSONSyntaxError) -> Node {
     try enter()
     let start = mark()
     offset += 1
-    var items: [DraftNode] = []
+    var items: [Node] = []
     skipWhitespace()
     if offset < bytes.count && bytes[offset] == UInt8(ascii: "]") {
       offset += 1
       depth -= 1
-      return .array(items, start: start, end: mark())
+      return Node(content: .sequence(items), start: start, end: mark())
     }
     while true {
       items.append(try parseValue())
@@ -209,18 +216,18 @@ private struct JSONParser {
       guard bytes[offset] == UInt8(ascii: "]") else { throw error("expected ',' or ']' in the array") }
       offset += 1
       depth -= 1
-      return .array(items, start: start, end: mark())
+      return Node(content: .sequence(items), start: start, end: mark())
     }
   }
 
-  private mutating func parseLiteral(_ word: String) throws(JSONSyntaxError) -> DraftNode {
+  private mutating func parseLiteral(_ word: String) throws(JSONSyntaxError) -> Node {
     let start = mark()
     let utf8 = Array(word.utf8)
     guard offset + utf8.count <= bytes.count, Array(bytes[offset..<offset + utf8.count]) == utf8 else {
       throw error("expected a JSON value")
     }
     offset += utf8.count
-    return .scalar(index: scalars.addPlain(word), start: start, end: mark())
+    return JSONParser.plain(word, start: start, end: mark())
   }
 
   private func isDigit(_ at: Int) -> Bool {
@@ -228,7 +235,7 @@ private struct JSONParser {
   }
 
   // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?
-  private mutating func parseNumber() throws(JSONSyntaxError) -> DraftNode {
+  private mutating func parseNumber() throws(JSONSyntaxError) -> Node {
     let start = mark()
     let first = offset
     if bytes[offset] == UInt8(ascii: "-") { offset += 1 }
@@ -253,12 +260,22 @@ private struct JSONParser {
       while isDigit(offset) { offset += 1 }
     }
     let text = String(decoding: bytes[first..<offset], as: UTF8.self)
-    return .scalar(index: scalars.addPlain(text), start: start, end: mark())
+    return JSONParser.plain(text, start: start, end: mark())
   }
 
   private mutating func parseString() throws(JSONSyntaxError) -> String {
     offset += 1
     var run = offset
+    // Most strings hold no escape: they are made from their bytes in place.
+    while offset < bytes.count {
+      let c = bytes[offset]
+      if c == UInt8(ascii: "\"") {
+        offset += 1
+        return String(decoding: bytes[run..<offset - 1], as: UTF8.self)
+      }
+      if c == UInt8(ascii: "\\") || c < 0x20 { break }
+      offset += 1
+    }
     var decoded: [UInt8] = []
     while true {
       guard offset < bytes.count else { throw error("unterminated string") }

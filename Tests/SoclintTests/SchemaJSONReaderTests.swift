@@ -108,6 +108,20 @@ struct SchemaJSONReaderTests {
     }
   }
 
+  /// A repeated key is found in a small object (compared with the keys before it) and in a large
+  /// one (indexed); keys that only normalise alike are two keys, as JSON compares strings.
+  @Test func repeatedKeysInSmallAndLargeObjects() throws {
+    for filler in [0, 3, 15, 16, 40] {
+      let members = (0..<filler).map { "\"k\($0)\": \($0)" }
+      let unique = (["\"\u{E9}\": 1", "\"e\u{301}\": 2"] + members).joined(separator: ", ")
+      let root = try JSONReader.parse("{" + unique + "}")
+      #expect(root.mapping?.count == filler + 2, "\(filler)")
+      #expect(root.pair("e\u{301}")?.value.scalar?.value == .int(2), "\(filler)")
+      let repeated = "{" + unique + ", \"\u{E9}\": 3}"
+      #expect(throws: JSONSyntaxError.self, "\(filler)") { try JSONReader.parse(repeated) }
+    }
+  }
+
   @Test func limitsNesting() throws {
     let deep =
       String(repeating: "[", count: JSONReader.maxDepth + 1)
