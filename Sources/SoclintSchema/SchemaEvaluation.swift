@@ -194,7 +194,7 @@ struct SchemaEvaluation {
     for pair in pairs {
       guard let name = pair.keyText else { continue }
       var matched = false
-      if let property = rule.properties[ExactString(name)] {
+      if let property = rule.property(named: name) {
         matched = true
         valid = descend(property, pair.value, .key(name)) && valid
         if !valid && !collecting { return false }
