@@ -196,6 +196,23 @@ import Testing
     }
   }
 
+  /// Exact equality is equality of the UTF-8 bytes, for small and large strings, and strings
+  /// cut from others, alike.
+  @Test func exactEqualityIsByteEquality() {
+    let long = String(repeating: "evidence-", count: 4)
+    let texts = [
+      "", "a", "id", "ID", "\u{E9}", "e\u{301}", "owner", "owners", long, long + "x", String(long.dropLast()),
+      String(Substring(long + "tail").dropLast(4)), "\u{1F600}", "k\u{0}", "title",
+    ]
+    for a in texts {
+      for b in texts {
+        #expect(
+          a.isExactlyEqual(to: b) == (Array(a.utf8) == Array(b.utf8)),
+          "\(a.debugDescription) \(b.debugDescription)")
+      }
+    }
+  }
+
   @Test func nulByte() throws {
     let p = try #require(loader.load([0x61, 0x3A, 0x20, 0x00]).fatalProblem)
     #expect(p.kind == .encoding)
