@@ -6,19 +6,19 @@ import SoclintYAML
 enum ModelBuilder {
   static func string(_ root: Node, _ key: String, _ pointer: String, _ file: SourceFile) -> Located<String>? {
     guard let node = root[key], let s = node.scalar else { return nil }
-    return Located(s.text, node: node, pointer: "\(pointer)/\(key)", file: file)
+    return Located(s.text, node: node, pointer: JSONPointer.appending(key, to: pointer), file: file)
   }
 
   static func day(_ root: Node, _ key: String, _ pointer: String, _ file: SourceFile) -> Located<Day>? {
     guard let node = root[key], let text = node.string, let d = Day(text) else { return nil }
-    return Located(d, node: node, pointer: "\(pointer)/\(key)", file: file)
+    return Located(d, node: node, pointer: JSONPointer.appending(key, to: pointer), file: file)
   }
 
   static func duration(
     _ root: Node, _ key: String, _ pointer: String, _ file: SourceFile
   ) -> Located<Duration>? {
     guard let node = root[key], let text = node.string, let d = Duration(text) else { return nil }
-    return Located(d, node: node, pointer: "\(pointer)/\(key)", file: file)
+    return Located(d, node: node, pointer: JSONPointer.appending(key, to: pointer), file: file)
   }
 
   /// A control; the paths of its evidence are resolved under `projectRoot` when it is
@@ -32,9 +32,11 @@ enum ModelBuilder {
     let criteriaPair = root.pair("criteria")
     for pair in criteriaPair?.value.mapping ?? [] {
       guard let framework = pair.keyText, !framework.hasPrefix("x-") else { continue }
-      let pointer = "/criteria/" + JSONPointer.escape(framework)
+      let pointer = JSONPointer.appending(JSONPointer.escape(framework), to: "/criteria")
       let requirements = (pair.value.sequence ?? []).enumerated().compactMap { (i, n) -> Located<String>? in
-        n.scalar.map { Located($0.text, node: n, pointer: "\(pointer)/\(i)", file: file) }
+        n.scalar.map {
+          Located($0.text, node: n, pointer: JSONPointer.appending(index: i, to: pointer), file: file)
+        }
       }
       criteria.append(
         Control.CriteriaEntry(
@@ -45,7 +47,7 @@ enum ModelBuilder {
     let evidencePair = root.pair("evidence")
     var evidence: [Evidence] = []
     for (i, item) in (evidencePair?.value.sequence ?? []).enumerated() {
-      let p = "/evidence/\(i)"
+      let p = JSONPointer.appending(index: i, to: "/evidence")
       guard let eid = string(item, "id", p, file), let desc = string(item, "description", p, file),
         let source = string(item, "source", p, file), let freq = duration(item, "frequency", p, file)
       else { continue }
@@ -64,7 +66,7 @@ enum ModelBuilder {
           owner: string(item, "owner", p, file), path: path, pathStatus: pathStatus,
           collectedKey: collectedPair?.key,
           collected: collections(
-            collectedPair?.value, "\(p)/collected", file,
+            collectedPair?.value, JSONPointer.appending("collected", to: p), file,
             resolveUnder: status == .implemented ? projectRoot : nil)))
     }
     return Control(
@@ -87,7 +89,7 @@ enum ModelBuilder {
     -> [Collection]
   {
     (list?.sequence ?? []).enumerated().compactMap { (i, entry) -> Collection? in
-      let p = "\(pointer)/\(i)"
+      let p = JSONPointer.appending(index: i, to: pointer)
       if let text = entry.string, let d = Day(text) {
         return Collection(
           date: Located(d, node: entry, pointer: p, file: file), node: entry, ref: nil, path: nil,
@@ -103,7 +105,9 @@ enum ModelBuilder {
 
   static func policyIDs(_ root: Node, file: SourceFile) -> [Located<String>] {
     (root["policies"]?.sequence ?? []).enumerated().compactMap { (i, n) in
-      n.scalar.map { Located($0.text, node: n, pointer: "/policies/\(i)", file: file) }
+      n.scalar.map {
+        Located($0.text, node: n, pointer: JSONPointer.appending(index: i, to: "/policies"), file: file)
+      }
     }
   }
 
@@ -126,7 +130,7 @@ enum ModelBuilder {
 
   static func owners(_ root: Node, file: SourceFile) -> [Owner] {
     (root["owners"]?.sequence ?? []).enumerated().compactMap { (i, item) -> Owner? in
-      let p = "/owners/\(i)"
+      let p = JSONPointer.appending(index: i, to: "/owners")
       guard let id = string(item, "id", p, file), let name = string(item, "name", p, file) else { return nil }
       let active: Bool
       if case .bool(let b)? = item["active"]?.scalar?.value { active = b } else { active = true }
@@ -143,8 +147,10 @@ enum ModelBuilder {
     }
     let requirements = (root["requirements"]?.sequence ?? []).enumerated().compactMap {
       (i, item) -> Requirement? in
-      guard let id = string(item, "id", "/requirements/\(i)", file) else { return nil }
-      let title = string(item, "title", "/requirements/\(i)", file)
+      guard let id = string(item, "id", JSONPointer.appending(index: i, to: "/requirements"), file) else {
+        return nil
+      }
+      let title = string(item, "title", JSONPointer.appending(index: i, to: "/requirements"), file)
       return Requirement(
         id: id, title: title?.value ?? "", titleLocated: title, category: item["category"]?.string)
     }

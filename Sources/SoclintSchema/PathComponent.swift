@@ -35,6 +35,17 @@ public enum JSONPointer {
     return pointer
   }
 
+  /// The pointer to a member or an item of what `pointer` points at: `token` must be escaped
+  /// already (`escape`), as the names of soclint's own fields need not be.
+  public static func appending(_ token: String, to pointer: String) -> String {
+    String.slashJoined(pointer, token)
+  }
+
+  /// The pointer to item `index` of the list `pointer` points at.
+  public static func appending(index: Int, to pointer: String) -> String {
+    String.slashJoined(pointer, String(index))
+  }
+
   /// Escapes one reference token: "~" as "~0", "/" as "~1".
   public static func escape(_ token: String) -> String {
     if !token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) {

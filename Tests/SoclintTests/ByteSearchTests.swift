@@ -1,6 +1,7 @@
 import Foundation
 import SoclintDiagnostics
 import SoclintModel
+import SoclintSchema
 import Testing
 
 /// The two byte-level shortcuts of reading a project: the search for a suppression marker in
@@ -36,6 +37,22 @@ import Testing
     for a in parts {
       for b in parts { #expect(FileSystem.join(a, b) == a + "/" + b) }
     }
+  }
+
+  /// JSON Pointers made in one allocation are the pointers interpolation makes, and read back.
+  @Test func appendedPointersAreThePlainConcatenation() {
+    for pointer in ["", "/evidence", "/criteria/soc2", "/évidence/" + String(repeating: "x", count: 40)] {
+      for index in [0, 7, 12, 1_000_000] {
+        #expect(JSONPointer.appending(index: index, to: pointer) == "\(pointer)/\(index)")
+      }
+      for token in ["id", "last_collected", "", JSONPointer.escape("a/b~c")] {
+        #expect(JSONPointer.appending(token, to: pointer) == "\(pointer)/\(token)")
+      }
+    }
+    #expect(
+      JSONPointer.tokens(JSONPointer.appending(JSONPointer.escape("a/b~c"), to: "/criteria")) == [
+        "criteria", "a/b~c",
+      ])
   }
 
   /// A folder's names come back in byte order whatever their first 16 bytes share.
