@@ -17,6 +17,23 @@ public enum CoreSchema {
     return resolvePlain(text)
   }
 
+  /// Whether a scalar without a tag is a string whose value is its text, told from its style and
+  /// its first byte alone: a quoted scalar always is, and a plain one whose first byte cannot
+  /// start a null, a boolean or a number (most keys and values). Such a scalar needs no
+  /// resolution; `resolve` gives `.string(text)` for it.
+  package static func isTextItself(style: ScalarStyle, firstByte: UInt8?) -> Bool {
+    if style.isQuoted { return true }
+    guard let first = firstByte else { return false }
+    switch first {
+    case UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "~"), UInt8(ascii: "t"), UInt8(ascii: "T"),
+      UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"),
+      UInt8(ascii: "+"), UInt8(ascii: "."):
+      return false
+    default:
+      return true
+    }
+  }
+
   /// The value of a plain scalar's text: null (`~`, `null`, nothing), a boolean, an integer (decimal, `0o`,
   /// `0x`) or a float (`.inf` and `.nan` included); anything else is the string itself.
   package static func resolvePlain(_ text: String) -> ScalarValue {

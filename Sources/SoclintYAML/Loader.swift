@@ -363,10 +363,16 @@ private struct TreeBuilder {
     default: style = .plain
     }
     let tag = TreeBuilder.string(s.tag)
-    let value = CoreSchema.resolve(text, style: style, tag: tag)
+    let scalar: Node.Scalar
+    if tag == nil, CoreSchema.isTextItself(style: style, firstByte: s.length > 0 ? s.value[0] : nil) {
+      // Most scalars: resolving them and comparing the value with the text cost 250
+      // instructions each.
+      scalar = Node.Scalar(textItself: text, style: style)
+    } else {
+      scalar = Node.Scalar(text: text, style: style, value: CoreSchema.resolve(text, style: style, tag: tag))
+    }
     return Node(
-      content: .scalar(Node.Scalar(text: text, style: style, value: value)), start: start, end: end,
-      tag: tag, anchor: TreeBuilder.string(s.anchor))
+      content: .scalar(scalar), start: start, end: end, tag: tag, anchor: TreeBuilder.string(s.anchor))
   }
 
   /// A mapping's pairs with its merge keys (`<<`, YAML 1.1) applied: keys given explicitly win,

@@ -121,6 +121,13 @@ public final class Node: Sendable {
       }
     }
 
+    /// A scalar whose value is its text (see `CoreSchema.isTextItself`).
+    init(textItself text: String, style: ScalarStyle) {
+      self.text = text
+      self.style = style
+      resolved = .text
+    }
+
     /// A scalar from its text, its style and the value they resolve to.
     public init(text: String, style: ScalarStyle, value: ScalarValue) {
       self.text = text

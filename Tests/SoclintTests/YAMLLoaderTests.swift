@@ -213,6 +213,28 @@ import Testing
     }
   }
 
+  /// The shortcut that skips resolution is taken only where resolution gives the text itself.
+  @Test func textItselfOnlyWhereResolutionSaysSo() {
+    var texts = [
+      "", "null", "Null", "~", "true", "False", "0", "-1", "+2", ".5", ".inf", "-.INF", ".nan", "0x1F",
+    ]
+    texts += ["owner", "AC-01", "évidence", "\u{1F600}", " x", "#", "<<", "1e3", "2026-01-31", "no", "yes"]
+    for byte in UInt8(1)...UInt8(127) {
+      let c = String(UnicodeScalar(byte))
+      texts += [c, c + "x", c + "1", c + "ull", c + "rue", c + "alse"]
+    }
+    var taken = 0
+    for style in [ScalarStyle.plain, .singleQuoted, .doubleQuoted, .literal, .folded] {
+      for text in texts where CoreSchema.isTextItself(style: style, firstByte: text.utf8.first) {
+        taken += 1
+        #expect(
+          CoreSchema.resolve(text, style: style, tag: nil) == .string(text),
+          "\(style) \(text.debugDescription)")
+      }
+    }
+    #expect(taken > 500)
+  }
+
   @Test func nulByte() throws {
     let p = try #require(loader.load([0x61, 0x3A, 0x20, 0x00]).fatalProblem)
     #expect(p.kind == .encoding)
