@@ -40,16 +40,24 @@ public enum CoreSchema {
     // Everything resolving to a non-string starts with one of these bytes; most text starts
     // with another, and is a string without copying its bytes.
     guard let first = text.utf8.first else { return .null }
+    // Keys such as `title` or `frequency` start like `true` or `false`: their length tells them
+    // apart before any comparison.
+    let count = text.utf8.count
     switch first {
     case UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "~"):
-      if text == "~" || text == "null" || text == "Null" || text == "NULL" { return .null }
+      if text == "~" || count == 4 && (text == "null" || text == "Null" || text == "NULL") { return .null }
     case UInt8(ascii: "t"), UInt8(ascii: "T"):
-      if text == "true" || text == "True" || text == "TRUE" { return .bool(true) }
+      if count == 4 && (text == "true" || text == "True" || text == "TRUE") { return .bool(true) }
     case UInt8(ascii: "f"), UInt8(ascii: "F"):
-      if text == "false" || text == "False" || text == "FALSE" { return .bool(false) }
+      if count == 5 && (text == "false" || text == "False" || text == "FALSE") { return .bool(false) }
     case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"),
       UInt8(ascii: "."):
-      if let n = number(Array(text.utf8), text) { return n }
+      // Read in place: most such scalars are dates, and copying their bytes out cost an
+      // allocation each.
+      let n =
+        text.utf8.withContiguousStorageIfAvailable { number($0, text) }
+        ?? Array(text.utf8).withUnsafeBufferPointer { number($0, text) }
+      if let n { return n }
     default: break
     }
     return .string(text)
@@ -57,7 +65,7 @@ public enum CoreSchema {
 
   private static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
 
-  private static func number(_ u: [UInt8], _ text: String) -> ScalarValue? {
+  private static func number(_ u: UnsafeBufferPointer<UInt8>, _ text: String) -> ScalarValue? {
     var i = 0
     var negative = false
     if u[0] == UInt8(ascii: "-") || u[0] == UInt8(ascii: "+") {

@@ -213,6 +213,22 @@ import Testing
     }
   }
 
+  /// Plain scalars resolve by the YAML 1.2 core schema, near misses included.
+  @Test(arguments: [
+    ("", ScalarValue.null), ("~", .null), ("null", .null), ("NULL", .null), ("nul", .string("nul")),
+    ("Nulls", .string("Nulls")), ("true", .bool(true)), ("TRUE", .bool(true)), ("truE", .string("truE")),
+    ("title", .string("title")), ("False", .bool(false)), ("falsey", .string("falsey")),
+    ("frequency", .string("frequency")), ("0", .int(0)), ("-1", .int(-1)), ("+2", .int(2)), ("012", .int(12)),
+    ("0o17", .int(15)), ("0x1F", .int(31)), ("0x", .string("0x")), ("1.5", .float(1.5)), (".5", .float(0.5)),
+    ("1.", .float(1)), (".", .string(".")), ("1e3", .float(1000)), ("1e", .string("1e")),
+    ("-.inf", .float(-.infinity)), ("+.INF", .float(.infinity)), ("-.nan", .string("-.nan")),
+    ("2026-09-30", .string("2026-09-30")), ("1_000", .string("1_000")),
+    ("99999999999999999999", .float(1e20)),
+  ])
+  func plainScalarsResolveByTheCoreSchema(_ text: String, _ value: ScalarValue) {
+    #expect(CoreSchema.resolvePlain(text) == value)
+  }
+
   /// The shortcut that skips resolution is taken only where resolution gives the text itself.
   @Test func textItselfOnlyWhereResolutionSaysSo() {
     var texts = [
