@@ -162,8 +162,10 @@ private struct TreeBuilder {
       self.first = first
     }
 
+    /// Mappings of fewer than 16 keys, nearly all, never touch `seenIndex`: reading a class's
+    /// variable is checked for exclusive access at run time, 60 instructions each time.
     func firstMark(ofKey text: String, in pairs: ChildStack<Node.Pair>) -> Mark? {
-      if let seenIndex { return seenIndex[ExactString(text)] }
+      if pairs.count - first >= 16, let seenIndex { return seenIndex[ExactString(text)] }
       // Each pair holds its key's text, so looking for a repeated key reads strings, not nodes;
       // keys of another length, most of them, are passed over at once.
       let length = text.utf8.count
@@ -176,7 +178,8 @@ private struct TreeBuilder {
     }
 
     func remember(_ key: Node, _ text: String, in pairs: ChildStack<Node.Pair>) {
-      if seenIndex == nil && pairs.count - first >= 16 {
+      guard pairs.count - first >= 16 else { return }
+      if seenIndex == nil {
         var index: [ExactString: Mark] = [:]
         pairs.withElements(from: first) { buffer in
           for pair in buffer {
@@ -185,7 +188,7 @@ private struct TreeBuilder {
         }
         seenIndex = index
       }
-      if seenIndex != nil, seenIndex![ExactString(text)] == nil { seenIndex![ExactString(text)] = key.start }
+      if seenIndex![ExactString(text)] == nil { seenIndex![ExactString(text)] = key.start }
     }
   }
 
@@ -421,14 +424,16 @@ private struct TreeBuilder {
       return
     }
     frame.key = nil
+    let keyText = key.keyText
+    // The length first: reading the key's scalar copies it, and nearly no key is `<<`.
     let isMergeKey =
-      key.scalar.map { $0.style == .plain && $0.text == "<<" } == true
+      keyText?.utf8.count == 2 && keyText == "<<" && key.scalar?.style == .plain
       && (key.tag == nil || key.tag == "tag:yaml.org,2002:merge")
       && (node.mapping != nil
         || (node.sequence.map { !$0.isEmpty && $0.allSatisfy { $0.mapping != nil } } ?? false))
     if isMergeKey {
       frame.merges.append(node)
-    } else if let text = key.keyText {
+    } else if let text = keyText {
       if let first = frame.firstMark(ofKey: text, in: pairs) {
         problems.append(
           YAMLProblem(
