@@ -105,6 +105,25 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
   /// The day as `YYYY-MM-DD`, as controls write dates.
   public var description: String {
+    // The ten bytes of a day of years 1 to 9999 (all that controls write) at once: the general
+    // padding below cost 2,600 instructions a day, for every message that names one.
+    if (1...9999).contains(year) {
+      return String(unsafeUninitializedCapacity: 10) { buffer in
+        func put(_ value: Int, width: Int, at offset: Int) {
+          var rest = value
+          for i in stride(from: offset + width - 1, through: offset, by: -1) {
+            buffer[i] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+          }
+        }
+        put(year, width: 4, at: 0)
+        buffer[4] = UInt8(ascii: "-")
+        put(month, width: 2, at: 5)
+        buffer[7] = UInt8(ascii: "-")
+        put(day, width: 2, at: 8)
+        return 10
+      }
+    }
     func pad(_ v: Int, _ w: Int) -> String {
       let s = String(v)
       return String(repeating: "0", count: max(0, w - s.count)) + s

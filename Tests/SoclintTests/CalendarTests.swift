@@ -55,6 +55,26 @@ import Testing
     }
   }
 
+  /// A day is written `YYYY-MM-DD`, zero-padded: the ten bytes written at once for years 1 to
+  /// 9999 are what the general padding writes, and read back as the same day.
+  @Test func daysAreWrittenAsTheyAreRead() {
+    func reference(_ d: Day) -> String {
+      func pad(_ v: Int, _ w: Int) -> String {
+        let s = String(v)
+        return String(repeating: "0", count: max(0, w - s.count)) + s
+      }
+      return "\(pad(d.year, 4))-\(pad(d.month, 2))-\(pad(d.day, 2))"
+    }
+    let firstOfYear1 = Day(year: 1, month: 1, day: 1).ordinal
+    let lastOf9999 = Day(year: 9999, month: 12, day: 31).ordinal
+    var ordinals = Array(firstOfYear1 - 400...firstOfYear1 + 400) + Array(lastOf9999 - 400...lastOf9999 + 400)
+    ordinals += Array(stride(from: firstOfYear1, to: lastOf9999, by: 997)) + Array(20_000...21_000)
+    for day in ordinals.map(Day.init(ordinal:)) {
+      #expect(day.description == reference(day), "\(day.year) \(day.month) \(day.day)")
+      if (1...9999).contains(day.year) { #expect(Day(day.description) == day, "\(day)") }
+    }
+  }
+
   @Test func durations() {
     #expect(Duration("annual")?.after(day("2025-11-20")) == day("2026-11-20"))
     #expect(Duration("semiannual")?.after(day("2026-01-31")) == day("2026-07-31"))
