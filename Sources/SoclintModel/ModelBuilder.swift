@@ -147,10 +147,9 @@ enum ModelBuilder {
     }
     let requirements = (root["requirements"]?.sequence ?? []).enumerated().compactMap {
       (i, item) -> Requirement? in
-      guard let id = string(item, "id", JSONPointer.appending(index: i, to: "/requirements"), file) else {
-        return nil
-      }
-      let title = string(item, "title", JSONPointer.appending(index: i, to: "/requirements"), file)
+      let p = JSONPointer.appending(index: i, to: "/requirements")
+      guard let id = string(item, "id", p, file) else { return nil }
+      let title = string(item, "title", p, file)
       return Requirement(
         id: id, title: title?.value ?? "", titleLocated: title, category: item["category"]?.string)
     }

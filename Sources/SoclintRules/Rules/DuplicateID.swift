@@ -103,16 +103,19 @@ struct DuplicateID: Rule {
     func id(_ n: Int) -> Located<String> {
       n < controls.count ? controls[n].id : policies[n - controls.count].id
     }
+    func idText(_ n: Int) -> String {
+      n < controls.count ? controls[n].id.value : policies[n - controls.count].id.value
+    }
+    func path(_ n: Int) -> String {
+      n < controls.count ? controls[n].file.path : policies[n - controls.count].file.path
+    }
+    func document(_ n: Int) -> Int {
+      n < controls.count ? controls[n].document : policies[n - controls.count].documentIndex
+    }
     func what(_ n: Int) -> String { n < controls.count ? "control" : "policy" }
     func precedes(_ a: Int, _ b: Int) -> Bool {
-      let (x, y) = (
-        a < controls.count ? controls[a].file.path : policies[a - controls.count].file.path,
-        b < controls.count ? controls[b].file.path : policies[b - controls.count].file.path
-      )
-      if x != y { return x.precedesInBytes(y) }
-      let documentA = a < controls.count ? controls[a].document : policies[a - controls.count].documentIndex
-      let documentB = b < controls.count ? controls[b].document : policies[b - controls.count].documentIndex
-      return documentA < documentB
+      let (x, y) = (path(a), path(b))
+      return x != y ? x.precedesInBytes(y) : document(a) < document(b)
     }
     var ordered = Array(0..<(controls.count + policies.count))
     // The loader gives controls and policies in path order, and policies usually sit after
@@ -124,9 +127,9 @@ struct DuplicateID: Rule {
     var first: [String: Int] = [:]
     first.reserveCapacity(ordered.count)
     for item in ordered {
-      let value = item < controls.count ? controls[item].id.value : policies[item - controls.count].id.value
-      guard let earlierItem = first[value] else {
-        first[value] = item
+      let text = idText(item)
+      guard let earlierItem = first[text] else {
+        first[text] = item
         continue
       }
       let itemID = id(item)
