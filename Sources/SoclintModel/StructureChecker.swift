@@ -59,44 +59,25 @@ public struct StructureChecker: Sendable {
   /// The schemas, each compiled once under a lock of its own: a reading thread that needs the
   /// control schema does not wait while another thread compiles the configuration's.
   private final class Schemas: Sendable {
-    private let slots: [DocumentKind: Slot]
-
-    private final class Slot: @unchecked Sendable {
-      // @unchecked: `validator` is read and written under `lock`; documents are checked on
-      // several threads.
-      let lock = NSLock()
-      let source: String?
-      var validator: JSONSchemaValidator?
-
-      init(source: String?, validator: JSONSchemaValidator?) {
-        self.source = source
-        self.validator = validator
-      }
-    }
+    private let slots: [DocumentKind: Once<JSONSchemaValidator>]
 
     init(compiled: [DocumentKind: JSONSchemaValidator], sources: [DocumentKind: String]) {
-      var slots: [DocumentKind: Slot] = [:]
-      for kind in Set(compiled.keys).union(sources.keys) {
-        slots[kind] = Slot(source: sources[kind], validator: compiled[kind])
+      var slots: [DocumentKind: Once<JSONSchemaValidator>] = [:]
+      for (kind, source) in sources {
+        slots[kind] = Once {
+          do {
+            return try JSONSchemaValidator(json: source, writtenIntegers: true)
+          } catch {
+            preconditionFailure(
+              "the embedded \(kind.rawValue) schema does not compile (\(error)); this is a bug in soclint")
+          }
+        }
       }
+      for (kind, validator) in compiled { slots[kind] = Once(computed: validator) }
       self.slots = slots
     }
 
-    func validator(for kind: DocumentKind) -> JSONSchemaValidator? {
-      guard let slot = slots[kind] else { return nil }
-      slot.lock.lock()
-      defer { slot.lock.unlock() }
-      if let validator = slot.validator { return validator }
-      guard let source = slot.source else { return nil }
-      do {
-        let validator = try JSONSchemaValidator(json: source, writtenIntegers: true)
-        slot.validator = validator
-        return validator
-      } catch {
-        preconditionFailure(
-          "the embedded \(kind.rawValue) schema does not compile (\(error)); this is a bug in soclint")
-      }
-    }
+    func validator(for kind: DocumentKind) -> JSONSchemaValidator? { slots[kind]?.value }
   }
 
   /// The structure findings of a document checked as `kind`; with `keeping`, only those of

@@ -304,28 +304,6 @@ public struct LintContext: Sendable {
   }
 }
 
-/// A value computed once, on the thread that first asks for it; threads that ask meanwhile wait
-/// for it.
-final class Once<Value: Sendable>: @unchecked Sendable {
-  // @unchecked: `value` is read and written under `lock`.
-  private let lock = NSLock()
-  private var computed: Value?
-  private let compute: @Sendable () -> Value
-
-  init(_ compute: @escaping @Sendable () -> Value) {
-    self.compute = compute
-  }
-
-  var value: Value {
-    lock.lock()
-    defer { lock.unlock() }
-    if let computed { return computed }
-    let made = compute()
-    computed = made
-    return made
-  }
-}
-
 /// A document history that may still be being read on a thread of its own: reading git takes a
 /// process's start-up time, which the indexes and the other rules hide.
 final class PendingHistory: @unchecked Sendable {

@@ -186,11 +186,7 @@ private struct JSONParser {
       index = Set(members.compactMap { $0.keyText.map(ExactString.init) })
     }
     if index != nil { return !index!.insert(ExactString(name)).inserted }
-    let length = name.utf8.count
-    return members.contains { pair in
-      guard let key = pair.keyText else { return false }
-      return key.utf8.count == length && key.isExactlyEqual(to: name)
-    }
+    return members.withUnsafeBufferPointer { Node.Pair.firstIndex(ofKey: name, in: $0) != nil }
   }
 
   private mutating func parseArray() throws(JSONSyntaxError) -> Node {

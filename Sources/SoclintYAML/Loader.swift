@@ -166,14 +166,9 @@ private struct TreeBuilder {
     /// variable is checked for exclusive access at run time, 60 instructions each time.
     func firstMark(ofKey text: String, in pairs: ChildStack<Node.Pair>) -> Mark? {
       if pairs.count - first >= 16, let seenIndex { return seenIndex[ExactString(text)] }
-      // Each pair holds its key's text, so looking for a repeated key reads strings, not nodes;
-      // keys of another length, most of them, are passed over at once.
-      let length = text.utf8.count
+      // Each pair holds its key's text, so looking for a repeated key reads strings, not nodes.
       return pairs.withElements(from: first) { buffer in
-        buffer.first {
-          guard let key = $0.keyText else { return false }
-          return key.utf8.count == length && key.isExactlyEqual(to: text)
-        }?.key.start
+        Node.Pair.firstIndex(ofKey: text, in: buffer).map { buffer[$0].key.start }
       }
     }
 

@@ -160,6 +160,20 @@ public final class Node: Sendable {
       self.keyText = key.keyText
     }
 
+    /// The position of the first of `pairs` whose key's text is `key` (the same Unicode
+    /// scalars), read in place; keys of another length, most of them, are passed over at once.
+    /// Fields are looked up by name, repeated keys found and JSON members checked this way.
+    package static func firstIndex(ofKey key: String, in pairs: UnsafeBufferPointer<Pair>) -> Int? {
+      let length = key.utf8.count
+      for i in pairs.indices {
+        guard let text = pairs[i].keyText, text.utf8.count == length, text.isExactlyEqual(to: key) else {
+          continue
+        }
+        return i
+      }
+      return nil
+    }
+
     /// The pair, with the key's text already read.
     init(key: Node, value: Node, keyText: String?) {
       self.key = key
@@ -250,17 +264,9 @@ public final class Node: Sendable {
   public func pair(_ key: String) -> Pair? {
     guard case .mapping(let pairs) = content else { return nil }
     // Keys are compared by their bytes, as the schema compares property names (not by
-    // canonical equivalence, as `==` would). The model looks up every field of every document
-    // by name: keys of another length, most of them, are passed over at once.
-    let length = key.utf8.count
-    return pairs.withUnsafeBufferPointer { buffer -> Pair? in
-      for i in buffer.indices {
-        guard let text = buffer[i].keyText, text.utf8.count == length, text.isExactlyEqual(to: key) else {
-          continue
-        }
-        return buffer[i]
-      }
-      return nil
+    // canonical equivalence, as `==` would).
+    return pairs.withUnsafeBufferPointer { buffer in
+      Pair.firstIndex(ofKey: key, in: buffer).map { buffer[$0] }
     }
   }
 
