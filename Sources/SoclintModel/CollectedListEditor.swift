@@ -95,7 +95,7 @@ public struct CollectedListEditor {
     let list = pair.value
     guard let entries = list.sequence else { return .skipped("its 'collected' is not a list") }
     // An alias points back at a list written elsewhere, which other items share.
-    guard pair.key.end <= list.start else { return .skipped("its 'collected' is an alias") }
+    guard pair.keyEnd <= list.start else { return .skipped("its 'collected' is an alias") }
     let present = Set(entries.compactMap(CollectionHistory.date(of:)))
     let new = Array(Set(dates).subtracting(present)).sorted()
     guard !new.isEmpty else { return .added([]) }
@@ -114,7 +114,7 @@ public struct CollectedListEditor {
     guard character(at: item.start) != UInt8(ascii: "{"), let first = pairs.first else {
       return .skipped("the evidence item is written as a flow mapping")
     }
-    let indent = [UInt8](repeating: UInt8(ascii: " "), count: first.key.start.column - 1)
+    let indent = [UInt8](repeating: UInt8(ascii: " "), count: first.keyStart.column - 1)
     let after = item.pair("last_collected").map { lastLine(of: $0.value) } ?? lastLine(of: item)
     var text = indent + Array("collected:".utf8) + newline
     for d in dates { text += indent + Array("  - \(d)".utf8) + newline }

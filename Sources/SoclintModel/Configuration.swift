@@ -100,7 +100,7 @@ public struct Configuration: Sendable {
       }
       scopes.append(
         Scope(
-          framework: Located(id, node: pair.key, pointer: pointer, file: file),
+          framework: Located(id, start: pair.keyStart, end: pair.keyEnd, pointer: pointer, file: file),
           categoriesNode: pair.value["categories"], categories: strings(pair.value["categories"]),
           exclusions: exclusions))
     }
@@ -124,7 +124,9 @@ public struct Configuration: Sendable {
       let value = pair.value.string ?? "off"
       rules.append(
         RuleSetting(
-          rule: Located(id, node: pair.key, pointer: "/rules/" + JSONPointer.escape(id), file: file),
+          rule: Located(
+            id, start: pair.keyStart, end: pair.keyEnd, pointer: "/rules/" + JSONPointer.escape(id),
+            file: file),
           severity: Severity(rawValue: value)))
     }
     self.rules = rules

@@ -40,7 +40,7 @@ enum ModelBuilder {
       }
       criteria.append(
         Control.CriteriaEntry(
-          framework: Located(framework, node: pair.key, pointer: pointer, file: file),
+          framework: Located(framework, start: pair.keyStart, end: pair.keyEnd, pointer: pointer, file: file),
           requirements: requirements))
     }
     let status = root["status"]?.string.flatMap(ControlStatus.init(rawValue:)) ?? .implemented

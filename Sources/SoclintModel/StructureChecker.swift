@@ -92,7 +92,7 @@ public struct StructureChecker: Sendable {
     // A typo of a required field is one unknown-field finding whose help names the field.
     var typoFixes: Set<String> = []  // "<pointer of object>\u{0}<field>"
     var findings: [Finding] = []
-    var seenNodes: Set<ObjectIdentifier> = []
+    var seenNodes: Set<NodeIdentity> = []
     // The missing fields of each mapping, gathered once: a document of many unknown keys must
     // not rescan every violation for each of them.
     var missingByObject: [String: [String]] = [:]
@@ -112,7 +112,9 @@ public struct StructureChecker: Sendable {
       }
     }
     for v in violations {
-      let identity = ObjectIdentifier(StructureChecker.keyNode(of: v) ?? v.node)
+      let identity =
+        StructureChecker.keyNode(of: v).map { NodeIdentity.key(start: $0.start) }
+        ?? .node(ObjectIdentifier(v.node))
       if case .missingProperty(let name) = v.kind {
         if typoFixes.contains(JSONPointer.string(v.instancePath) + "\u{0}" + name) { continue }
       } else {
@@ -130,6 +132,13 @@ public struct StructureChecker: Sendable {
     for v: SchemaViolation, kind: DocumentKind, root: Node, file: SourceFile, typoFixes: Set<String>
   ) -> Finding? {
     ViolationMessage(v, kind: kind, root: root, file: file, typoFixes: typoFixes).finding()
+  }
+
+  /// What a finding is about, so that one node gets one finding. A key is known by where it
+  /// starts: most keys have no node of their own, and each read of one makes a new node.
+  private enum NodeIdentity: Hashable {
+    case node(ObjectIdentifier)
+    case key(start: Mark)
   }
 
   static func keyNode(of v: SchemaViolation) -> Node? {

@@ -146,7 +146,8 @@ private struct TreeBuilder {
     let anchor: String?
     /// Where the collection's children begin in `items` (a sequence) or `pairs` (a mapping).
     let first: Int
-    var key: Node? = nil
+    /// The key read, until its value comes.
+    var key: PendingKey? = nil
     /// Keys seen so far, for duplicate detection; a dictionary only once the mapping is big.
     /// Keys are the same when their Unicode scalars are, as `Node.pair(_:)` and the schema
     /// compare them: "é" written precomposed and decomposed are two keys, not one given twice.
@@ -168,23 +169,31 @@ private struct TreeBuilder {
       if pairs.count - first >= 16, let seenIndex { return seenIndex[ExactString(text)] }
       // Each pair holds its key's text, so looking for a repeated key reads strings, not nodes.
       return pairs.withElements(from: first) { buffer in
-        Node.Pair.firstIndex(ofKey: text, in: buffer).map { buffer[$0].key.start }
+        Node.Pair.firstIndex(ofKey: text, in: buffer).map { buffer[$0].keyStart }
       }
     }
 
-    func remember(_ key: Node, _ text: String, in pairs: ChildStack<Node.Pair>) {
+    func remember(_ text: String, at start: Mark, in pairs: ChildStack<Node.Pair>) {
       guard pairs.count - first >= 16 else { return }
       if seenIndex == nil {
         var index: [ExactString: Mark] = [:]
         pairs.withElements(from: first) { buffer in
           for pair in buffer {
-            if let t = pair.keyText, index[ExactString(t)] == nil { index[ExactString(t)] = pair.key.start }
+            if let t = pair.keyText, index[ExactString(t)] == nil { index[ExactString(t)] = pair.keyStart }
           }
         }
         seenIndex = index
       }
-      if seenIndex![ExactString(text)] == nil { seenIndex![ExactString(text)] = key.start }
+      if seenIndex![ExactString(text)] == nil { seenIndex![ExactString(text)] = start }
     }
+  }
+
+  /// A mapping's key waiting for its value: a node, or only the parts of a key that is a string
+  /// scalar without tag or anchor (almost every key), which gets no node of its own (see
+  /// `Node.Pair.key`).
+  enum PendingKey {
+    case node(Node)
+    case text(String, style: ScalarStyle, start: Mark, end: Mark)
   }
 
   let limits: YAMLLoader.Limits
@@ -296,7 +305,14 @@ private struct TreeBuilder {
         documents.append(YAMLDocument(root: root, index: documents.count))
       }
     case YAML_SCALAR_EVENT:
-      add(TreeBuilder.scalar(event, start: start, end: end), size: 1)
+      if let frame = stack.last, frame.isMapping, frame.key == nil,
+        let (text, style) = TreeBuilder.plainKey(event)
+      {
+        frame.size = frame.size &+ 1
+        frame.key = .text(text, style: style, start: start, end: end)
+      } else {
+        add(TreeBuilder.scalar(event, start: start, end: end), size: 1)
+      }
       if end.line > start.line { multilineScalars.append(YAMLFile.Span(start: start, end: end)) }
     case YAML_ALIAS_EVENT:
       let name = TreeBuilder.string(event.data.alias.anchor) ?? ""
@@ -348,18 +364,32 @@ private struct TreeBuilder {
     }
   }
 
+  /// The text and style of a scalar event that is a string without tag or anchor, which a key
+  /// can keep without a node; nil for any other scalar.
+  static func plainKey(_ event: yaml_event_t) -> (String, ScalarStyle)? {
+    let s = event.data.scalar
+    let style = TreeBuilder.style(s.style)
+    guard s.tag == nil, s.anchor == nil,
+      CoreSchema.isTextItself(style: style, firstByte: s.length > 0 ? s.value[0] : nil)
+    else { return nil }
+    return (String(decoding: UnsafeBufferPointer(start: s.value, count: Int(s.length)), as: UTF8.self), style)
+  }
+
+  static func style(_ style: yaml_scalar_style_t) -> ScalarStyle {
+    switch style {
+    case YAML_SINGLE_QUOTED_SCALAR_STYLE: return .singleQuoted
+    case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return .doubleQuoted
+    case YAML_LITERAL_SCALAR_STYLE: return .literal
+    case YAML_FOLDED_SCALAR_STYLE: return .folded
+    default: return .plain
+    }
+  }
+
   /// A scalar event as a node, its value resolved by the YAML 1.2 core schema.
   static func scalar(_ event: yaml_event_t, start: Mark, end: Mark) -> Node {
     let s = event.data.scalar
     let text = String(decoding: UnsafeBufferPointer(start: s.value, count: Int(s.length)), as: UTF8.self)
-    let style: ScalarStyle
-    switch s.style {
-    case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
-    case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
-    case YAML_LITERAL_SCALAR_STYLE: style = .literal
-    case YAML_FOLDED_SCALAR_STYLE: style = .folded
-    default: style = .plain
-    }
+    let style = TreeBuilder.style(s.style)
     let tag = TreeBuilder.string(s.tag)
     let scalar: Node.Scalar
     if tag == nil, CoreSchema.isTextItself(style: style, firstByte: s.length > 0 ? s.value[0] : nil) {
@@ -415,33 +445,53 @@ private struct TreeBuilder {
       return
     }
     guard let key = frame.key else {
-      frame.key = node
+      frame.key = .node(node)
       return
     }
     frame.key = nil
-    let keyText = key.keyText
-    // The length first: reading the key's scalar copies it, and nearly no key is `<<`.
-    let isMergeKey =
-      keyText?.utf8.count == 2 && keyText == "<<" && key.scalar?.style == .plain
-      && (key.tag == nil || key.tag == "tag:yaml.org,2002:merge")
-      && (node.mapping != nil
-        || (node.sequence.map { !$0.isEmpty && $0.allSatisfy { $0.mapping != nil } } ?? false))
-    if isMergeKey {
-      frame.merges.append(node)
-    } else if let text = keyText {
-      if let first = frame.firstMark(ofKey: text, in: pairs) {
-        problems.append(
-          YAMLProblem(
-            kind: .duplicateKey(key: text), message: "key '\(text)' is given twice in this mapping",
-            mark: key.start, end: key.end, related: first,
-            relatedMessage: "'\(text)' is first given here"))
-      } else {
-        frame.remember(key, text, in: pairs)
-        pairs.push(Node.Pair(key: key, value: node, keyText: text))
+    switch key {
+    case .text(let text, let style, let start, let end):
+      if text.utf8.count == 2, text == "<<", style == .plain, TreeBuilder.canMerge(node) {
+        frame.merges.append(node)
+      } else if isNew(text, start: start, end: end, in: frame) {
+        pairs.push(Node.Pair(keyText: text, style: style, start: start, end: end, value: node))
       }
-    } else {
-      pairs.push(Node.Pair(key: key, value: node, keyText: nil))
+    case .node(let key):
+      let keyText = key.keyText
+      // The length first: reading the key's scalar copies it, and nearly no key is `<<`.
+      let isMergeKey =
+        keyText?.utf8.count == 2 && keyText == "<<" && key.scalar?.style == .plain
+        && (key.tag == nil || key.tag == "tag:yaml.org,2002:merge") && TreeBuilder.canMerge(node)
+      if isMergeKey {
+        frame.merges.append(node)
+      } else if let text = keyText {
+        if isNew(text, start: key.start, end: key.end, in: frame) {
+          pairs.push(Node.Pair(key: key, value: node, keyText: text))
+        }
+      } else {
+        pairs.push(Node.Pair(key: key, value: node, keyText: nil))
+      }
     }
+  }
+
+  /// Whether a merge key (`<<`) can take `value` in: a mapping, or a list of mappings.
+  static func canMerge(_ value: Node) -> Bool {
+    value.mapping != nil
+      || (value.sequence.map { !$0.isEmpty && $0.allSatisfy { $0.mapping != nil } } ?? false)
+  }
+
+  /// Whether the key `text` is new in the mapping; a repeated key is reported, and its pair is
+  /// left out.
+  mutating func isNew(_ text: String, start: Mark, end: Mark, in frame: Frame) -> Bool {
+    if let first = frame.firstMark(ofKey: text, in: pairs) {
+      problems.append(
+        YAMLProblem(
+          kind: .duplicateKey(key: text), message: "key '\(text)' is given twice in this mapping",
+          mark: start, end: end, related: first, relatedMessage: "'\(text)' is first given here"))
+      return false
+    }
+    frame.remember(text, at: start, in: pairs)
+    return true
   }
 }
 
@@ -451,11 +501,15 @@ private struct TreeBuilder {
 /// elements, each growth a copy): 2 % of a run without a cache.
 private final class ChildStack<Element> {
   private var storage: UnsafeMutablePointer<Element>
-  private var capacity = 64
+  private var capacity: Int
   /// How many children of all the open collections there are.
   private(set) var count = 0
 
   init() {
+    // 1 KiB at first, enough for most files' open collections: glibc serves a request of up to
+    // 1,032 bytes from its per-thread cache, and a larger one, made twice for every file, went
+    // through the heap's bins (about 500 instructions a file more).
+    capacity = Swift.max(8, 1024 / MemoryLayout<Element>.stride)
     storage = .allocate(capacity: capacity)
   }
 

@@ -144,20 +144,58 @@ public final class Node: Sendable {
 
   /// One key of a mapping and its value; the key is a node, so that findings can point at it.
   public struct Pair: Sendable {
-    /// The key; soclint's files use scalar keys, but YAML allows any node.
-    public let key: Node
+    /// The key's node when it was built as one: a key with a tag or an anchor, one that is not
+    /// a string, or not a scalar. Nil for the others, almost every key, whose node `key` makes
+    /// from the text and the marks only when asked: no finding points at most keys, and their
+    /// nodes were two in five of every tree's objects to allocate, count and free.
+    private let storedKey: Node?
     /// What the key maps to.
     public let value: Node
     /// The key's text when it is a scalar, read out of the key once: the model looks up every
     /// field of every document by name, and reading each pair's key node again for every
     /// lookup (a copy of its content, in and out) was most of the model builder's time.
     public let keyText: String?
+    /// Where the key's first character is.
+    public let keyStart: Mark
+    /// The position just after the key's last character.
+    public let keyEnd: Mark
+    /// How a key without a stored node was written.
+    private let keyStyle: ScalarStyle
+
+    /// The key; soclint's files use scalar keys, but YAML allows any node. Two reads of a key
+    /// that was not kept as a node give two equal nodes, not the same one.
+    public var key: Node {
+      if let storedKey { return storedKey }
+      return Node(
+        content: .scalar(Scalar(textItself: keyText ?? "", style: keyStyle)), start: keyStart, end: keyEnd)
+    }
+
+    /// The key's node when the pair holds one (see `key`).
+    package var keyNode: Node? { storedKey }
 
     /// The pair of `key` and `value`.
     public init(key: Node, value: Node) {
-      self.key = key
+      self.init(key: key, value: value, keyText: key.keyText)
+    }
+
+    /// The pair, with the key's text already read.
+    init(key: Node, value: Node, keyText: String?) {
+      storedKey = key
       self.value = value
-      self.keyText = key.keyText
+      self.keyText = keyText
+      keyStart = key.start
+      keyEnd = key.end
+      keyStyle = .plain
+    }
+
+    /// The pair of a key that is a string scalar without tag or anchor, which keeps no node.
+    init(keyText: String, style: ScalarStyle, start: Mark, end: Mark, value: Node) {
+      storedKey = nil
+      self.value = value
+      self.keyText = keyText
+      keyStart = start
+      keyEnd = end
+      keyStyle = style
     }
 
     /// The position of the first of `pairs` whose key's text is `key` (the same Unicode
@@ -172,13 +210,6 @@ public final class Node: Sendable {
         return i
       }
       return nil
-    }
-
-    /// The pair, with the key's text already read.
-    init(key: Node, value: Node, keyText: String?) {
-      self.key = key
-      self.value = value
-      self.keyText = keyText
     }
   }
 

@@ -37,6 +37,10 @@ package struct ArchiveWriter {
   package private(set) var bytes: [UInt8] = []
   /// The number of each node written, by identity.
   private var written: [ObjectIdentifier: Int] = [:]
+  /// How many nodes have been written: the number of the next one. Keys without a node of
+  /// their own are numbered too, as the reader numbers every node it reads, but they cannot be
+  /// met again, and a node made for the occasion has no lasting identity to record.
+  private var numbered = 0
 
   /// An empty archive.
   package init() {
@@ -85,6 +89,10 @@ package struct ArchiveWriter {
   }
 
   package mutating func node(_ node: Node) {
+    self.node(node, recorded: true)
+  }
+
+  private mutating func node(_ node: Node, recorded: Bool) {
     if let id = written[ObjectIdentifier(node)] {
       bytes.append(NodeArchive.Kind.reference.rawValue)
       number(id)
@@ -111,12 +119,18 @@ package struct ArchiveWriter {
     case .mapping(let pairs):
       number(pairs.count)
       for pair in pairs {
-        self.node(pair.key)
+        if let key = pair.keyNode {
+          self.node(key)
+        } else {
+          let key = pair.key
+          withExtendedLifetime(key) { self.node(key, recorded: false) }
+        }
         self.node(pair.value)
       }
     }
     // Numbered once complete: a node can only be met again once its end has been read.
-    written[ObjectIdentifier(node)] = written.count
+    if recorded { written[ObjectIdentifier(node)] = numbered }
+    numbered += 1
   }
 
   private mutating func scalar(_ s: Node.Scalar) {

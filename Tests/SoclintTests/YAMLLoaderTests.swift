@@ -102,6 +102,61 @@ import Testing
     }
   }
 
+  /// A key that is a string without tag or anchor keeps no node (`Node.Pair.keyNode`); the node
+  /// `key` makes of it has the text, style, value and marks the loader's own node would have.
+  @Test func keysWithoutNodesReadAsTheirNodes() throws {
+    let text = """
+      plain: 1
+      'single': 2
+      "dou ble": 3
+      ? |
+        literal
+      : 4
+      <<x: 5
+      &a anchored: 6
+      !!str tagged: 7
+      10: 8
+      true: 9
+      ~: 10
+      [a, b]: 11
+      """
+    let pairs = try #require(try root(text).mapping)
+    struct Key: Equatable {
+      let text: String, style: ScalarStyle, value: ScalarValue, start: Mark, end: Mark, kept: Bool
+    }
+    let keys = pairs.map { pair in
+      Key(
+        text: pair.key.scalar?.text ?? "-", style: pair.key.scalar?.style ?? .plain,
+        value: pair.key.scalar?.value ?? .null, start: pair.key.start, end: pair.key.end,
+        kept: pair.keyNode != nil)
+    }
+    func m(_ line: Int, _ column: Int) -> Mark { Mark(line: line, column: column) }
+    let expected = [
+      Key(text: "plain", style: .plain, value: .string("plain"), start: m(1, 1), end: m(1, 6), kept: false),
+      Key(
+        text: "single", style: .singleQuoted, value: .string("single"), start: m(2, 1), end: m(2, 9),
+        kept: false),
+      Key(
+        text: "dou ble", style: .doubleQuoted, value: .string("dou ble"), start: m(3, 1), end: m(3, 10),
+        kept: false),
+      Key(
+        text: "literal\n", style: .literal, value: .string("literal\n"), start: m(4, 3), end: m(6, 1),
+        kept: false),
+      Key(text: "<<x", style: .plain, value: .string("<<x"), start: m(7, 1), end: m(7, 4), kept: false),
+      Key(
+        text: "anchored", style: .plain, value: .string("anchored"), start: m(8, 1), end: m(8, 12), kept: true
+      ),
+      Key(text: "tagged", style: .plain, value: .string("tagged"), start: m(9, 1), end: m(9, 13), kept: true),
+      Key(text: "10", style: .plain, value: .int(10), start: m(10, 1), end: m(10, 3), kept: true),
+      Key(text: "true", style: .plain, value: .bool(true), start: m(11, 1), end: m(11, 5), kept: true),
+      Key(text: "~", style: .plain, value: .null, start: m(12, 1), end: m(12, 2), kept: true),
+      Key(text: "-", style: .plain, value: .null, start: m(13, 1), end: m(13, 7), kept: true),
+    ]
+    #expect(keys == expected)
+    #expect(pairs.map(\.keyStart) == expected.map(\.start))
+    #expect(pairs.map(\.keyEnd) == expected.map(\.end))
+  }
+
   @Test func severalDocuments() {
     let file = loader.load("kind: owners\n---\nkind: control\n---\n")
     #expect(file.documents.count == 3)

@@ -1,0 +1,36 @@
+import SoclintDiagnostics
+import SoclintModel
+import SoclintSchema
+import SoclintYAML
+import Testing
+
+/// One finding per node, keys included: most keys have no node of their own (see
+/// `Node.Pair.key`), so each read of one makes a new node, and a key must still get one finding
+/// however many violations are about it.
+@Suite struct StructureCheckerTests {
+  static func findings(schema: String, document: String) throws -> [Finding] {
+    let validator = try JSONSchemaValidator(json: schema, writtenIntegers: true)
+    let checker = StructureChecker(validators: [.control: validator])
+    let file = YAMLLoader().load(document)
+    let root = try #require(file.documents.first?.root)
+    return checker.check(root, kind: .control, file: SourceFile(path: "c.yaml", text: document))
+  }
+
+  @Test func aKeyAgainstTwoNameRulesGetsOneFinding() throws {
+    // Both `propertyNames` fail on the key `bbbb`; `ok` passes both.
+    let schema = """
+      {"allOf": [{"propertyNames": {"maxLength": 3}}, {"propertyNames": {"pattern": "^[a-z]+$"}}]}
+      """
+    let found = try StructureCheckerTests.findings(schema: schema, document: "ok: 1\nBBBB: 2\n")
+    #expect(found.count == 1)
+    #expect(found.first.map { [$0.range.line, $0.range.column, $0.range.endColumn] } == [2, 1, 5])
+  }
+
+  @Test func distinctKeysGetAFindingEach() throws {
+    let schema = """
+      {"propertyNames": {"maxLength": 2}}
+      """
+    let found = try StructureCheckerTests.findings(schema: schema, document: "abc: 1\nxyz: 2\n'q': 3\n")
+    #expect(found.map(\.range.line) == [1, 2])
+  }
+}
