@@ -392,14 +392,14 @@ struct SchemaEvaluation {
 
   /// Lengths count Unicode scalars; the UTF-8 length (1 to 4 bytes a scalar) settles most
   /// cases without counting.
-  private static func isShorter(_ s: String, than min: Int) -> Bool {
+  static func isShorter(_ s: String, than min: Int) -> Bool {
     let bytes = s.utf8.count
     if bytes < min { return true }
     if bytes / 4 >= min { return false }
     return s.unicodeScalars.count < min
   }
 
-  private static func isLonger(_ s: String, than max: Int) -> Bool {
+  static func isLonger(_ s: String, than max: Int) -> Bool {
     let bytes = s.utf8.count
     if bytes <= max { return false }
     return s.unicodeScalars.count > max
