@@ -36,6 +36,7 @@ final class SchemaProbe: @unchecked Sendable {
     var items = -1
     var minItems = -1
     var maxItems = -1
+    var uniqueItems = false
   }
 
   private let subschemas: [Subschema]
@@ -81,6 +82,7 @@ final class SchemaProbe: @unchecked Sendable {
       case .items(let prefix, let rest) where prefix.isEmpty: flat.items = rest ?? -1
       case .minItems(let min): flat.minItems = min
       case .maxItems(let max): flat.maxItems = max
+      case .uniqueItems: flat.uniqueItems = true
       default: flat.generic = true
       }
     }
@@ -110,7 +112,8 @@ final class SchemaProbe: @unchecked Sendable {
     case .items: return 10
     case .minItems: return 11
     case .maxItems: return 12
-    default: return 13
+    case .uniqueItems: return 13
+    default: return 14
     }
   }
 
@@ -127,6 +130,11 @@ final class SchemaProbe: @unchecked Sendable {
     case .sequence(let items):
       if flat.types != 0 && flat.types & JSONTypeSet.array.rawValue == 0 { return false }
       if !array(items, flat) { return false }
+      // Lists of a few distinct strings (tags) are told here; for anything else, the evaluation
+      // compares items by JSON equality.
+      if flat.uniqueItems && !SchemaProbe.areFewDistinctStrings(items) {
+        return isValidByEvaluation(node, index, JSONValue(node))
+      }
     case .scalar(let scalar):
       if !self.scalar(scalar.value, flat, node: node) { return false }
     }
@@ -215,6 +223,16 @@ final class SchemaProbe: @unchecked Sendable {
         Node.Pair.firstIndex(ofKey: requiredNames[n], in: $0) != nil
       }
       if !found { return false }
+    }
+    return true
+  }
+
+  /// Whether the items are at most 16 strings, no two the same; false also when it cannot tell.
+  private static func areFewDistinctStrings(_ items: [Node]) -> Bool {
+    guard items.count <= 16 else { return false }
+    for i in items.indices {
+      guard let s = items[i].string else { return false }
+      for j in 0..<i where items[j].string!.isExactlyEqual(to: s) { return false }
     }
     return true
   }

@@ -23,7 +23,11 @@ enum StringFormat: Sendable {
 
   func accepts(_ string: String) -> Bool {
     switch self {
-    case .date: return StringFormat.isDate(Array(string.utf8))
+    case .date:
+      // Read in place: a copy of the bytes and a table of month lengths were two allocations
+      // for every date of every document.
+      return string.utf8.withContiguousStorageIfAvailable { StringFormat.isDate($0) }
+        ?? StringFormat.isDate(Array(string.utf8))
     case .email: return StringFormat.isEmail(Array(string.utf8))
     }
   }
@@ -32,7 +36,8 @@ enum StringFormat: Sendable {
 
   private static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
 
-  private static func number(_ b: [UInt8], _ range: Range<Int>) -> Int? {
+  private static func number<Bytes: RandomAccessCollection<UInt8>>(_ b: Bytes, _ range: Range<Int>) -> Int?
+  where Bytes.Index == Int {
     var value = 0
     for i in range {
       guard isDigit(b[i]) else { return nil }
@@ -41,14 +46,19 @@ enum StringFormat: Sendable {
     return value
   }
 
-  static func isDate(_ b: [UInt8]) -> Bool {
-    guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
-      let year = number(b, 0..<4), let month = number(b, 5..<7), let day = number(b, 8..<10),
+  static func isDate<Bytes: RandomAccessCollection<UInt8>>(_ b: Bytes) -> Bool where Bytes.Index == Int {
+    guard b.count == 10, b[b.startIndex + 4] == UInt8(ascii: "-"), b[b.startIndex + 7] == UInt8(ascii: "-"),
+      let year = number(b, b.startIndex..<b.startIndex + 4),
+      let month = number(b, b.startIndex + 5..<b.startIndex + 7),
+      let day = number(b, b.startIndex + 8..<b.startIndex + 10),
       (1...12).contains(month), day >= 1
     else { return false }
     let isLeap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-    let days = [31, isLeap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-    return day <= days[month - 1]
+    switch month {
+    case 2: return day <= (isLeap ? 29 : 28)
+    case 4, 6, 9, 11: return day <= 30
+    default: return day <= 31
+    }
   }
 
   // MARK: email

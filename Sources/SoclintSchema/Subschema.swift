@@ -116,6 +116,8 @@ final class MembersRule: Sendable {
   /// The names of `properties` and their lengths in UTF-8, for `property(named:)`.
   private let names: [String]
   private let nameLengths: [Int]
+  /// The first eight bytes of each name, as `MembersRule.prefix` reads them.
+  private let namePrefixes: [UInt64]
   private let nameSchemas: [Int]
 
   init(
@@ -128,6 +130,10 @@ final class MembersRule: Sendable {
     self.additionalIsFalse = additionalIsFalse
     names = properties.keys.map(\.string)
     nameLengths = names.map(\.utf8.count)
+    namePrefixes = names.map { name in
+      var name = name
+      return name.withUTF8 { MembersRule.prefix($0) }
+    }
     nameSchemas = properties.keys.map { properties[$0]! }
   }
 
@@ -136,11 +142,31 @@ final class MembersRule: Sendable {
   /// every member's name of every document was a tenth of the schema checks.
   func property(named name: String) -> Int? {
     if names.count > 32 { return properties[ExactString(name)] }
+    // A name is told by its length and first eight bytes, and only a longer one is compared
+    // further: most members' names share their length with some other property's.
+    let byPrefix: Int?? = name.utf8.withContiguousStorageIfAvailable { bytes in
+      let length = bytes.count
+      let prefix = MembersRule.prefix(bytes)
+      for i in names.indices where nameLengths[i] == length && namePrefixes[i] == prefix {
+        if length <= 8 || names[i].isExactlyEqual(to: name) { return nameSchemas[i] }
+      }
+      return nil
+    }
+    if let byPrefix { return byPrefix }
     let length = name.utf8.count
     for i in names.indices where nameLengths[i] == length && names[i].isExactlyEqual(to: name) {
       return nameSchemas[i]
     }
     return nil
+  }
+}
+
+extension MembersRule {
+  /// Up to the first eight bytes, the first in the lowest byte, zero beyond the end.
+  static func prefix(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var value: UInt64 = 0
+    for i in 0..<Swift.min(8, bytes.count) { value |= UInt64(bytes[i]) << (8 * UInt64(i)) }
+    return value
   }
 }
 
