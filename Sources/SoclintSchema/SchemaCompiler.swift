@@ -176,7 +176,7 @@ struct SchemaCompiler {
     case "const": object.add(.constant(value), k)
     case "pattern":
       let source = try string(value, name, at)
-      guard let pattern = SchemaPattern(source) else {
+      guard let pattern = SchemaPattern.shared(source) else {
         throw error(.invalidPattern(source), at, value, "\"\(source)\" is not a valid regular expression")
       }
       object.add(.pattern(pattern), k)
@@ -232,7 +232,7 @@ struct SchemaCompiler {
       object.membersOrder = object.membersOrder ?? k.order
       for member in try mapping(value, name, at) {
         let memberAt = at + "/" + JSONPointer.escape(member.name)
-        guard let pattern = SchemaPattern(member.name) else {
+        guard let pattern = SchemaPattern.shared(member.name) else {
           throw error(
             .invalidPattern(member.name), memberAt, member.key,
             "\"\(member.name)\" is not a valid regular expression")

@@ -40,6 +40,29 @@ final class SchemaPattern: Sendable {
   /// Whether ICU runs this pattern (for tests).
   var usesICU: Bool { icu != nil }
 
+  /// The pattern of `source`, compiled once for the whole process: soclint's schemas write the
+  /// same dozen patterns some twenty times, and compiling one (its automaton above all) costs
+  /// as much as checking a few controls. Patterns never change once compiled, so any schema
+  /// may share one. Nil when the source does not compile, as `init` says.
+  static func shared(_ source: String) -> SchemaPattern? {
+    compiledLock.lock()
+    let known = compiled[source]
+    compiledLock.unlock()
+    if let known { return known }
+    // Compiled outside the lock, so that threads compiling two schemas do not wait on each
+    // other; if two compile the same pattern at once, the first kept is used by both.
+    guard let pattern = SchemaPattern(source) else { return nil }
+    compiledLock.lock()
+    defer { compiledLock.unlock() }
+    if let first = compiled[source] { return first }
+    compiled[source] = pattern
+    return pattern
+  }
+
+  private static let compiledLock = NSLock()
+  // Guarded by `compiledLock`.
+  nonisolated(unsafe) private static var compiled: [String: SchemaPattern] = [:]
+
   /// The bytes after `^` when the pattern is `^` and then nothing but letters, digits, `-` and
   /// `_` (characters that mean themselves in ECMA-262, unescaped); nil for any other pattern.
   static func literalPrefix(_ source: String) -> [UInt8]? {

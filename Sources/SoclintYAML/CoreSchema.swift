@@ -72,11 +72,15 @@ public enum CoreSchema {
       negative = u[0] == UInt8(ascii: "-")
       i = 1
     }
-    let rest = String(decoding: u[i...], as: UTF8.self)
-    if rest == ".inf" || rest == ".Inf" || rest == ".INF" {
-      return .float(negative ? -.infinity : .infinity)
+    // Only text with a dot where the digits begin can be infinity or NaN: dates, the most
+    // common text here, are not made into a second string to compare.
+    if i < u.count && u[i] == UInt8(ascii: ".") {
+      let rest = String(decoding: u[i...], as: UTF8.self)
+      if rest == ".inf" || rest == ".Inf" || rest == ".INF" {
+        return .float(negative ? -.infinity : .infinity)
+      }
+      if i == 0 && (text == ".nan" || text == ".NaN" || text == ".NAN") { return .float(.nan) }
     }
-    if i == 0 && (text == ".nan" || text == ".NaN" || text == ".NAN") { return .float(.nan) }
     if i == 0 && u.count > 2 && u[0] == UInt8(ascii: "0") {
       if u[1] == UInt8(ascii: "o"), u[2...].allSatisfy({ $0 >= 48 && $0 <= 55 }) {
         return Int(String(decoding: u[2...], as: UTF8.self), radix: 8).map(ScalarValue.int)

@@ -1,4 +1,5 @@
 import Foundation
+import SoclintYAML
 import Testing
 
 @testable import SoclintSchema
@@ -73,6 +74,21 @@ struct SchemaPatternTests {
   }
 
   /// Subset construction can grow exponentially; such a pattern keeps to the NFA.
+  /// A pattern is compiled once a process, whichever schema writes it, and a source that does
+  /// not compile is refused every time.
+  @Test func patternsAreSharedBySource() throws {
+    let source = "^[a-z]+-shared-[0-9]+$"
+    let first = try #require(SchemaPattern.shared(source))
+    #expect(SchemaPattern.shared(source) === first)
+    #expect(SchemaPattern.shared(source + "x") !== first)
+    #expect(first.matches("ab-shared-12") && !first.matches("ab-shared-"))
+    #expect(SchemaPattern.shared("(unclosed") == nil && SchemaPattern.shared("(unclosed") == nil)
+    let a = try JSONSchemaValidator(json: #"{"properties": {"a": {"pattern": "^[a-z]+-shared-[0-9]+$"}}}"#)
+    let b = try JSONSchemaValidator(json: #"{"items": {"pattern": "^[a-z]+-shared-[0-9]+$"}}"#)
+    #expect(a.isValid(YAMLLoader().load("a: ab-shared-1").documents[0].root))
+    #expect(!b.isValid(YAMLLoader().load("[ab-shared-]").documents[0].root))
+  }
+
   @Test func aPatternWithTooManyStatesHasNoAutomaton() throws {
     let regex = try #require(SimpleRegex("a[ab]{9}$"))
     #expect(!regex.hasAutomaton, "\(regex.automatonStates) states")
