@@ -15,17 +15,16 @@ public struct Located<Value: Sendable>: Sendable {
   public let end: Mark
   /// The JSON Pointer of the node inside its document.
   public var pointer: String {
-    pointerKey.map { JSONPointer.appending($0.rawValue, to: pointerBase) } ?? pointerBase
+    pointerToken.isEmpty ? pointerBase : JSONPointer.appending(pointerToken, to: pointerBase)
   }
   /// The pointer, as the pointer of the mapping the node is in and the node's key, joined only
   /// when asked: nearly every field of every document is read with a pointer, and few are ever
-  /// reported. The mapping's pointer is shared by its fields, and the key is one of the model's
-  /// field names, kept in a byte; joined, most were a string of more than 15 bytes, which Swift
-  /// allocates (an eighth of the model's instructions), and a second string here would be one
-  /// more reference to count at every copy of a located value.
+  /// reported. The mapping's pointer is shared by its fields, and the key is the model's own
+  /// literal, so neither is a new string; joined, most were a string of more than 15 bytes,
+  /// which Swift allocates (an eighth of the model's instructions).
   private let pointerBase: String
-  /// The key; nil when `pointerBase` is the whole pointer.
-  private let pointerKey: ModelField?
+  /// The key, already escaped; empty when `pointerBase` is the whole pointer.
+  private let pointerToken: String
   /// The file that holds the node.
   public let file: SourceFile
 
@@ -35,17 +34,18 @@ public struct Located<Value: Sendable>: Sendable {
     self.start = node.start
     self.end = node.end
     pointerBase = pointer
-    pointerKey = nil
+    pointerToken = ""
     self.file = file
   }
 
-  /// A value read from the node that `key` maps to in the mapping at `pointer`.
-  package init(_ value: Value, node: Node, in pointer: String, key: ModelField, file: SourceFile) {
+  /// A value read from the node that `key` maps to in the mapping at `pointer`; `key` is
+  /// escaped as a reference token (see `JSONPointer.escape`).
+  package init(_ value: Value, node: Node, in pointer: String, key: String, file: SourceFile) {
     self.value = value
     self.start = node.start
     self.end = node.end
     pointerBase = pointer
-    pointerKey = key
+    pointerToken = key
     self.file = file
   }
 
@@ -55,7 +55,7 @@ public struct Located<Value: Sendable>: Sendable {
     self.start = start
     self.end = end
     pointerBase = pointer
-    pointerKey = nil
+    pointerToken = ""
     self.file = file
   }
 
@@ -69,29 +69,6 @@ extension Located: CustomReflectable {
   public var customMirror: Mirror {
     Mirror(self, children: ["value": value, "start": start, "end": end, "pointer": pointer, "file": file])
   }
-}
-
-/// A field of the model's documents that a located value is read from: its key, in a byte (see
-/// `Located.pointer`). None needs escaping in a JSON Pointer.
-package enum ModelField: String, Sendable {
-  case approvedOn = "approved_on"
-  case approver
-  case backup
-  case date
-  case description
-  case document
-  case framework
-  case frequency
-  case id
-  case implementedOn = "implemented_on"
-  case lastCollected = "last_collected"
-  case lastReviewed = "last_reviewed"
-  case name
-  case owner
-  case path
-  case reviewInterval = "review_interval"
-  case source
-  case title
 }
 
 /// Where a control stands; only implemented controls count towards coverage and staleness.

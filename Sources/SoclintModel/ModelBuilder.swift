@@ -4,31 +4,30 @@ import SoclintYAML
 /// Builds typed model values from documents that passed their schema, so the unwrapping here
 /// cannot fail on shape; it still degrades gracefully rather than trapping.
 enum ModelBuilder {
-  static func string(
-    _ root: Node, _ key: ModelField, _ pointer: String, _ file: SourceFile
-  ) -> Located<String>? {
-    guard let node = root[key.rawValue], let s = node.scalar else { return nil }
+  // `key` is always one of the model's field names, which need no escaping in a pointer.
+  static func string(_ root: Node, _ key: String, _ pointer: String, _ file: SourceFile) -> Located<String>? {
+    guard let node = root[key], let s = node.scalar else { return nil }
     return Located(s.text, node: node, in: pointer, key: key, file: file)
   }
 
-  static func day(_ root: Node, _ key: ModelField, _ pointer: String, _ file: SourceFile) -> Located<Day>? {
-    guard let node = root[key.rawValue], let text = node.string, let d = Day(text) else { return nil }
+  static func day(_ root: Node, _ key: String, _ pointer: String, _ file: SourceFile) -> Located<Day>? {
+    guard let node = root[key], let text = node.string, let d = Day(text) else { return nil }
     return Located(d, node: node, in: pointer, key: key, file: file)
   }
 
   static func duration(
-    _ root: Node, _ key: ModelField, _ pointer: String, _ file: SourceFile
+    _ root: Node, _ key: String, _ pointer: String, _ file: SourceFile
   ) -> Located<Duration>? {
-    guard let node = root[key.rawValue], let text = node.string, let d = Duration(text) else { return nil }
+    guard let node = root[key], let text = node.string, let d = Duration(text) else { return nil }
     return Located(d, node: node, in: pointer, key: key, file: file)
   }
 
   /// A control; the paths of its evidence are resolved under `projectRoot` when it is
   /// implemented (only implemented controls are checked for their evidence files).
   static func control(_ root: Node, document: Int, file: SourceFile, projectRoot: String?) -> Control? {
-    guard let id = string(root, .id, "", file), let title = string(root, .title, "", file),
-      let description = string(root, .description, "", file), let owner = string(root, .owner, "", file),
-      let frequency = duration(root, .frequency, "", file)
+    guard let id = string(root, "id", "", file), let title = string(root, "title", "", file),
+      let description = string(root, "description", "", file), let owner = string(root, "owner", "", file),
+      let frequency = duration(root, "frequency", "", file)
     else { return nil }
     var criteria: [Control.CriteriaEntry] = []
     let criteriaPair = root.pair("criteria")
@@ -50,10 +49,10 @@ enum ModelBuilder {
     var evidence: [Evidence] = []
     for (i, item) in (evidencePair?.value.sequence ?? []).enumerated() {
       let p = JSONPointer.appending(index: i, to: "/evidence")
-      guard let eid = string(item, .id, p, file), let desc = string(item, .description, p, file),
-        let source = string(item, .source, p, file), let freq = duration(item, .frequency, p, file)
+      guard let eid = string(item, "id", p, file), let desc = string(item, "description", p, file),
+        let source = string(item, "source", p, file), let freq = duration(item, "frequency", p, file)
       else { continue }
-      let path = string(item, .path, p, file)
+      let path = string(item, "path", p, file)
       let pathStatus =
         status == .implemented
         ? path.flatMap { path in
@@ -64,8 +63,8 @@ enum ModelBuilder {
         Evidence(
           id: eid, index: i, node: item.detached, pointer: p, description: desc,
           type: item["type"]?.string ?? "",
-          source: source, frequency: freq, lastCollected: day(item, .lastCollected, p, file),
-          owner: string(item, .owner, p, file), path: path, pathStatus: pathStatus,
+          source: source, frequency: freq, lastCollected: day(item, "last_collected", p, file),
+          owner: string(item, "owner", p, file), path: path, pathStatus: pathStatus,
           collectedKey: collectedPair?.key,
           collected: collections(
             collectedPair?.value, JSONPointer.appending("collected", to: p), file,
@@ -77,9 +76,9 @@ enum ModelBuilder {
       status: status,
       frequency: frequency, criteriaKey: criteriaPair?.key, criteria: criteria,
       evidenceKey: evidencePair?.key,
-      evidence: evidence, lastReviewed: day(root, .lastReviewed, "", file),
-      reviewInterval: duration(root, .reviewInterval, "", file),
-      implementedOn: day(root, .implementedOn, "", file), policies: policyIDs(root, file: file),
+      evidence: evidence, lastReviewed: day(root, "last_reviewed", "", file),
+      reviewInterval: duration(root, "review_interval", "", file),
+      implementedOn: day(root, "implemented_on", "", file), policies: policyIDs(root, file: file),
       type: root["type"]?.string, automation: root["automation"]?.string)
   }
 
@@ -97,8 +96,8 @@ enum ModelBuilder {
           date: Located(d, node: entry, pointer: p, file: file), node: entry, ref: nil, path: nil,
           pathStatus: nil)
       }
-      guard let date = day(entry, .date, p, file) else { return nil }
-      let path = string(entry, .path, p, file)
+      guard let date = day(entry, "date", p, file) else { return nil }
+      let path = string(entry, "path", p, file)
       return Collection(
         date: date, node: entry.detached, ref: entry["ref"]?.string, path: path,
         pathStatus: path.flatMap { path in root.map { EvidencePathStatus.resolve(path.value, root: $0) } })
@@ -116,42 +115,42 @@ enum ModelBuilder {
   /// A policy; its document is resolved under `projectRoot` unless it is retired (a retired
   /// policy is checked for structure only).
   static func policy(_ root: Node, document: Int, file: SourceFile, projectRoot: String?) -> Policy? {
-    guard let id = string(root, .id, "", file), let title = string(root, .title, "", file),
-      let owner = string(root, .owner, "", file), let path = string(root, .document, "", file)
+    guard let id = string(root, "id", "", file), let title = string(root, "title", "", file),
+      let owner = string(root, "owner", "", file), let path = string(root, "document", "", file)
     else { return nil }
     let status = root["status"]?.string.flatMap(PolicyStatus.init(rawValue:)) ?? .approved
     let documentStatus =
       status == .retired ? nil : projectRoot.map { DocumentPathStatus.resolve(path.value, root: $0) }
     return Policy(
       file: file, documentIndex: document, node: root.detached, id: id, title: title, owner: owner,
-      approver: string(root, .approver, "", file), document: path, documentStatus: documentStatus,
+      approver: string(root, "approver", "", file), document: path, documentStatus: documentStatus,
       status: status, statusNode: root["status"], version: root["version"]?.string,
-      approvedOn: day(root, .approvedOn, "", file),
-      reviewInterval: duration(root, .reviewInterval, "", file))
+      approvedOn: day(root, "approved_on", "", file),
+      reviewInterval: duration(root, "review_interval", "", file))
   }
 
   static func owners(_ root: Node, file: SourceFile) -> [Owner] {
     (root["owners"]?.sequence ?? []).enumerated().compactMap { (i, item) -> Owner? in
       let p = JSONPointer.appending(index: i, to: "/owners")
-      guard let id = string(item, .id, p, file), let name = string(item, .name, p, file) else { return nil }
+      guard let id = string(item, "id", p, file), let name = string(item, "name", p, file) else { return nil }
       let active: Bool
       if case .bool(let b)? = item["active"]?.scalar?.value { active = b } else { active = true }
       return Owner(
         file: file, node: item.detached, id: id, name: name, email: item["email"]?.string ?? "",
-        active: active, backup: string(item, .backup, p, file), role: item["role"]?.string)
+        active: active, backup: string(item, "backup", p, file), role: item["role"]?.string)
     }
   }
 
   static func catalog(_ root: Node, file: SourceFile) -> Catalog? {
-    guard let framework = string(root, .framework, "", file), let title = string(root, .title, "", file)
+    guard let framework = string(root, "framework", "", file), let title = string(root, "title", "", file)
     else {
       return nil
     }
     let requirements = (root["requirements"]?.sequence ?? []).enumerated().compactMap {
       (i, item) -> Requirement? in
       let p = JSONPointer.appending(index: i, to: "/requirements")
-      guard let id = string(item, .id, p, file) else { return nil }
-      let title = string(item, .title, p, file)
+      guard let id = string(item, "id", p, file) else { return nil }
+      let title = string(item, "title", p, file)
       return Requirement(
         id: id, title: title?.value ?? "", titleLocated: title, category: item["category"]?.string)
     }
