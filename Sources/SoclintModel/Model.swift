@@ -1,5 +1,4 @@
 import SoclintDiagnostics
-import SoclintSchema
 import SoclintYAML
 
 /// A value read from a file, with where it is written, so findings can point at it.
@@ -14,17 +13,7 @@ public struct Located<Value: Sendable>: Sendable {
   /// The position just after the node's last character.
   public let end: Mark
   /// The JSON Pointer of the node inside its document.
-  public var pointer: String {
-    pointerToken.isEmpty ? pointerBase : JSONPointer.appending(pointerToken, to: pointerBase)
-  }
-  /// The pointer, as the pointer of the mapping the node is in and the node's key, joined only
-  /// when asked: nearly every field of every document is read with a pointer, and few are ever
-  /// reported. The mapping's pointer is shared by its fields, and the key is the model's own
-  /// literal, so neither is a new string; joined, most were a string of more than 15 bytes,
-  /// which Swift allocates (an eighth of the model's instructions).
-  private let pointerBase: String
-  /// The key, already escaped; empty when `pointerBase` is the whole pointer.
-  private let pointerToken: String
+  public let pointer: String
   /// The file that holds the node.
   public let file: SourceFile
 
@@ -33,19 +22,7 @@ public struct Located<Value: Sendable>: Sendable {
     self.value = value
     self.start = node.start
     self.end = node.end
-    pointerBase = pointer
-    pointerToken = ""
-    self.file = file
-  }
-
-  /// A value read from the node that `key` maps to in the mapping at `pointer`; `key` is
-  /// escaped as a reference token (see `JSONPointer.escape`).
-  package init(_ value: Value, node: Node, in pointer: String, key: String, file: SourceFile) {
-    self.value = value
-    self.start = node.start
-    self.end = node.end
-    pointerBase = pointer
-    pointerToken = key
+    self.pointer = pointer
     self.file = file
   }
 
@@ -54,21 +31,12 @@ public struct Located<Value: Sendable>: Sendable {
     self.value = value
     self.start = start
     self.end = end
-    pointerBase = pointer
-    pointerToken = ""
+    self.pointer = pointer
     self.file = file
   }
 
   /// The node's whole extent, for a primary location.
   public var range: SourceRange { file.range(at: start, end: end) }
-}
-
-extension Located: CustomReflectable {
-  /// The value, marks, pointer and file, with the pointer whole however it is kept: a model
-  /// read from the cache keeps it joined, one just built keeps it in two parts.
-  public var customMirror: Mirror {
-    Mirror(self, children: ["value": value, "start": start, "end": end, "pointer": pointer, "file": file])
-  }
 }
 
 /// Where a control stands; only implemented controls count towards coverage and staleness.

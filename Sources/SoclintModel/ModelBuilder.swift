@@ -4,22 +4,21 @@ import SoclintYAML
 /// Builds typed model values from documents that passed their schema, so the unwrapping here
 /// cannot fail on shape; it still degrades gracefully rather than trapping.
 enum ModelBuilder {
-  // `key` is always one of the model's field names, which need no escaping in a pointer.
   static func string(_ root: Node, _ key: String, _ pointer: String, _ file: SourceFile) -> Located<String>? {
     guard let node = root[key], let s = node.scalar else { return nil }
-    return Located(s.text, node: node, in: pointer, key: key, file: file)
+    return Located(s.text, node: node, pointer: JSONPointer.appending(key, to: pointer), file: file)
   }
 
   static func day(_ root: Node, _ key: String, _ pointer: String, _ file: SourceFile) -> Located<Day>? {
     guard let node = root[key], let text = node.string, let d = Day(text) else { return nil }
-    return Located(d, node: node, in: pointer, key: key, file: file)
+    return Located(d, node: node, pointer: JSONPointer.appending(key, to: pointer), file: file)
   }
 
   static func duration(
     _ root: Node, _ key: String, _ pointer: String, _ file: SourceFile
   ) -> Located<Duration>? {
     guard let node = root[key], let text = node.string, let d = Duration(text) else { return nil }
-    return Located(d, node: node, in: pointer, key: key, file: file)
+    return Located(d, node: node, pointer: JSONPointer.appending(key, to: pointer), file: file)
   }
 
   /// A control; the paths of its evidence are resolved under `projectRoot` when it is
