@@ -7,12 +7,16 @@
 //
 // Any crash (a Swift trap, an ASan report), any leak (the project is freed after each input,
 // unlike in the CLI, which exits without freeing it) and any input slower than libFuzzer's
-// -timeout is a finding.
+// -timeout is a finding. So is a document that the schema probe (`SchemaProbe`, which answers
+// whether a document is valid) and the evaluation judge differently, against any of the
+// embedded schemas.
 
 import SoclintDiagnostics
 import SoclintModel
 import SoclintReporters
 import SoclintRules
+import SoclintSchema
+import SoclintYAML
 
 private let project = FuzzProject(
   files: [(ProjectLoader.configName, FuzzSupport.oneControlConfiguration)], folders: ["Controls"])
@@ -32,6 +36,7 @@ private let heavyEvery: UInt64 = 16
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzProject(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   let bytes = [UInt8](fuzzInput: data, size)
+  checkProbe(bytes)
   // Not on disk: the loader takes these bytes for this path, as it takes standard input.
   let result = FuzzSupport.lint(
     configPath: project.configPath, override: (project.root + "/Controls/fuzz.yaml", bytes))
@@ -53,4 +58,19 @@ private func fnv1a(_ bytes: [UInt8]) -> UInt64 {
   var h: UInt64 = 0xcbf2_9ce4_8422_2325
   for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
   return h
+}
+
+/// Stops the fuzzer when the probe and the evaluation disagree on a document of the input.
+private func checkProbe(_ bytes: [UInt8]) {
+  for document in YAMLLoader().load(bytes).documents {
+    for kind in DocumentKind.allCases {
+      guard let validator = StructureChecker.embedded.validator(for: kind) else { continue }
+      let probe = validator.isValid(document.root)
+      if probe != validator.isValidByEvaluation(document.root) {
+        fatalError(
+          "the schema probe says \(probe) of document \(document.index) as \(kind.rawValue), the evaluation \(!probe)"
+        )
+      }
+    }
+  }
 }

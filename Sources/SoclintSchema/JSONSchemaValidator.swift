@@ -63,8 +63,8 @@ public struct JSONSchemaValidator: Sendable {
   }
 
   /// `isValid` by the evaluation that `validate` runs, the answer `SchemaProbe` must give (for
-  /// tests).
-  func isValidByEvaluation(_ instance: Node) -> Bool {
+  /// the tests and the fuzzer).
+  package func isValidByEvaluation(_ instance: Node) -> Bool {
     var probe = SchemaEvaluation(subschemas: subschemas, collecting: false, writtenIntegers: writtenIntegers)
     return probe.evaluate(0, instance, JSONValue(instance))
   }
