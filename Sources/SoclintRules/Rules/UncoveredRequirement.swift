@@ -32,12 +32,24 @@ struct UncoveredRequirement: Rule {
     guard !context.project.catalogsIncomplete, !context.project.controlsIncomplete else { return }
     for scope in context.configuration.scopes {
       guard let framework = context.frameworks[scope.framework.value] else { continue }
-      let mappings = context.mappings(of: framework)
+      // From the index of mapped ids, which holds each id's requirement position: a dictionary
+      // of every id's mappings, as `LintContext.mappings(of:)` builds for the coverage report,
+      // cost a hash and an append for every id of every control. An id names the position of
+      // the first requirement so written, as a lookup by id does.
+      var met = [Bool](repeating: false, count: framework.requirements.count)
+      var planned: [Int: [(control: Control, id: Located<String>)]] = [:]
+      for mapped in context.mappedIDs where mapped.framework === framework {
+        guard let position = mapped.requirementIndex else { continue }
+        switch mapped.control.status {
+        case .implemented: met[position] = true
+        case .planned: planned[position, default: []].append((mapped.control, mapped.id))
+        case .retired: break
+        }
+      }
       for requirement in framework.requirements
       where context.scope(of: requirement, in: framework) == .inScope {
-        let mapping = mappings[requirement.id]
-        guard mapping?.implemented.isEmpty ?? true else { continue }
-        let notes = (mapping?.planned ?? []).map { (control, id) in
+        guard let position = framework.requirementIndex(requirement.id), !met[position] else { continue }
+        let notes = (planned[position] ?? []).map { (control, id) in
           Note(
             "control \(control.id.value) maps \(requirement.id) but is planned, not implemented", at: id.range
           )
