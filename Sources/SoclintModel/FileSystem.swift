@@ -185,13 +185,21 @@ package enum FileSystem {
     return bytes.count > limit ? .tooLarge(bytes.count) : .bytes(bytes)
   }
 
+  /// `read(2)`, again when a signal interrupts it: the bytes read, 0 at the end, -1 on an error.
+  private static func readRetrying(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    while true {
+      let n = posixRead(fd, buffer, count)
+      if n < 0 && errno == EINTR { continue }
+      return n
+    }
+  }
+
   /// Up to `limit` + 1 bytes of an open file, reading `size` bytes at once first.
   private static func readBytes(_ fd: Int32, expected size: Int, limit: Int) -> [UInt8] {
     var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
       var filled = 0
       while filled < size {
-        let n = posixRead(fd, buffer.baseAddress! + filled, size - filled)
-        if n < 0 && errno == EINTR { continue }
+        let n = readRetrying(fd, buffer.baseAddress! + filled, size - filled)
         guard n > 0 else { break }
         filled += n
       }
@@ -200,13 +208,8 @@ package enum FileSystem {
     // One byte first, to see the end where nearly every file has it: a chunk of 16 KiB is too
     // large for the stack, and its aligned allocation cost 1,500 instructions a file.
     var probe: UInt8 = 0
-    while true {
-      let n = posixRead(fd, &probe, 1)
-      if n < 0 && errno == EINTR { continue }
-      guard n > 0 else { return bytes }
-      bytes.append(probe)
-      break
-    }
+    guard readRetrying(fd, &probe, 1) > 0 else { return bytes }
+    bytes.append(probe)
     if bytes.count > limit { return bytes }
     // A file that grew since fstat (or standard input, whose size is unknown) is read on, a
     // chunk at a time, until the limit is passed.
@@ -214,8 +217,7 @@ package enum FileSystem {
       while true {
         // One byte past the limit is enough to know it was passed.
         let room = limit - bytes.count
-        let n = posixRead(fd, chunk.baseAddress!, room >= chunk.count ? chunk.count : room + 1)
-        if n < 0 && errno == EINTR { continue }
+        let n = readRetrying(fd, chunk.baseAddress!, room >= chunk.count ? chunk.count : room + 1)
         guard n > 0 else { break }
         bytes.append(contentsOf: chunk[0..<n])
         if bytes.count > limit { break }

@@ -34,13 +34,14 @@ enum JSONValue {
     }
   }
 
-  /// JSON Schema's type of the value; `integer` is reported for integral numbers, including 1.0.
-  var type: JSONTypeSet {
+  /// JSON Schema's type of the value; `integer` is reported for integral numbers, including 1.0,
+  /// unless `writtenIntegers` (see `JSONSchemaValidator.writtenIntegers`).
+  func type(writtenIntegers: Bool) -> JSONTypeSet {
     switch self {
     case .null: return .null
     case .bool: return .boolean
     case .int: return .integer
-    case .float(let d): return d.isFinite && d.rounded(.towardZero) == d ? .integer : .number
+    case .float(let d): return JSONTypeSet.of(d, writtenIntegers: writtenIntegers)
     case .string: return .string
     case .array: return .array
     case .object: return .object
@@ -129,6 +130,12 @@ struct JSONTypeSet: OptionSet, Sendable {
   static let integer = JSONTypeSet(rawValue: 64)
 
   init(rawValue: UInt8) { self.rawValue = rawValue }
+
+  /// The type of a number written with a fraction or an exponent: `integer` when it is
+  /// integral (JSON Schema's rule), unless `writtenIntegers` makes every such number a number.
+  static func of(_ d: Double, writtenIntegers: Bool) -> JSONTypeSet {
+    !writtenIntegers && d.isFinite && d.rounded(.towardZero) == d ? .integer : .number
+  }
 
   init?(name: String) {
     switch name {

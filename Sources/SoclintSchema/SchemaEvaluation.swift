@@ -125,8 +125,7 @@ struct SchemaEvaluation {
     case .falseSchema:
       return fail(.falseSchema, node, at, schema)
     case .type(let allowed, let names):
-      var type = value.type
-      if writtenIntegers, case .float = value { type = .number }
+      let type = value.type(writtenIntegers: writtenIntegers)
       return !allowed.isDisjoint(with: type) || fail(.wrongType(expected: names), node, at, schema)
     case .enumeration(let rule):
       let found: Bool

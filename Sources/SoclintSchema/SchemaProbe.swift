@@ -153,8 +153,7 @@ final class SchemaProbe: @unchecked Sendable {
     case .null: type = .null
     case .bool: type = .boolean
     case .int: type = .integer
-    case .float(let d):
-      type = !writtenIntegers && d.isFinite && d.rounded(.towardZero) == d ? .integer : .number
+    case .float(let d): type = JSONTypeSet.of(d, writtenIntegers: writtenIntegers)
     case .string(let s):
       if flat.types != 0 && flat.types & JSONTypeSet.string.rawValue == 0 { return false }
       return string(s, flat)

@@ -119,12 +119,7 @@ package struct ArchiveWriter {
     case .mapping(let pairs):
       number(pairs.count)
       for pair in pairs {
-        if let key = pair.keyNode {
-          self.node(key)
-        } else {
-          let key = pair.key
-          withExtendedLifetime(key) { self.node(key, recorded: false) }
-        }
+        if let key = pair.keyNode { self.node(key) } else { self.node(pair.key, recorded: false) }
         self.node(pair.value)
       }
     }
