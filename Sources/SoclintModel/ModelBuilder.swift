@@ -9,24 +9,38 @@ enum ModelBuilder {
     return Located(s.text, node: node, pointer: JSONPointer.appending(key, to: pointer), file: file)
   }
 
+  /// The string at `key`, located at `pointer`, the pointer of the value itself (a literal, not
+  /// built: see `EvidencePointer`).
+  static func string(_ root: Node, _ key: String, at pointer: String, _ file: SourceFile) -> Located<String>?
+  {
+    guard let node = root[key], let s = node.scalar else { return nil }
+    return Located(s.text, node: node, pointer: pointer, file: file)
+  }
+
   static func day(_ root: Node, _ key: String, _ pointer: String, _ file: SourceFile) -> Located<Day>? {
     guard let node = root[key], let text = node.string, let d = Day(text) else { return nil }
     return Located(d, node: node, pointer: JSONPointer.appending(key, to: pointer), file: file)
   }
 
+  static func day(_ root: Node, _ key: String, at pointer: String, _ file: SourceFile) -> Located<Day>? {
+    guard let node = root[key], let text = node.string, let d = Day(text) else { return nil }
+    return Located(d, node: node, pointer: pointer, file: file)
+  }
+
   static func duration(
-    _ root: Node, _ key: String, _ pointer: String, _ file: SourceFile
+    _ root: Node, _ key: String, at pointer: String, _ file: SourceFile
   ) -> Located<Duration>? {
     guard let node = root[key], let text = node.string, let d = Duration(text) else { return nil }
-    return Located(d, node: node, pointer: JSONPointer.appending(key, to: pointer), file: file)
+    return Located(d, node: node, pointer: pointer, file: file)
   }
 
   /// A control; the paths of its evidence are resolved under `projectRoot` when it is
   /// implemented (only implemented controls are checked for their evidence files).
   static func control(_ root: Node, document: Int, file: SourceFile, projectRoot: String?) -> Control? {
-    guard let id = string(root, "id", "", file), let title = string(root, "title", "", file),
-      let description = string(root, "description", "", file), let owner = string(root, "owner", "", file),
-      let frequency = duration(root, "frequency", "", file)
+    guard let id = string(root, "id", at: "/id", file), let title = string(root, "title", at: "/title", file),
+      let description = string(root, "description", at: "/description", file),
+      let owner = string(root, "owner", at: "/owner", file),
+      let frequency = duration(root, "frequency", at: "/frequency", file)
     else { return nil }
     var criteria: [Control.CriteriaEntry] = []
     let criteriaPair = root.pair("criteria")
@@ -35,7 +49,10 @@ enum ModelBuilder {
       let pointer = JSONPointer.appending(JSONPointer.escape(framework), to: "/criteria")
       let requirements = (pair.value.sequence ?? []).enumerated().compactMap { (i, n) -> Located<String>? in
         n.scalar.map {
-          Located($0.text, node: n, pointer: JSONPointer.appending(index: i, to: pointer), file: file)
+          Located(
+            $0.text, node: n,
+            pointer: CriterionPointer.of(item: i, framework: framework, frameworkPointer: pointer),
+            file: file)
         }
       }
       criteria.append(
@@ -48,10 +65,12 @@ enum ModelBuilder {
     var evidence: [Evidence] = []
     for (i, item) in (evidencePair?.value.sequence ?? []).enumerated() {
       let p = JSONPointer.appending(index: i, to: "/evidence")
-      guard let eid = string(item, "id", p, file), let desc = string(item, "description", p, file),
-        let source = string(item, "source", p, file), let freq = duration(item, "frequency", p, file)
+      guard let eid = string(item, "id", at: EvidencePointer.of(.id, item: i), file),
+        let desc = string(item, "description", at: EvidencePointer.of(.description, item: i), file),
+        let source = string(item, "source", at: EvidencePointer.of(.source, item: i), file),
+        let freq = duration(item, "frequency", at: EvidencePointer.of(.frequency, item: i), file)
       else { continue }
-      let path = string(item, "path", p, file)
+      let path = string(item, "path", at: EvidencePointer.of(.path, item: i), file)
       let pathStatus =
         status == .implemented
         ? path.flatMap { path in
@@ -62,11 +81,13 @@ enum ModelBuilder {
         Evidence(
           id: eid, index: i, node: item.detached, pointer: p, description: desc,
           type: item["type"]?.string ?? "",
-          source: source, frequency: freq, lastCollected: day(item, "last_collected", p, file),
-          owner: string(item, "owner", p, file), path: path, pathStatus: pathStatus,
+          source: source, frequency: freq,
+          lastCollected: day(item, "last_collected", at: EvidencePointer.of(.lastCollected, item: i), file),
+          owner: string(item, "owner", at: EvidencePointer.of(.owner, item: i), file), path: path,
+          pathStatus: pathStatus,
           collectedKey: collectedPair?.key,
           collected: collections(
-            collectedPair?.value, JSONPointer.appending("collected", to: p), file,
+            collectedPair?.value, EvidencePointer.of(.collected, item: i), file,
             resolveUnder: status == .implemented ? projectRoot : nil)))
     }
     return Control(
@@ -75,9 +96,10 @@ enum ModelBuilder {
       status: status,
       frequency: frequency, criteriaKey: criteriaPair?.key, criteria: criteria,
       evidenceKey: evidencePair?.key,
-      evidence: evidence, lastReviewed: day(root, "last_reviewed", "", file),
-      reviewInterval: duration(root, "review_interval", "", file),
-      implementedOn: day(root, "implemented_on", "", file), policies: policyIDs(root, file: file),
+      evidence: evidence, lastReviewed: day(root, "last_reviewed", at: "/last_reviewed", file),
+      reviewInterval: duration(root, "review_interval", at: "/review_interval", file),
+      implementedOn: day(root, "implemented_on", at: "/implemented_on", file),
+      policies: policyIDs(root, file: file),
       type: root["type"]?.string, automation: root["automation"]?.string)
   }
 
@@ -125,7 +147,7 @@ enum ModelBuilder {
       approver: string(root, "approver", "", file), document: path, documentStatus: documentStatus,
       status: status, statusNode: root["status"], version: root["version"]?.string,
       approvedOn: day(root, "approved_on", "", file),
-      reviewInterval: duration(root, "review_interval", "", file))
+      reviewInterval: duration(root, "review_interval", at: "/review_interval", file))
   }
 
   static func owners(_ root: Node, file: SourceFile) -> [Owner] {
