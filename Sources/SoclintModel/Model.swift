@@ -77,8 +77,9 @@ public final class Evidence: Sendable {
   public let id: Located<String>
   /// The 0-based position of the item in its control's `evidence` list.
   public let index: Int
-  /// The item's mapping.
-  public let node: Node
+  /// Where the item's mapping is written. The model keeps the marks of the nodes it points
+  /// at, not nodes: each was an object to allocate and free, three for every control.
+  public let node: YAMLFile.Span
   /// The JSON Pointer of the item inside its document, such as "/evidence/0".
   public let pointer: String
   /// What the evidence is and what it shows.
@@ -94,8 +95,8 @@ public final class Evidence: Sendable {
   public let lastCollected: Located<Day>?
   /// The value of `last_collected` as written, when given.
   public let lastCollectedField: Located<Day>?
-  /// The key `collected`, when given.
-  public let collectedKey: Node?
+  /// Where the key `collected` is written, when given.
+  public let collectedKey: YAMLFile.Span?
   /// Every collection in `collected`, in the order written.
   public let collected: [Collection]
   /// The owner id of who collects it, when given; else the control's owner does.
@@ -107,10 +108,11 @@ public final class Evidence: Sendable {
 
   /// An evidence item from its parts; `pathStatus` is nil unless its path was resolved.
   public init(
-    id: Located<String>, index: Int, node: Node, pointer: String, description: Located<String>, type: String,
+    id: Located<String>, index: Int, node: YAMLFile.Span, pointer: String, description: Located<String>,
+    type: String,
     source: Located<String>, frequency: Located<Duration>, lastCollected: Located<Day>?,
     owner: Located<String>?, path: Located<String>?, pathStatus: EvidencePathStatus? = nil,
-    collectedKey: Node? = nil, collected: [Collection] = []
+    collectedKey: YAMLFile.Span? = nil, collected: [Collection] = []
   ) {
     self.id = id
     self.index = index
@@ -141,7 +143,7 @@ public final class Control: Sendable {
   /// The 0-based position of its document in the file.
   public let document: Int
   /// The document's root mapping.
-  public let node: Node
+  public let node: YAMLFile.Span
   /// The control id, such as AC-01, meant to be unique in the project.
   public let id: Located<String>
   /// A short name for the control.
@@ -155,13 +157,13 @@ public final class Control: Sendable {
   /// How often it operates.
   public let frequency: Located<Duration>
   /// The key `criteria`, when given.
-  public let criteriaKey: Node?
+  public let criteriaKey: YAMLFile.Span?
   /// The requirements it meets, one entry per framework, in the order written (`x-` keys left out).
   public let criteria: [CriteriaEntry]
   /// The ids of the policies it carries out, each located at its item.
   public let policies: [Located<String>]
   /// The key `evidence`, when given.
-  public let evidenceKey: Node?
+  public let evidenceKey: YAMLFile.Span?
   /// Its evidence items, in the order listed.
   public let evidence: [Evidence]
   /// When its design was last reviewed; nil when never.
@@ -177,9 +179,9 @@ public final class Control: Sendable {
 
   /// A control from its parts.
   public init(
-    file: SourceFile, document: Int, node: Node, id: Located<String>, title: Located<String>,
+    file: SourceFile, document: Int, node: YAMLFile.Span, id: Located<String>, title: Located<String>,
     description: Located<String>, owner: Located<String>, status: ControlStatus, frequency: Located<Duration>,
-    criteriaKey: Node?, criteria: [CriteriaEntry], evidenceKey: Node?, evidence: [Evidence],
+    criteriaKey: YAMLFile.Span?, criteria: [CriteriaEntry], evidenceKey: YAMLFile.Span?, evidence: [Evidence],
     lastReviewed: Located<Day>?, reviewInterval: Located<Duration>?, implementedOn: Located<Day>? = nil,
     policies: [Located<String>] = [], type: String? = nil, automation: String? = nil
   ) {

@@ -9,7 +9,7 @@ import SoclintYAML
 /// exactly where the reading had asked it.
 enum ModelArchive {
   /// Changes whenever the layout or the model does.
-  static let formatVersion: UInt8 = 1
+  static let formatVersion: UInt8 = 2
 
   /// The archive of a file's reading, or nil when the reading is not one to keep: it has a
   /// finding or a broken document, or it is the configuration.
@@ -76,6 +76,16 @@ enum ModelArchive {
 extension ArchiveWriter {
   fileprivate mutating func flag(_ value: Bool) { byte(value ? 1 : 0) }
 
+  fileprivate mutating func span(_ span: YAMLFile.Span) {
+    mark(span.start)
+    mark(span.end)
+  }
+
+  fileprivate mutating func optionalSpan(_ span: YAMLFile.Span?) {
+    flag(span != nil)
+    if let span { self.span(span) }
+  }
+
   fileprivate mutating func place<V>(_ l: Located<V>) {
     mark(l.start)
     mark(l.end)
@@ -123,18 +133,18 @@ extension ArchiveWriter {
 
   fileprivate mutating func control(_ c: Control) {
     number(c.document)
-    node(c.node)
+    span(c.node)
     for l in [c.id, c.title, c.description, c.owner] { located(l) }
     string(c.status.rawValue)
     located(c.frequency)
-    optionalNode(c.criteriaKey)
+    optionalSpan(c.criteriaKey)
     number(c.criteria.count)
     for entry in c.criteria {
       located(entry.framework)
       strings(entry.requirements)
     }
     strings(c.policies)
-    optionalNode(c.evidenceKey)
+    optionalSpan(c.evidenceKey)
     number(c.evidence.count)
     for e in c.evidence { evidence(e) }
     optional(c.lastReviewed) { $0.located($1) }
@@ -147,14 +157,14 @@ extension ArchiveWriter {
   fileprivate mutating func evidence(_ e: Evidence) {
     located(e.id)
     number(e.index)
-    node(e.node)
+    span(e.node)
     string(e.pointer)
     located(e.description)
     string(e.type)
     located(e.source)
     located(e.frequency)
     optional(e.lastCollectedField) { $0.located($1) }
-    optionalNode(e.collectedKey)
+    optionalSpan(e.collectedKey)
     number(e.collected.count)
     for c in e.collected {
       located(c.date)
@@ -274,16 +284,25 @@ private struct ModelReader {
     return read(&self).map { .some($0) }
   }
 
+  mutating func span() -> YAMLFile.Span? {
+    guard let start = reader.mark(), let end = reader.mark() else { return nil }
+    return YAMLFile.Span(start: start, end: end)
+  }
+
+  mutating func optionalSpan() -> YAMLFile.Span?? {
+    optional { $0.span() }
+  }
+
   mutating func control() -> Control? {
-    guard let document = reader.number(), let node = reader.node(), let id = string(), let title = string(),
+    guard let document = reader.number(), let node = span(), let id = string(), let title = string(),
       let description = string(), let owner = string(),
       let status = reader.string().flatMap(ControlStatus.init(rawValue:)), let frequency = duration(),
-      let criteriaKey = reader.optionalNode(),
+      let criteriaKey = optionalSpan(),
       let criteria = list({ r -> Control.CriteriaEntry? in
         guard let framework = r.string(), let requirements = r.list({ $0.string() }) else { return nil }
         return Control.CriteriaEntry(framework: framework, requirements: requirements)
       }),
-      let policies = list({ $0.string() }), let evidenceKey = reader.optionalNode(),
+      let policies = list({ $0.string() }), let evidenceKey = optionalSpan(),
       let evidence = list({ $0.evidence(implemented: status == .implemented) }),
       let lastReviewed = optional({ $0.day() }), let reviewInterval = optional({ $0.duration() }),
       let implementedOn = optional({ $0.day() }), let type = reader.optionalString(),
@@ -308,10 +327,10 @@ private struct ModelReader {
   }
 
   mutating func evidence(implemented: Bool) -> Evidence? {
-    guard let id = string(), let index = reader.number(), let node = reader.node(),
+    guard let id = string(), let index = reader.number(), let node = span(),
       let pointer = reader.string(), let description = string(), let type = reader.string(),
       let source = string(), let frequency = duration(), let lastCollected = optional({ $0.day() }),
-      let collectedKey = reader.optionalNode(), let collected = list({ $0.collection() }),
+      let collectedKey = optionalSpan(), let collected = list({ $0.collection() }),
       let owner = optional({ $0.string() }), let path = optional({ $0.string() }), let resolved = flag()
     else { return nil }
     let status = resolved ? path.map { EvidencePathStatus.resolve($0.value, root: projectRoot) } : nil

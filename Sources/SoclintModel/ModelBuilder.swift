@@ -79,23 +79,24 @@ enum ModelBuilder {
       let collectedPair = item.pair("collected")
       evidence.append(
         Evidence(
-          id: eid, index: i, node: item.detached, pointer: p, description: desc,
+          id: eid, index: i, node: YAMLFile.Span(item), pointer: p, description: desc,
           type: item["type"]?.string ?? "",
           source: source, frequency: freq,
           lastCollected: day(item, "last_collected", at: EvidencePointer.of(.lastCollected, item: i), file),
           owner: string(item, "owner", at: EvidencePointer.of(.owner, item: i), file), path: path,
           pathStatus: pathStatus,
-          collectedKey: collectedPair?.key,
+          collectedKey: collectedPair?.keySpan,
           collected: collections(
             collectedPair?.value, EvidencePointer.of(.collected, item: i), file,
             resolveUnder: status == .implemented ? projectRoot : nil)))
     }
     return Control(
-      file: file, document: document, node: root.detached, id: id, title: title, description: description,
+      file: file, document: document, node: YAMLFile.Span(root), id: id, title: title,
+      description: description,
       owner: owner,
       status: status,
-      frequency: frequency, criteriaKey: criteriaPair?.key, criteria: criteria,
-      evidenceKey: evidencePair?.key,
+      frequency: frequency, criteriaKey: criteriaPair?.keySpan, criteria: criteria,
+      evidenceKey: evidencePair?.keySpan,
       evidence: evidence, lastReviewed: day(root, "last_reviewed", at: "/last_reviewed", file),
       reviewInterval: duration(root, "review_interval", at: "/review_interval", file),
       implementedOn: day(root, "implemented_on", at: "/implemented_on", file),

@@ -71,7 +71,14 @@ public final class SourceFile: Sendable, Hashable {
   /// Hashes the object's identity, as `==` compares it.
   public func hash(into h: inout Hasher) { h.combine(ObjectIdentifier(self)) }
 
-  /// The range of `node` in this file, from its first character to just after its last.
+  /// The range of `span` in this file, from its first character to just after its last.
+  public func range(of span: YAMLFile.Span) -> SourceRange {
+    SourceRange(
+      path: path, line: span.start.line, column: span.start.column, endLine: span.end.line,
+      endColumn: span.end.column)
+  }
+
+  /// The range of `node`'s text.
   public func range(of node: Node) -> SourceRange {
     SourceRange(
       path: path, line: node.start.line, column: node.start.column, endLine: node.end.line,

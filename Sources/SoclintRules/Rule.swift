@@ -229,7 +229,7 @@ extension Rule {
   /// A finding at a key of a control when the key is written (`criteria: []`), else at the
   /// control's id: where missing-criteria and missing-evidence point.
   public func finding(
-    _ message: String, atKey key: Node?, pointer: String, of control: Control, help: [String]
+    _ message: String, atKey key: YAMLFile.Span?, pointer: String, of control: Control, help: [String]
   ) -> Finding {
     guard let key else { return finding(message, at: control.id, help: help, subject: [control.id.value]) }
     return finding(

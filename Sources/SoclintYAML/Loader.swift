@@ -68,6 +68,11 @@ public struct YAMLFile: Sendable {
       self.start = start
       self.end = end
     }
+
+    /// The stretch of `node`'s text.
+    public init(_ node: Node) {
+      self.init(start: node.start, end: node.end)
+    }
   }
 
   /// The documents completed before any fatal problem, in file order.

@@ -170,6 +170,9 @@ public final class Node: Sendable {
         content: .scalar(Scalar(textItself: keyText ?? "", style: keyStyle)), start: keyStart, end: keyEnd)
     }
 
+    /// The stretch of the key's text, without making its node.
+    public var keySpan: YAMLFile.Span { YAMLFile.Span(start: keyStart, end: keyEnd) }
+
     /// The key's node when the pair holds one (see `key`).
     package var keyNode: Node? { storedKey }
 

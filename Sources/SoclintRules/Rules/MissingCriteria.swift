@@ -13,7 +13,11 @@ struct MissingCriteria: Rule {
     failing: [
       Example.control(
         replacing: "criteria:\n  soc1: [CO-1]\n", with: "", messages: ["control AC-01 maps to no requirement"]
-      ).replacing("id: AC-01", with: "id: ↓AC-01")
+      ).replacing("id: AC-01", with: "id: ↓AC-01"),
+      // A written key with nothing under it: the finding points at the key.
+      Example.control(
+        replacing: "criteria:\n  soc1: [CO-1]\n", with: "↓criteria: {}\n",
+        messages: ["control AC-01 maps to no requirement"]),
     ],
     passing: [Example(control: Example.goodControl)])
 
