@@ -74,6 +74,9 @@ public struct ProjectLoader: Sendable {
   public let checker: StructureChecker
   /// Reads each file's YAML, with the default limits.
   public let loader = YAMLLoader()
+  /// Whether files of plain controls are read flat (see `readFlatControls`); the tests turn it
+  /// off to compare the two readings.
+  package var readsFlat = true
 
   /// A loader whose documents `checker` checks; `standard()` gives the one of the embedded schemas.
   public init(checker: StructureChecker) {
@@ -509,6 +512,12 @@ public struct ProjectLoader: Sendable {
         modelCache.store(path: path, bytes: bytes, archive: archive)
       }
     }
+    if readsFlat, !configuration,
+      let flat = readFlatControls(path: path, bytes: bytes, text: text, root: projectRoot)
+    {
+      result = flat
+      return result
+    }
     let yaml = loader.load(bytes)
     let file = SourceFile(path: path, text: text, multilineScalars: yaml.multilineScalars)
     result.file = file
@@ -540,6 +549,36 @@ public struct ProjectLoader: Sendable {
       readDocument(doc, file: file, hasDuplicate: hasDuplicate, projectRoot: projectRoot, into: &result)
     }
     return result
+  }
+
+  /// The reading of a file of plain YAML (see `FlatYAML`) whose documents are all controls
+  /// that pass their schema, the common file, from the flat form without a node tree; nil for
+  /// any other file, which `readDocuments` reads into nodes. What it gives is what the nodes
+  /// give: the schema's probe and the model read the flat form as they read nodes, and tests
+  /// hold each to the other.
+  func readFlatControls(path: String, bytes: [UInt8], text: String, root projectRoot: String) -> FileResult? {
+    guard let yaml = FlatYAML.read(bytes, limits: loader.limits),
+      let validator = checker.validator(for: .control)
+    else { return nil }
+    var result = FileResult()
+    let file = SourceFile(path: path, text: text, multilineScalars: yaml.multilineScalars)
+    result.file = file
+    for (index, root) in yaml.roots.enumerated() {
+      let value = yaml.values[Int(root)]
+      // An empty document (a null without text) is skipped, as `YAMLDocument.isEmpty` is.
+      if let s = value.scalar, case .null = s.value, s.text.isEmpty { continue }
+      guard value.isMapping,
+        yaml.value("kind", in: root).flatMap(yaml.string) == DocumentKind.control.rawValue,
+        validator.isValid(yaml, at: root)
+      else { return nil }
+      result.counts.controls += 1
+      if let c = ModelBuilder.control(yaml, root: root, document: index, file: file, projectRoot: projectRoot)
+      {
+        result.controls.append(c)
+      }
+    }
+    // A file of empty documents has its own finding.
+    return result.counts.controls > 0 ? result : nil
   }
 
   /// libyaml's problems (and the reader's) as findings.

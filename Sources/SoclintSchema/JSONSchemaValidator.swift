@@ -62,6 +62,12 @@ public struct JSONSchemaValidator: Sendable {
     probe.isValid(instance)
   }
 
+  /// Whether the value at `index` of a file read flat is valid: what `isValid` says of its
+  /// nodes, without them.
+  public func isValid(_ yaml: FlatYAML, at index: Int32) -> Bool {
+    probe.isValid(yaml, index)
+  }
+
   /// `isValid` by the evaluation that `validate` runs, the answer `SchemaProbe` must give (for
   /// the tests and the fuzzer).
   package func isValidByEvaluation(_ instance: Node) -> Bool {

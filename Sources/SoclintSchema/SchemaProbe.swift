@@ -136,7 +136,7 @@ final class SchemaProbe: @unchecked Sendable {
         return isValidByEvaluation(node, index, JSONValue(node))
       }
     case .scalar(let scalar):
-      if !self.scalar(scalar.value, flat, node: node) { return false }
+      if !self.scalar(scalar.value, flat) { return false }
     }
     return flat.ref < 0 || isValid(node, against: flat.ref)
   }
@@ -147,7 +147,7 @@ final class SchemaProbe: @unchecked Sendable {
     return evaluation.evaluate(index, node, value)
   }
 
-  private func scalar(_ value: ScalarValue, _ flat: Flat, node: Node) -> Bool {
+  private func scalar(_ value: ScalarValue, _ flat: Flat) -> Bool {
     let type: JSONTypeSet
     switch value {
     case .null: type = .null
@@ -241,6 +241,104 @@ final class SchemaProbe: @unchecked Sendable {
     if flat.maxItems >= 0 && items.count > flat.maxItems { return false }
     if flat.items >= 0 {
       for item in items where !isValid(item, against: flat.items) { return false }
+    }
+    return true
+  }
+}
+
+// MARK: - Files read flat
+
+extension SchemaProbe {
+  /// Whether the value at `index` of a file read flat is valid against the subschema at
+  /// `schema`: the answer `isValid(yaml.node(at: index), against: schema)` gives, keyword for
+  /// keyword, without the nodes. A subschema the probe leaves to the evaluation gets the
+  /// value's nodes, made for it.
+  func isValid(_ yaml: FlatYAML, _ index: Int32, against schema: Int = 0) -> Bool {
+    let flat = flats[schema]
+    if flat.generic {
+      let node = yaml.node(at: index)
+      return isValidByEvaluation(node, schema, JSONValue(node))
+    }
+    // Each field is read in place: a copy of the whole value counted its text in and out.
+    let at = Int(index)
+    let values = yaml.values
+    if values[at].scalar != nil {
+      if flat.enumeration != nil && !values[at].scalar!.isString { return false }
+      if !self.scalar(values[at].scalar!.value, flat) { return false }
+    } else if flat.enumeration != nil {
+      return false
+    } else if values[at].isMapping {
+      if flat.types != 0 && flat.types & JSONTypeSet.object.rawValue == 0 { return false }
+      if !object(yaml, index, flat) { return false }
+    } else {
+      if flat.types != 0 && flat.types & JSONTypeSet.array.rawValue == 0 { return false }
+      let items = Int(values[at].first)..<Int(values[at].first + values[at].count)
+      if !array(yaml, items, flat) { return false }
+      if flat.uniqueItems && !SchemaProbe.areFewDistinctStrings(yaml, items) {
+        let node = yaml.node(at: index)
+        return isValidByEvaluation(node, schema, JSONValue(node))
+      }
+    }
+    return flat.ref < 0 || isValid(yaml, index, against: flat.ref)
+  }
+
+  private func object(_ yaml: FlatYAML, _ index: Int32, _ flat: Flat) -> Bool {
+    let first = Int(yaml.values[Int(index)].first)
+    let pairs = first..<first + Int(yaml.values[Int(index)].count)
+    if flat.requiredCount > 0 {
+      for n in flat.requiredStart..<flat.requiredStart + flat.requiredCount
+      where yaml.pairIndex(requiredNames[n], in: index) == nil {
+        return false
+      }
+    }
+    if let members = flat.members {
+      let valid = members._withUnsafeGuaranteedRef { rule in
+        // In place, reading only the fields used.
+        for i in pairs {
+          var matched = false
+          if let property = rule.property(named: yaml.pairs[i].keyText) {
+            matched = true
+            if !isValid(yaml, yaml.pairs[i].value, against: property) { return false }
+          }
+          for patternProperty in rule.patternProperties
+          where patternProperty.pattern.matches(yaml.pairs[i].keyText) {
+            matched = true
+            if !isValid(yaml, yaml.pairs[i].value, against: patternProperty.schema) { return false }
+          }
+          guard !matched, let additional = rule.additional else { continue }
+          if rule.additionalIsFalse || !isValid(yaml, yaml.pairs[i].value, against: additional) {
+            return false
+          }
+        }
+        return true
+      }
+      if !valid { return false }
+    }
+    if flat.propertyNames >= 0 {
+      for i in pairs {
+        if !isValidName(yaml.pairs[i].keyText, flat.propertyNames, key: { yaml.keyNode(yaml.pairs[i]) }) {
+          return false
+        }
+      }
+    }
+    return true
+  }
+
+  /// `areFewDistinctStrings` of a sequence read flat, whose items are `items` of `yaml.items`.
+  private static func areFewDistinctStrings(_ yaml: FlatYAML, _ items: Range<Int>) -> Bool {
+    guard items.count <= 16 else { return false }
+    for i in items {
+      guard let s = yaml.string(yaml.items[i]) else { return false }
+      for j in items.lowerBound..<i where yaml.string(yaml.items[j])!.isExactlyEqual(to: s) { return false }
+    }
+    return true
+  }
+
+  private func array(_ yaml: FlatYAML, _ items: Range<Int>, _ flat: Flat) -> Bool {
+    if flat.minItems >= 0 && items.count < flat.minItems { return false }
+    if flat.maxItems >= 0 && items.count > flat.maxItems { return false }
+    if flat.items >= 0 {
+      for i in items where !isValid(yaml, yaml.items[i], against: flat.items) { return false }
     }
     return true
   }

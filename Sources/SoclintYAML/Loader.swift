@@ -381,13 +381,7 @@ private struct TreeBuilder {
   }
 
   static func style(_ style: yaml_scalar_style_t) -> ScalarStyle {
-    switch style {
-    case YAML_SINGLE_QUOTED_SCALAR_STYLE: return .singleQuoted
-    case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return .doubleQuoted
-    case YAML_LITERAL_SCALAR_STYLE: return .literal
-    case YAML_FOLDED_SCALAR_STYLE: return .folded
-    default: return .plain
-    }
+    ScalarStyle(style)
   }
 
   /// A scalar event as a node, its value resolved by the YAML 1.2 core schema.
@@ -549,5 +543,18 @@ private final class ChildStack<Element> {
   /// Reads the elements from `first` on in place.
   func withElements<R>(from first: Int, _ body: (UnsafeBufferPointer<Element>) -> R) -> R {
     body(UnsafeBufferPointer(start: storage + first, count: count - first))
+  }
+}
+
+extension ScalarStyle {
+  /// The style of a libyaml scalar event.
+  init(_ style: yaml_scalar_style_t) {
+    switch style {
+    case YAML_SINGLE_QUOTED_SCALAR_STYLE: self = .singleQuoted
+    case YAML_DOUBLE_QUOTED_SCALAR_STYLE: self = .doubleQuoted
+    case YAML_LITERAL_SCALAR_STYLE: self = .literal
+    case YAML_FOLDED_SCALAR_STYLE: self = .folded
+    default: self = .plain
+    }
   }
 }

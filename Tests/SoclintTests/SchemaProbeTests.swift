@@ -118,6 +118,7 @@ import Testing
     ]
     let instances = SchemaProbeTests.replacements.flatMap { [$0] + SchemaProbeTests.variants(of: $0) }
     var outcomes: Set<Bool> = []
+    var flatCount = 0
     for written in [false, true] {
       for schema in schemas {
         let validator = try JSONSchemaValidator(json: schema, writtenIntegers: written)
@@ -125,10 +126,17 @@ import Testing
           let expected = validator.isValidByEvaluation(instance)
           outcomes.insert(expected)
           #expect(validator.isValid(instance) == expected, "\(schema), written integers \(written)")
+          // The same value read flat gets the same answer.
+          if let flat = FlatYAML.of(instance) {
+            flatCount += 1
+            #expect(
+              validator.isValid(flat, at: 0) == expected, "flat: \(schema), written integers \(written)")
+          }
         }
       }
     }
     #expect(outcomes == [false, true])
+    #expect(flatCount > instances.count)
   }
 
   @Test func theProbeAnswersAsTheEvaluationDoes() throws {
@@ -136,6 +144,7 @@ import Testing
     #expect(documents.count > 50)
     var valid = 0
     var invalid = 0
+    var flatCount = 0
     // Variants of each shape of document once: the fixtures repeat shapes many times over.
     var shapes: Set<String> = []
     for (path, kind, root) in documents {
@@ -151,9 +160,18 @@ import Testing
           Issue.record("\(path) (\(kind)): the probe says \(answer), the evaluation \(expected)")
           return
         }
+        if let flat = FlatYAML.of(variant) {
+          flatCount += 1
+          guard validator.isValid(flat, at: 0) == expected else {
+            Issue.record(
+              "\(path) (\(kind)): the probe of the flat form says \(!expected), the evaluation \(expected)")
+            return
+          }
+        }
       }
     }
     // Both answers are common, or the comparison would prove little.
     #expect(valid > 1000 && invalid > 1000, "\(valid) valid, \(invalid) invalid")
+    #expect(flatCount > (valid + invalid) / 2, "\(flatCount) read flat")
   }
 }

@@ -1,0 +1,141 @@
+import SoclintSchema
+import SoclintYAML
+
+/// The model of a control read flat (`FlatYAML`): what `ModelBuilder.control` builds from the
+/// document's nodes, read from the flat arrays instead. A test holds the two to the same
+/// model for every control of the fixtures and the example.
+extension ModelBuilder {
+  static func string(
+    _ yaml: FlatYAML, _ mapping: Int32, _ key: String, at pointer: String, _ file: SourceFile
+  )
+    -> Located<String>?
+  {
+    guard let index = yaml.value(key, in: mapping), let s = yaml.values[Int(index)].scalar else { return nil }
+    return Located(
+      s.text, start: yaml.values[Int(index)].start, end: yaml.values[Int(index)].end, pointer: pointer,
+      file: file)
+  }
+
+  static func day(
+    _ yaml: FlatYAML, _ mapping: Int32, _ key: String, at pointer: String, _ file: SourceFile
+  )
+    -> Located<Day>?
+  {
+    guard let index = yaml.value(key, in: mapping), let text = yaml.string(index), let d = Day(text) else {
+      return nil
+    }
+    return Located(
+      d, start: yaml.values[Int(index)].start, end: yaml.values[Int(index)].end, pointer: pointer, file: file)
+  }
+
+  static func duration(
+    _ yaml: FlatYAML, _ mapping: Int32, _ key: String, at pointer: String, _ file: SourceFile
+  ) -> Located<Duration>? {
+    guard let index = yaml.value(key, in: mapping), let text = yaml.string(index), let d = Duration(text)
+    else {
+      return nil
+    }
+    return Located(
+      d, start: yaml.values[Int(index)].start, end: yaml.values[Int(index)].end, pointer: pointer, file: file)
+  }
+
+  /// The scalars of the sequence at `index` as located strings, each at the pointer `pointer`
+  /// gives for its position.
+  static func scalars(
+    _ yaml: FlatYAML, _ index: Int32?, _ file: SourceFile, pointer: (Int) -> String
+  ) -> [Located<String>] {
+    guard let index else { return [] }
+    return yaml.itemIndices(index).enumerated().compactMap { (i, item) -> Located<String>? in
+      yaml.values[Int(item)].scalar.map {
+        Located(
+          $0.text, start: yaml.values[Int(item)].start, end: yaml.values[Int(item)].end, pointer: pointer(i),
+          file: file)
+      }
+    }
+  }
+
+  static func span(_ yaml: FlatYAML, _ index: Int32) -> YAMLFile.Span {
+    YAMLFile.Span(start: yaml.values[Int(index)].start, end: yaml.values[Int(index)].end)
+  }
+
+  /// A control from the document whose root is at `root`; see `control(_:document:file:projectRoot:)`.
+  static func control(
+    _ yaml: FlatYAML, root: Int32, document: Int, file: SourceFile, projectRoot: String?
+  ) -> Control? {
+    guard let id = string(yaml, root, "id", at: "/id", file),
+      let title = string(yaml, root, "title", at: "/title", file),
+      let description = string(yaml, root, "description", at: "/description", file),
+      let owner = string(yaml, root, "owner", at: "/owner", file),
+      let frequency = duration(yaml, root, "frequency", at: "/frequency", file)
+    else { return nil }
+    var criteria: [Control.CriteriaEntry] = []
+    let criteriaPair = yaml.pair("criteria", in: root)
+    if let criteriaPair, yaml.values[Int(criteriaPair.value)].isMapping {
+      let first = Int(yaml.values[Int(criteriaPair.value)].first)
+      for pair in yaml.pairs[first..<first + Int(yaml.values[Int(criteriaPair.value)].count)] {
+        let framework = pair.keyText
+        guard !framework.hasPrefix("x-") else { continue }
+        let pointer = JSONPointer.appending(JSONPointer.escape(framework), to: "/criteria")
+        let requirements = scalars(yaml, pair.value, file) {
+          CriterionPointer.of(item: $0, framework: framework, frameworkPointer: pointer)
+        }
+        criteria.append(
+          Control.CriteriaEntry(
+            framework: Located(
+              framework, start: pair.keyStart, end: pair.keyEnd, pointer: pointer, file: file),
+            requirements: requirements))
+      }
+    }
+    let status =
+      yaml.value("status", in: root).flatMap(yaml.string).flatMap(ControlStatus.init(rawValue:))
+      ?? .implemented
+    let evidencePair = yaml.pair("evidence", in: root)
+    var evidence: [Evidence] = []
+    let items = evidencePair.map { yaml.itemIndices($0.value) } ?? []
+    for i in items.indices {
+      if let e = self.evidence(yaml, items[i], i, file, status: status, projectRoot: projectRoot) {
+        evidence.append(e)
+      }
+    }
+    return Control(
+      file: file, document: document, node: span(yaml, root), id: id, title: title, description: description,
+      owner: owner, status: status, frequency: frequency,
+      criteriaKey: criteriaPair.map { YAMLFile.Span(start: $0.keyStart, end: $0.keyEnd) }, criteria: criteria,
+      evidenceKey: evidencePair.map { YAMLFile.Span(start: $0.keyStart, end: $0.keyEnd) }, evidence: evidence,
+      lastReviewed: day(yaml, root, "last_reviewed", at: "/last_reviewed", file),
+      reviewInterval: duration(yaml, root, "review_interval", at: "/review_interval", file),
+      implementedOn: day(yaml, root, "implemented_on", at: "/implemented_on", file),
+      policies: scalars(yaml, yaml.value("policies", in: root), file) {
+        JSONPointer.appending(index: $0, to: "/policies")
+      },
+      type: yaml.value("type", in: root).flatMap(yaml.string),
+      automation: yaml.value("automation", in: root).flatMap(yaml.string))
+  }
+
+  /// Evidence item `i`, at `item`.
+  static func evidence(
+    _ yaml: FlatYAML, _ item: Int32, _ i: Int, _ file: SourceFile, status: ControlStatus, projectRoot: String?
+  ) -> Evidence? {
+    guard let eid = string(yaml, item, "id", at: EvidencePointer.of(.id, item: i), file),
+      let desc = string(yaml, item, "description", at: EvidencePointer.of(.description, item: i), file),
+      let source = string(yaml, item, "source", at: EvidencePointer.of(.source, item: i), file),
+      let freq = duration(yaml, item, "frequency", at: EvidencePointer.of(.frequency, item: i), file)
+    else { return nil }
+    let path = string(yaml, item, "path", at: EvidencePointer.of(.path, item: i), file)
+    let pathStatus =
+      status == .implemented
+      ? path.flatMap { path in projectRoot.map { EvidencePathStatus.resolve(path.value, root: $0) } } : nil
+    let collectedPair = yaml.pair("collected", in: item)
+    return Evidence(
+      id: eid, index: i, node: span(yaml, item), pointer: JSONPointer.appending(index: i, to: "/evidence"),
+      description: desc, type: yaml.value("type", in: item).flatMap(yaml.string) ?? "", source: source,
+      frequency: freq,
+      lastCollected: day(yaml, item, "last_collected", at: EvidencePointer.of(.lastCollected, item: i), file),
+      owner: string(yaml, item, "owner", at: EvidencePointer.of(.owner, item: i), file), path: path,
+      pathStatus: pathStatus,
+      collectedKey: collectedPair.map { YAMLFile.Span(start: $0.keyStart, end: $0.keyEnd) },
+      collected: collections(
+        collectedPair.map { yaml.node(at: $0.value) }, EvidencePointer.of(.collected, item: i), file,
+        resolveUnder: status == .implemented ? projectRoot : nil))
+  }
+}

@@ -1,0 +1,367 @@
+internal import CYAML
+
+/// A file's YAML as three flat arrays, for the files nearly every run reads: plain YAML, with
+/// no anchor, alias, tag, merge key, repeated key or key that is not a string, and nothing
+/// wrong with it.
+///
+/// A `Node` tree is an object for every value and an array for every collection, each
+/// allocated, counted and freed one by one: about a fifth of a run without a cache, before any
+/// rule. Here a file's values are structs in one array, and a collection's children a range of
+/// another. Anything this form does not hold makes `read` give nil, and the caller reads the
+/// file into nodes as before, so that every finding, mark and message stays the loader's.
+/// `node(at:)` makes the `Node` tree of a value, equal to the loader's.
+public final class FlatYAML {
+  /// A value: a scalar, or a collection whose children are `count` entries of `items` (a
+  /// sequence) or `pairs` (a mapping) from `first` on.
+  public struct Value {
+    /// Where the value's first character is.
+    public let start: Mark
+    /// The position just after its last character.
+    public fileprivate(set) var end: Mark
+    /// The scalar, when the value is one.
+    public let scalar: Node.Scalar?
+    /// Whether the value is a mapping (a collection that is not is a sequence).
+    public let isMapping: Bool
+    /// Where the children begin in `items` or `pairs`.
+    public fileprivate(set) var first: Int32
+    /// How many children there are.
+    public fileprivate(set) var count: Int32
+  }
+
+  /// A key (always a string scalar without tag or anchor) and its value.
+  public struct Pair {
+    /// The key's text.
+    public let keyText: String
+    /// Where the key's first character is.
+    public let keyStart: Mark
+    /// The position just after the key's last character.
+    public let keyEnd: Mark
+    /// How the key was written.
+    public let keyStyle: ScalarStyle
+    /// The value's position in `values`.
+    public let value: Int32
+  }
+
+  /// Every value of the file, each collection before its children. The three lists are read in
+  /// place, owned by this object: an element read from an array held by an object was copied
+  /// out, its strings counted in and out, at every read.
+  public let values: UnsafeBufferPointer<Value>
+  /// The items of every sequence, as positions in `values`.
+  public let items: UnsafeBufferPointer<Int32>
+  /// The pairs of every mapping.
+  public let pairs: UnsafeBufferPointer<Pair>
+  /// The root of each document, in file order.
+  public let roots: [Int32]
+  /// The scalars that span several lines (see `YAMLFile.multilineScalars`).
+  public let multilineScalars: [YAMLFile.Span]
+
+  init(builder: FlatBuilder) {
+    values = FlatYAML.owned(builder.values)
+    items = FlatYAML.owned(builder.items)
+    pairs = FlatYAML.owned(builder.pairs)
+    roots = builder.roots
+    multilineScalars = builder.multilineScalars
+  }
+
+  deinit {
+    UnsafeMutableBufferPointer(mutating: values).deinitialize()
+    UnsafeMutableBufferPointer(mutating: values).deallocate()
+    UnsafeMutableBufferPointer(mutating: items).deallocate()
+    UnsafeMutableBufferPointer(mutating: pairs).deinitialize()
+    UnsafeMutableBufferPointer(mutating: pairs).deallocate()
+  }
+
+  private static func owned<T>(_ array: [T]) -> UnsafeBufferPointer<T> {
+    let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: Swift.max(array.count, 1))
+    _ = buffer.initialize(from: array)
+    return UnsafeBufferPointer(rebasing: buffer[0..<array.count])
+  }
+
+  /// The file read flat, or nil when it is not plain YAML (see the type) or when `limits` or
+  /// anything else would make the loader report a problem: then `YAMLLoader.load` reads it.
+  public static func read(_ input: [UInt8], limits: YAMLLoader.Limits = YAMLLoader.Limits()) -> FlatYAML? {
+    let bytes = Encoding.droppingByteOrderMark(input)
+    if Encoding.firstProblem(in: bytes) != nil { return nil }
+    var builder = FlatBuilder(maxDepth: limits.maxDepth)
+    let read = bytes.withUnsafeBufferPointer { builder.run($0) }
+    return read ? FlatYAML(builder: builder) : nil
+  }
+
+  /// The position in `pairs` of the pair of `mapping` whose key's text is `key` (the same
+  /// Unicode scalars).
+  public func pairIndex(_ key: String, in mapping: Int32) -> Int? {
+    guard values[Int(mapping)].isMapping else { return nil }
+    let length = key.utf8.count
+    let first = Int(values[Int(mapping)].first)
+    for i in first..<first + Int(values[Int(mapping)].count)
+    where pairs[i].keyText.utf8.count == length && pairs[i].keyText.isExactlyEqual(to: key) {
+      return i
+    }
+    return nil
+  }
+
+  /// The pair of the mapping at `index` whose key's text is `key`.
+  public func pair(_ key: String, in index: Int32) -> Pair? {
+    pairIndex(key, in: index).map { pairs[$0] }
+  }
+
+  /// The value at `key` of the mapping at `index`.
+  public func value(_ key: String, in index: Int32) -> Int32? {
+    pairIndex(key, in: index).map { pairs[$0].value }
+  }
+
+  /// The string value of the scalar at `index`, when it is a string.
+  public func string(_ index: Int32) -> String? {
+    guard values[Int(index)].scalar?.isString == true, case .string(let v) = values[Int(index)].scalar!.value
+    else {
+      return nil
+    }
+    return v
+  }
+
+  /// The positions of the items of the sequence at `index`; empty when it is not a sequence.
+  public func itemIndices(_ index: Int32) -> [Int32] {
+    guard isSequence(index) else { return [] }
+    let first = Int(values[Int(index)].first)
+    return Array(items[first..<first + Int(values[Int(index)].count)])
+  }
+
+  /// Whether the value at `index` is a sequence.
+  public func isSequence(_ index: Int32) -> Bool {
+    values[Int(index)].scalar == nil && !values[Int(index)].isMapping
+  }
+
+  /// The `Node` of a pair's key, as `Node.Pair.key` makes it.
+  public func keyNode(_ pair: Pair) -> Node {
+    Node(
+      content: .scalar(Node.Scalar(textItself: pair.keyText, style: pair.keyStyle)), start: pair.keyStart,
+      end: pair.keyEnd)
+  }
+
+  /// The `Node` tree of the value at `index`, equal to the one the loader reads.
+  public func node(at index: Int32) -> Node {
+    let value = values[Int(index)]
+    if let scalar = value.scalar { return Node(content: .scalar(scalar), start: value.start, end: value.end) }
+    let range = Int(value.first)..<Int(value.first + value.count)
+    if value.isMapping {
+      let built = range.map { i -> Node.Pair in
+        let p = pairs[i]
+        return Node.Pair(
+          keyText: p.keyText, style: p.keyStyle, start: p.keyStart, end: p.keyEnd, value: node(at: p.value))
+      }
+      return Node(content: .mapping(built), start: value.start, end: value.end)
+    }
+    return Node(content: .sequence(range.map { node(at: items[$0]) }), start: value.start, end: value.end)
+  }
+
+  /// The file as the loader reads it: each document's tree, and no problems.
+  public var file: YAMLFile {
+    YAMLFile(
+      documents: roots.enumerated().map { YAMLDocument(root: node(at: $1), index: $0) }, problems: [],
+      multilineScalars: multilineScalars)
+  }
+}
+
+extension FlatYAML {
+  /// The flat form of a tree, for the tests that hold the flat readers to the tree's: nil when
+  /// the tree has what the flat form does not hold (a tag, an anchor, a key that is not a
+  /// string without them).
+  package static func of(_ root: Node) -> FlatYAML? {
+    var builder = FlatBuilder(maxDepth: .max)
+    guard let index = builder.append(root) else { return nil }
+    builder.roots = [index]
+    return FlatYAML(builder: builder)
+  }
+}
+
+extension FlatBuilder {
+  /// Appends a tree's values, children after their collection as `run` does.
+  fileprivate mutating func append(_ node: Node) -> Int32? {
+    guard node.tag == nil, node.anchor == nil else { return nil }
+    let index = Int32(values.count)
+    switch node.content {
+    case .scalar(let s):
+      values.append(Value(start: node.start, end: node.end, scalar: s, isMapping: false, first: 0, count: 0))
+    case .sequence(let list):
+      values.append(
+        Value(start: node.start, end: node.end, scalar: nil, isMapping: false, first: 0, count: 0))
+      var children: [Int32] = []
+      for item in list {
+        guard let child = append(item) else { return nil }
+        children.append(child)
+      }
+      values[Int(index)].first = Int32(items.count)
+      values[Int(index)].count = Int32(children.count)
+      items += children
+    case .mapping(let list):
+      values.append(Value(start: node.start, end: node.end, scalar: nil, isMapping: true, first: 0, count: 0))
+      var children: [FlatYAML.Pair] = []
+      for pair in list {
+        let key = pair.key
+        guard key.tag == nil, key.anchor == nil, let text = pair.keyText, key.string == text,
+          let style = key.scalar?.style, let child = append(pair.value)
+        else { return nil }
+        children.append(
+          FlatYAML.Pair(
+            keyText: text, keyStart: pair.keyStart, keyEnd: pair.keyEnd, keyStyle: style, value: child))
+      }
+      values[Int(index)].first = Int32(pairs.count)
+      values[Int(index)].count = Int32(children.count)
+      pairs += children
+    }
+    return index
+  }
+}
+
+/// Reads libyaml's events into the arrays of a `FlatYAML`, giving up at the first thing they do
+/// not hold.
+struct FlatBuilder {
+  /// A collection being read: its value's position, and where its children begin in the
+  /// pending stacks.
+  struct Frame {
+    let value: Int32
+    let isMapping: Bool
+    let first: Int
+    var key: (text: String, style: ScalarStyle, start: Mark, end: Mark)? = nil
+  }
+
+  /// Mappings larger than this go to the loader, whose repeated-key check is hashed; the check
+  /// here compares each key with those before it.
+  static let maxPairs = 64
+
+  let maxDepth: Int
+  var values: [Value] = []
+  var items: [Int32] = []
+  var pairs: [FlatYAML.Pair] = []
+  var roots: [Int32] = []
+  var multilineScalars: [YAMLFile.Span] = []
+  var frames: [Frame] = []
+  var pendingItems: [Int32] = []
+  var pendingPairs: [FlatYAML.Pair] = []
+  var root: Int32? = nil
+
+  typealias Value = FlatYAML.Value
+
+  init(maxDepth: Int) {
+    self.maxDepth = maxDepth
+  }
+
+  /// Reads every event; false when the file is not one to read flat.
+  mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+    var parser = yaml_parser_t()
+    guard yaml_parser_initialize(&parser) == 1 else { return false }
+    defer { yaml_parser_delete(&parser) }
+    var empty: UInt8 = 0
+    if let base = buffer.baseAddress, buffer.count > 0 {
+      yaml_parser_set_input_string(&parser, base, buffer.count)
+    } else {
+      yaml_parser_set_input_string(&parser, &empty, 0)
+    }
+    yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+    var event = yaml_event_t()
+    while true {
+      guard yaml_parser_parse(&parser, &event) == 1 else { return false }
+      let done = event.type == YAML_STREAM_END_EVENT
+      let handled = handle(&event)
+      yaml_event_delete(&event)
+      if !handled { return false }
+      if done { return true }
+    }
+  }
+
+  private static func mark(_ m: yaml_mark_t) -> Mark {
+    Mark(line: Int(m.line) + 1, column: Int(m.column) + 1)
+  }
+
+  private mutating func handle(_ event: inout yaml_event_t) -> Bool {
+    let start = FlatBuilder.mark(event.start_mark)
+    let end = FlatBuilder.mark(event.end_mark)
+    switch event.type {
+    case YAML_DOCUMENT_START_EVENT:
+      root = nil
+    case YAML_DOCUMENT_END_EVENT:
+      if let root { roots.append(root) }
+    case YAML_SCALAR_EVENT:
+      let s = event.data.scalar
+      guard s.tag == nil, s.anchor == nil else { return false }
+      if end.line > start.line { multilineScalars.append(YAMLFile.Span(start: start, end: end)) }
+      let style = ScalarStyle(s.style)
+      let bytes = UnsafeBufferPointer(start: s.value, count: Int(s.length))
+      let isText = CoreSchema.isTextItself(style: style, firstByte: s.length > 0 ? s.value[0] : nil)
+      let text = String(decoding: bytes, as: UTF8.self)
+      let value = isText ? nil : CoreSchema.resolve(text, style: style, tag: nil)
+      if let last = frames.last, last.isMapping, last.key == nil {
+        // A key: only a string (`title` is one, once read; `true` and `1` are not).
+        if let value, case .string = value {} else if value != nil { return false }
+        frames[frames.count - 1].key = (text, style, start, end)
+        return true
+      }
+      let scalar =
+        value.map { Node.Scalar(text: text, style: style, value: $0) }
+        ?? Node.Scalar(textItself: text, style: style)
+      values.append(Value(start: start, end: end, scalar: scalar, isMapping: false, first: 0, count: 0))
+      return add(Int32(values.count - 1))
+    case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+      let isMapping = event.type == YAML_MAPPING_START_EVENT
+      let (tag, anchor) =
+        isMapping
+        ? (event.data.mapping_start.tag, event.data.mapping_start.anchor)
+        : (event.data.sequence_start.tag, event.data.sequence_start.anchor)
+      guard tag == nil, anchor == nil, frames.count < maxDepth else { return false }
+      values.append(Value(start: start, end: end, scalar: nil, isMapping: isMapping, first: 0, count: 0))
+      frames.append(
+        Frame(
+          value: Int32(values.count - 1), isMapping: isMapping,
+          first: isMapping ? pendingPairs.count : pendingItems.count))
+    case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+      guard let frame = frames.popLast() else { return false }
+      let v = Int(frame.value)
+      if frame.isMapping {
+        values[v].first = Int32(pairs.count)
+        values[v].count = Int32(pendingPairs.count - frame.first)
+        pairs.append(contentsOf: pendingPairs[frame.first...])
+        pendingPairs.removeSubrange(frame.first...)
+      } else {
+        values[v].first = Int32(items.count)
+        values[v].count = Int32(pendingItems.count - frame.first)
+        items.append(contentsOf: pendingItems[frame.first...])
+        pendingItems.removeSubrange(frame.first...)
+      }
+      values[v].end = end
+      return add(frame.value)
+    case YAML_ALIAS_EVENT:
+      return false
+    default:
+      break
+    }
+    return true
+  }
+
+  /// Adds a finished value to the open collection, or makes it the document's root.
+  private mutating func add(_ value: Int32) -> Bool {
+    guard let last = frames.last else {
+      root = value
+      return true
+    }
+    guard last.isMapping else {
+      pendingItems.append(value)
+      return true
+    }
+    guard let key = last.key else { return false }  // a key that is a collection
+    frames[frames.count - 1].key = nil
+    // A merge key, a repeated key or a very large mapping: the loader's to read.
+    if key.text.utf8.count == 2 && key.text == "<<" && key.style == .plain { return false }
+    let first = last.first
+    if pendingPairs.count - first >= FlatBuilder.maxPairs { return false }
+    let length = key.text.utf8.count
+    for i in first..<pendingPairs.count
+    where pendingPairs[i].keyText.utf8.count == length && pendingPairs[i].keyText.isExactlyEqual(to: key.text)
+    {
+      return false
+    }
+    pendingPairs.append(
+      FlatYAML.Pair(
+        keyText: key.text, keyStart: key.start, keyEnd: key.end, keyStyle: key.style, value: value))
+    return true
+  }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import SoclintReporters
+import SoclintRules
+import Testing
+
+@testable import SoclintModel
+
+/// A project read with files of plain controls read flat is the project read into nodes: every
+/// model value, mark, pointer and path status, and every finding.
+@Suite struct FlatReadingTests {
+  static func render(_ root: URL, flat: Bool) throws -> String? {
+    var loader = Support.loader
+    loader.readsFlat = flat
+    // A fixture whose configuration cannot be read has no project to compare.
+    guard
+      let project = try? loader.load(
+        ProjectLoader.Options(configPath: root.appendingPathComponent(".soclint.yaml").path))
+    else { return nil }
+    let result = Linter(jobs: 2).lint(project, asOf: nil, today: Support.today)
+    var out = ""
+    dump(project, to: &out)
+    // Locks print their addresses, which differ from run to run.
+    out = out.split(separator: "\n").filter { !$0.contains("pointerValue") }.joined(separator: "\n")
+      .replacing(/0x[0-9a-f]{8,16}/, with: "0x…")
+    return out
+      + TextReporter().render(result, findings: result.findings, context: ReportContext(result: result))
+  }
+
+  @Test func flatReadingReadsAsTheNodes() throws {
+    var roots = [Support.packageRoot.appendingPathComponent("Controls")]
+    roots += try FileManager.default.contentsOfDirectory(
+      at: Support.fixtures, includingPropertiesForKeys: nil
+    )
+    .filter { FileManager.default.fileExists(atPath: $0.appendingPathComponent(".soclint.yaml").path) }
+    var compared = 0
+    for root in roots {
+      guard let nodes = try FlatReadingTests.render(root, flat: false) else { continue }
+      let flat = try #require(try FlatReadingTests.render(root, flat: true))
+      ModelCacheTests.expectSame(flat, nodes, root.lastPathComponent)
+      compared += 1
+    }
+    #expect(compared > 20)
+  }
+
+  /// The example with what its files do not show: an extension key under `criteria`, a file
+  /// of two controls and an empty document, a control with a finding beside a clean one.
+  @Test func variedControlsReadAsTheNodes() throws {
+    let root = try Support.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: root) }
+    for name in ["Controls", ".soclint.yaml"] {
+      try FileManager.default.copyItem(
+        at: Support.packageRoot.appendingPathComponent(name), to: root.appendingPathComponent(name))
+    }
+    let folder = root.appendingPathComponent("Controls")
+    let ac02 = folder.appendingPathComponent("access/AC-02.yaml")
+    var text = try String(contentsOf: ac02, encoding: .utf8)
+    text = text.replacingOccurrences(of: "criteria:\n", with: "criteria:\n  x-note: [kept aside]\n")
+    let second = text.replacingOccurrences(of: "id: AC-02", with: "id: AC-92")
+    let broken = text.replacingOccurrences(of: "id: AC-02", with: "id: AC-93").replacingOccurrences(
+      of: "frequency:", with: "frequency: [", options: [], range: nil)
+    try (text + "---\n" + second + "---\n").write(to: ac02, atomically: true, encoding: .utf8)
+    try ("---\n" + second.replacingOccurrences(of: "AC-92", with: "AC-94") + "---\n" + broken).write(
+      to: folder.appendingPathComponent("access/AC-9x.yaml"), atomically: true, encoding: .utf8)
+    let nodes = try #require(try FlatReadingTests.render(root, flat: false))
+    let flat = try #require(try FlatReadingTests.render(root, flat: true))
+    #expect(nodes.contains("AC-92") && nodes.contains("AC-94"))
+    ModelCacheTests.expectSame(flat, nodes, "varied")
+  }
+
+  /// The example's control files are read flat: the comparison above covers the flat path.
+  @Test func theExamplesControlsAreReadFlat() throws {
+    let root = Support.packageRoot.appendingPathComponent("Controls")
+    var controls = 0
+    var flat = 0
+    let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
+    while let url = walker?.nextObject() as? URL {
+      guard url.pathExtension == "yaml" else { continue }
+      let bytes = try [UInt8](Data(contentsOf: url))
+      let text = String(decoding: bytes, as: UTF8.self)
+      guard text.contains("kind: control") else { continue }
+      controls += 1
+      if Support.loader.readFlatControls(path: url.path, bytes: bytes, text: text, root: root.path) != nil {
+        flat += 1
+      }
+    }
+    #expect(controls > 20 && flat == controls, "\(flat) of \(controls) control files read flat")
+  }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import SoclintYAML
+import Testing
+
+/// A file read flat is the file the loader reads, value for value; anything the flat form does
+/// not hold is left to the loader.
+@Suite struct FlatYAMLTests {
+  /// Every YAML file of the fixtures and the example.
+  static func files() throws -> [(path: String, bytes: [UInt8])] {
+    var found: [(String, [UInt8])] = []
+    for folder in [Support.fixtures, Support.packageRoot.appendingPathComponent("Controls")] {
+      let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+      while let url = walker?.nextObject() as? URL {
+        guard url.pathExtension == "yaml" || url.pathExtension == "yml" else { continue }
+        found.append((url.path, try [UInt8](Data(contentsOf: url))))
+      }
+    }
+    return found
+  }
+
+  /// What `read` gives, against the loader: nil, or the same trees and no problem.
+  static func expectAsTheLoader(_ bytes: [UInt8], _ what: String) -> Bool {
+    let loaded = YAMLLoader().load(bytes)
+    guard let flat = FlatYAML.read(bytes) else { return false }
+    #expect(loaded.problems.isEmpty, "\(what): read flat, but the loader finds \(loaded.problems)")
+    ModelCacheTests.expectSame(ModelCacheTests.describe(flat.file), ModelCacheTests.describe(loaded), what)
+    return true
+  }
+
+  @Test func filesReadFlatAreTheLoadersFiles() throws {
+    var flat = 0
+    let files = try FlatYAMLTests.files()
+    for (path, bytes) in files where FlatYAMLTests.expectAsTheLoader(bytes, path) { flat += 1 }
+    // Most files are plain YAML; the fixtures that are not (anchors, syntax errors...) are not.
+    #expect(flat > files.count / 2)
+    #expect(flat < files.count)
+  }
+
+  /// Each line of a plain document changed in one way: a style, a key, a value's type.
+  @Test func variantsReadFlatAreTheLoaders() {
+    let base = """
+      kind: control
+      id: AC-01
+      title: 'Quarterly review'
+      description: >
+        Security reviews every account
+        each quarter.
+      criteria:
+        soc2: [CC6.1, CC6.2]
+      evidence:
+        - id: ticket
+          last_collected: 2026-10-01
+          count: 3
+          ratio: 0.5
+          done: true
+          nothing: ~
+          "quoted key": "x: y"
+        - []
+        - {}
+      tags: [a, b]
+
+      """
+    var cases: [String] = [
+      base, "", "---\n", "a: 1\n---\nb: 2\n", "- 1\n- - 2\n", "k: |\n  one\n  two\n", "x\n",
+    ]
+    let lines = base.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let changes: [(String) -> String] = [
+      { $0.replacingOccurrences(of: ": ", with: ": \"") + "\"" },
+      { $0.replacingOccurrences(of: "id:", with: "'id':") },
+      { $0 + " # a comment" },
+      { $0.replacingOccurrences(of: "AC-01", with: "12") },
+      { $0.replacingOccurrences(of: "control", with: "null") },
+    ]
+    for i in lines.indices {
+      for change in changes {
+        var changed = lines
+        changed[i] = change(changed[i])
+        cases.append(changed.joined(separator: "\n"))
+      }
+    }
+    var flat = 0
+    for text in cases where FlatYAMLTests.expectAsTheLoader(Array(text.utf8), text) { flat += 1 }
+    #expect(flat > cases.count / 2)
+  }
+
+  /// What the flat form does not hold goes to the loader.
+  @Test func theRestIsLeftToTheLoader() {
+    let wide = (0..<100).map { "k\($0): \($0)\n" }.joined()
+    let deep = String(repeating: "[", count: 300) + String(repeating: "]", count: 300) + "\n"
+    let notFlat = [
+      "a: &x 1\nb: *x\n", "a: !!str 1\n", "base: &b {x: 1}\nc:\n  <<: *b\n", "a: 1\na: 2\n",
+      "1: one\n", "? [a]\n: b\n", "a: [1\n", "a: \"\\x\"\n", wide, deep, "true: x\n", ": x\n",
+      "<<: {a: 1}\n",
+    ]
+    for text in notFlat {
+      #expect(FlatYAML.read(Array(text.utf8)) == nil, "\(text)")
+    }
+    #expect(FlatYAML.read([0x61, 0x3A, 0x20, 0xFF, 0x0A]) == nil, "invalid UTF-8")
+    #expect(FlatYAML.read(Array("a: 1\n".utf8)) != nil)
+  }
+}
