@@ -82,7 +82,7 @@ public final class FlatYAML {
   public static func read(_ input: [UInt8], limits: YAMLLoader.Limits = YAMLLoader.Limits()) -> FlatYAML? {
     let bytes = Encoding.droppingByteOrderMark(input)
     if Encoding.firstProblem(in: bytes) != nil { return nil }
-    var builder = FlatBuilder(maxDepth: limits.maxDepth)
+    var builder = FlatBuilder(maxDepth: limits.maxDepth, expectedBytes: bytes.count)
     let read = bytes.withUnsafeBufferPointer { builder.run($0) }
     return read ? FlatYAML(builder: builder) : nil
   }
@@ -242,8 +242,16 @@ struct FlatBuilder {
 
   typealias Value = FlatYAML.Value
 
-  init(maxDepth: Int) {
+  init(maxDepth: Int, expectedBytes: Int = 0) {
     self.maxDepth = maxDepth
+    // Room for a file of this size as controls are written (a value for every 25 bytes or
+    // so), so that the lists are not grown and copied one doubling at a time.
+    values.reserveCapacity(max(16, expectedBytes / 20))
+    pairs.reserveCapacity(max(16, expectedBytes / 28))
+    items.reserveCapacity(max(8, expectedBytes / 80))
+    pendingPairs.reserveCapacity(32)
+    pendingItems.reserveCapacity(16)
+    frames.reserveCapacity(8)
   }
 
   /// Reads every event; false when the file is not one to read flat.
@@ -290,10 +298,10 @@ struct FlatBuilder {
       let isText = CoreSchema.isTextItself(style: style, firstByte: s.length > 0 ? s.value[0] : nil)
       let text = String(decoding: bytes, as: UTF8.self)
       let value = isText ? nil : CoreSchema.resolve(text, style: style, tag: nil)
-      if let last = frames.last, last.isMapping, last.key == nil {
+      if let top = frames.indices.last, frames[top].isMapping, frames[top].key == nil {
         // A key: only a string (`title` is one, once read; `true` and `1` are not).
         if let value, case .string = value {} else if value != nil { return false }
-        frames[frames.count - 1].key = (text, style, start, end)
+        frames[top].key = (text, style, start, end)
         return true
       }
       let scalar =
@@ -339,19 +347,20 @@ struct FlatBuilder {
 
   /// Adds a finished value to the open collection, or makes it the document's root.
   private mutating func add(_ value: Int32) -> Bool {
-    guard let last = frames.last else {
+    // The open collection's fields are read in place, and its key taken out of it, not copied.
+    let top = frames.count - 1
+    guard top >= 0 else {
       root = value
       return true
     }
-    guard last.isMapping else {
+    guard frames[top].isMapping else {
       pendingItems.append(value)
       return true
     }
-    guard let key = last.key else { return false }  // a key that is a collection
-    frames[frames.count - 1].key = nil
+    guard let key = frames[top].key.take() else { return false }  // a key that is a collection
+    let first = frames[top].first
     // A merge key, a repeated key or a very large mapping: the loader's to read.
     if key.text.utf8.count == 2 && key.text == "<<" && key.style == .plain { return false }
-    let first = last.first
     if pendingPairs.count - first >= FlatBuilder.maxPairs { return false }
     let length = key.text.utf8.count
     for i in first..<pendingPairs.count
