@@ -296,7 +296,10 @@ extension SchemaProbe {
         // In place, reading only the fields used.
         for i in pairs {
           var matched = false
-          if let property = rule.property(named: yaml.pairs[i].keyText) {
+          if let property = rule.property(
+            named: yaml.pairs[i].keyText, length: Int(yaml.pairs[i].keyLength),
+            prefix: yaml.pairs[i].keyPrefix)
+          {
             matched = true
             if !isValid(yaml, yaml.pairs[i].value, against: property) { return false }
           }

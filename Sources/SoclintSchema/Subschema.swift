@@ -140,6 +140,15 @@ final class MembersRule: Sendable {
   /// The subschema of the property `name`, as `properties[ExactString(name)]`. Objects of a
   /// few dozen properties, as schemas write them, are searched by length and then bytes: hashing
   /// every member's name of every document was a tenth of the schema checks.
+  /// `property(named:)` of a name whose length and prefix (see `FlatYAML.prefix`) are known.
+  func property(named name: String, length: Int, prefix: UInt64) -> Int? {
+    if names.count > 32 { return properties[ExactString(name)] }
+    for i in names.indices where nameLengths[i] == length && namePrefixes[i] == prefix {
+      if length <= 8 || names[i].isExactlyEqual(to: name) { return nameSchemas[i] }
+    }
+    return nil
+  }
+
   func property(named name: String) -> Int? {
     if names.count > 32 { return properties[ExactString(name)] }
     // A name is told by its length and first eight bytes, and only a longer one is compared
@@ -164,10 +173,9 @@ final class MembersRule: Sendable {
 extension MembersRule {
   /// Up to the first eight bytes, the first in the lowest byte, zero beyond the end.
   static func prefix(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var value: UInt64 = 0
-    for i in 0..<Swift.min(8, bytes.count) { value |= UInt64(bytes[i]) << (8 * UInt64(i)) }
-    return value
+    FlatYAML.prefix(bytes)
   }
+
 }
 
 struct DependentRequirement: Sendable {

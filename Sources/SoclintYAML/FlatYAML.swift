@@ -32,6 +32,11 @@ public final class FlatYAML {
   public struct Pair {
     /// The key's text.
     public let keyText: String
+    /// The number of bytes of the key's text.
+    public let keyLength: Int32
+    /// Its first eight bytes (see `FlatYAML.prefix`): with the length, enough to tell a key of
+    /// eight bytes or fewer, most of them, without reading the text.
+    public let keyPrefix: UInt64
     /// Where the key's first character is.
     public let keyStart: Mark
     /// The position just after the key's last character.
@@ -91,13 +96,24 @@ public final class FlatYAML {
   /// Unicode scalars).
   public func pairIndex(_ key: String, in mapping: Int32) -> Int? {
     guard values[Int(mapping)].isMapping else { return nil }
-    let length = key.utf8.count
-    let first = Int(values[Int(mapping)].first)
-    for i in first..<first + Int(values[Int(mapping)].count)
-    where pairs[i].keyText.utf8.count == length && pairs[i].keyText.isExactlyEqual(to: key) {
-      return i
+    var utf8 = key
+    return utf8.withUTF8 { bytes in
+      let length = Int32(bytes.count)
+      let prefix = FlatYAML.prefix(bytes)
+      let first = Int(values[Int(mapping)].first)
+      for i in first..<first + Int(values[Int(mapping)].count)
+      where pairs[i].keyLength == length && pairs[i].keyPrefix == prefix {
+        if length <= 8 || pairs[i].keyText.isExactlyEqual(to: key) { return i }
+      }
+      return nil
     }
-    return nil
+  }
+
+  /// Up to the first eight bytes of a text, the first in the lowest byte, zero beyond the end.
+  public static func prefix(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var value: UInt64 = 0
+    for i in 0..<Swift.min(8, bytes.count) { value |= UInt64(bytes[i]) << (8 * UInt64(i)) }
+    return value
   }
 
   /// The pair of the mapping at `index` whose key's text is `key`.
@@ -201,9 +217,12 @@ extension FlatBuilder {
         guard key.tag == nil, key.anchor == nil, let text = pair.keyText, key.string == text,
           let style = key.scalar?.style, let child = append(pair.value)
         else { return nil }
+        var keyBytes = text
+        let (length, prefix) = keyBytes.withUTF8 { (Int32($0.count), FlatYAML.prefix($0)) }
         children.append(
           FlatYAML.Pair(
-            keyText: text, keyStart: pair.keyStart, keyEnd: pair.keyEnd, keyStyle: style, value: child))
+            keyText: text, keyLength: length, keyPrefix: prefix, keyStart: pair.keyStart, keyEnd: pair.keyEnd,
+            keyStyle: style, value: child))
       }
       values[Int(index)].first = Int32(pairs.count)
       values[Int(index)].count = Int32(children.count)
@@ -222,7 +241,7 @@ struct FlatBuilder {
     let value: Int32
     let isMapping: Bool
     let first: Int
-    var key: (text: String, style: ScalarStyle, start: Mark, end: Mark)? = nil
+    var key: (text: String, length: Int32, prefix: UInt64, style: ScalarStyle, start: Mark, end: Mark)? = nil
   }
 
   /// Mappings larger than this go to the loader, whose repeated-key check is hashed; the check
@@ -301,7 +320,7 @@ struct FlatBuilder {
       if let top = frames.indices.last, frames[top].isMapping, frames[top].key == nil {
         // A key: only a string (`title` is one, once read; `true` and `1` are not).
         if let value, case .string = value {} else if value != nil { return false }
-        frames[top].key = (text, style, start, end)
+        frames[top].key = (text, Int32(bytes.count), FlatYAML.prefix(bytes), style, start, end)
         return true
       }
       let scalar =
@@ -362,15 +381,16 @@ struct FlatBuilder {
     // A merge key, a repeated key or a very large mapping: the loader's to read.
     if key.text.utf8.count == 2 && key.text == "<<" && key.style == .plain { return false }
     if pendingPairs.count - first >= FlatBuilder.maxPairs { return false }
-    let length = key.text.utf8.count
     for i in first..<pendingPairs.count
-    where pendingPairs[i].keyText.utf8.count == length && pendingPairs[i].keyText.isExactlyEqual(to: key.text)
+    where pendingPairs[i].keyLength == key.length && pendingPairs[i].keyPrefix == key.prefix
+      && (key.length <= 8 || pendingPairs[i].keyText.isExactlyEqual(to: key.text))
     {
       return false
     }
     pendingPairs.append(
       FlatYAML.Pair(
-        keyText: key.text, keyStart: key.start, keyEnd: key.end, keyStyle: key.style, value: value))
+        keyText: key.text, keyLength: key.length, keyPrefix: key.prefix, keyStart: key.start, keyEnd: key.end,
+        keyStyle: key.style, value: value))
     return true
   }
 }

@@ -83,6 +83,23 @@ import Testing
     #expect(flat > cases.count / 2)
   }
 
+  /// A key is found by its length and first eight bytes, and a longer one by its bytes too:
+  /// keys that share both, or differ only past the eighth byte, are told apart.
+  @Test func pairsAreFoundByTheirWholeKey() throws {
+    let keys = [
+      "a", "ab", "abcdefgh", "abcdefgi", "abcdefghi", "abcdefghj", "abcdefgh1", "frequency", "frequencz",
+      "\u{E9}", "e\u{301}", "\"quoted\"",
+    ]
+    let text = keys.enumerated().map { "'\($1)': \($0)\n" }.joined()
+    let yaml = try #require(FlatYAML.read(Array(text.utf8)))
+    let root = try #require(yaml.roots.first)
+    for probe in keys + ["abcdefg", "abcdefghk", "", "frequenc", "e"] {
+      let expected = keys.firstIndex { Array($0.utf8) == Array(probe.utf8) }
+      let found = yaml.pairIndex(probe, in: root).map { yaml.pairs[$0].keyText }
+      #expect(found.map { Array($0.utf8) } == expected.map { Array(keys[$0].utf8) }, "\(probe)")
+    }
+  }
+
   /// What the flat form does not hold goes to the loader.
   @Test func theRestIsLeftToTheLoader() {
     let wide = (0..<100).map { "k\($0): \($0)\n" }.joined()

@@ -24,7 +24,13 @@ import Testing
       candidates += [name + "x", String(name.dropLast()), name.uppercased(), "x" + name, lastChanged]
     }
     for candidate in candidates {
-      #expect(rule.property(named: candidate) == rule.properties[ExactString(candidate)], "\(candidate)")
+      let expected = rule.properties[ExactString(candidate)]
+      #expect(rule.property(named: candidate) == expected, "\(candidate)")
+      // With the length and prefix a key read flat carries.
+      var bytes = candidate
+      let (length, prefix) = bytes.withUTF8 { ($0.count, FlatYAML.prefix($0)) }
+      #expect(
+        rule.property(named: candidate, length: length, prefix: prefix) == expected, "\(candidate), flat")
     }
   }
 
