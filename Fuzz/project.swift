@@ -9,7 +9,7 @@
 // unlike in the CLI, which exits without freeing it) and any input slower than libFuzzer's
 // -timeout is a finding. So is a document that the schema probe (`SchemaProbe`, which answers
 // whether a document is valid) and the evaluation judge differently, against any of the
-// embedded schemas.
+// embedded schemas, and an input read flat (`FlatYAML`) that is not the loader's trees.
 
 import SoclintDiagnostics
 import SoclintModel
@@ -60,9 +60,23 @@ private func fnv1a(_ bytes: [UInt8]) -> UInt64 {
   return h
 }
 
-/// Stops the fuzzer when the probe and the evaluation disagree on a document of the input.
+/// Stops the fuzzer when the probe and the evaluation disagree on a document of the input, or
+/// when the input read flat differs from the loader's reading of it, or its probe from the
+/// nodes' probe.
 private func checkProbe(_ bytes: [UInt8]) {
-  for document in YAMLLoader().load(bytes).documents {
+  let file = YAMLLoader().load(bytes)
+  if let flat = FlatYAML.read(bytes) {
+    if !flat.isSame(as: file) { fatalError("the input read flat is not what the loader reads") }
+    for (root, document) in zip(flat.roots, file.documents) {
+      for kind in DocumentKind.allCases {
+        guard let validator = StructureChecker.embedded.validator(for: kind) else { continue }
+        if validator.isValid(flat, at: root) != validator.isValid(document.root) {
+          fatalError("the probe of document \(document.index) read flat differs as \(kind.rawValue)")
+        }
+      }
+    }
+  }
+  for document in file.documents {
     for kind in DocumentKind.allCases {
       guard let validator = StructureChecker.embedded.validator(for: kind) else { continue }
       let probe = validator.isValid(document.root)

@@ -179,6 +179,41 @@ public final class FlatYAML {
 }
 
 extension FlatYAML {
+  /// Whether this file's documents are, value for value, the trees `file` holds, and `file` has
+  /// no problem: how the fuzzer holds the flat reading to the loader's.
+  package func isSame(as file: YAMLFile) -> Bool {
+    guard file.problems.isEmpty, file.documents.count == roots.count,
+      file.multilineScalars == multilineScalars
+    else { return false }
+    return zip(roots, file.documents).allSatisfy { FlatYAML.same(node(at: $0), $1.root) }
+  }
+
+  /// Values compared as their bits and bytes: NaN is itself, "é" is not "e" and U+0301.
+  private static func same(_ a: ScalarValue, _ b: ScalarValue) -> Bool {
+    switch (a, b) {
+    case (.float(let x), .float(let y)): return x.bitPattern == y.bitPattern
+    case (.string(let x), .string(let y)): return Array(x.utf8) == Array(y.utf8)
+    default: return a == b
+    }
+  }
+
+  private static func same(_ a: Node, _ b: Node) -> Bool {
+    guard a.start == b.start, a.end == b.end, a.tag == b.tag, a.anchor == b.anchor else { return false }
+    switch (a.content, b.content) {
+    case (.scalar(let x), .scalar(let y)):
+      return Array(x.text.utf8) == Array(y.text.utf8) && x.style == y.style && same(x.value, y.value)
+    case (.sequence(let x), .sequence(let y)):
+      return x.count == y.count && zip(x, y).allSatisfy { same($0, $1) }
+    case (.mapping(let x), .mapping(let y)):
+      return x.count == y.count
+        && zip(x, y).allSatisfy { p, q in
+          p.keyStart == q.keyStart && p.keyEnd == q.keyEnd && same(p.key, q.key) && same(p.value, q.value)
+        }
+    default:
+      return false
+    }
+  }
+
   /// The flat form of a tree, for the tests that hold the flat readers to the tree's: nil when
   /// the tree has what the flat form does not hold (a tag, an anchor, a key that is not a
   /// string without them).

@@ -116,3 +116,16 @@ import Testing
     #expect(FlatYAML.read(Array("a: 1\n".utf8)) != nil)
   }
 }
+
+/// The comparison the fuzzer makes of a flat reading with the loader's tells them apart.
+@Test func flatComparisonTellsReadingsApart() throws {
+  let text = "a: .nan\nb: [x, 'y']\nc: {d: 1}\n"
+  let flat = try #require(FlatYAML.read(Array(text.utf8)))
+  #expect(flat.isSame(as: YAMLLoader().load(text)))
+  for other in [
+    "a: .nan\nb: [x, y]\nc: {d: 1}\n", "a: .nan\nb: [x, 'y']\nc: {d: 2}\n",
+    "a: .inf\nb: [x, 'y']\nc: {d: 1}\n", "a: .nan\nb: [x, 'y']\nc: {d: 1}\n---\n",
+  ] {
+    #expect(!flat.isSame(as: YAMLLoader().load(other)), "\(other)")
+  }
+}
