@@ -72,7 +72,8 @@ extension ModelBuilder {
     let criteriaPair = yaml.pair("criteria", in: root)
     if let criteriaPair, yaml.values[Int(criteriaPair.value)].isMapping {
       let first = Int(yaml.values[Int(criteriaPair.value)].first)
-      for pair in yaml.pairs[first..<first + Int(yaml.values[Int(criteriaPair.value)].count)] {
+      for i in first..<first + Int(yaml.values[Int(criteriaPair.value)].count) {
+        let pair = yaml.pairs[i]
         let framework = pair.keyText
         guard !framework.hasPrefix("x-") else { continue }
         let pointer = JSONPointer.appending(JSONPointer.escape(framework), to: "/criteria")

@@ -285,6 +285,7 @@ extension SchemaProbe {
   private func object(_ yaml: FlatYAML, _ index: Int32, _ flat: Flat) -> Bool {
     let first = Int(yaml.values[Int(index)].first)
     let pairs = first..<first + Int(yaml.values[Int(index)].count)
+    let pair = yaml.pairs
     if flat.requiredCount > 0 {
       for n in flat.requiredStart..<flat.requiredStart + flat.requiredCount
       where yaml.pairIndex(requiredNames[n], in: index) == nil {
@@ -297,19 +298,19 @@ extension SchemaProbe {
         for i in pairs {
           var matched = false
           if let property = rule.property(
-            named: yaml.pairs[i].keyText, length: Int(yaml.pairs[i].keyLength),
-            prefix: yaml.pairs[i].keyPrefix)
+            named: pair[i].keyText, length: Int(pair[i].keyLength),
+            prefix: pair[i].keyPrefix)
           {
             matched = true
-            if !isValid(yaml, yaml.pairs[i].value, against: property) { return false }
+            if !isValid(yaml, pair[i].value, against: property) { return false }
           }
           for patternProperty in rule.patternProperties
-          where patternProperty.pattern.matches(yaml.pairs[i].keyText) {
+          where patternProperty.pattern.matches(pair[i].keyText) {
             matched = true
-            if !isValid(yaml, yaml.pairs[i].value, against: patternProperty.schema) { return false }
+            if !isValid(yaml, pair[i].value, against: patternProperty.schema) { return false }
           }
           guard !matched, let additional = rule.additional else { continue }
-          if rule.additionalIsFalse || !isValid(yaml, yaml.pairs[i].value, against: additional) {
+          if rule.additionalIsFalse || !isValid(yaml, pair[i].value, against: additional) {
             return false
           }
         }
@@ -319,7 +320,7 @@ extension SchemaProbe {
     }
     if flat.propertyNames >= 0 {
       for i in pairs {
-        if !isValidName(yaml.pairs[i].keyText, flat.propertyNames, key: { yaml.keyNode(yaml.pairs[i]) }) {
+        if !isValidName(pair[i].keyText, flat.propertyNames, key: { yaml.keyNode(pair[i]) }) {
           return false
         }
       }

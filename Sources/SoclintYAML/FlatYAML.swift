@@ -47,14 +47,19 @@ public final class FlatYAML {
     public let value: Int32
   }
 
-  /// Every value of the file, each collection before its children. The three lists are read in
-  /// place, owned by this object: an element read from an array held by an object was copied
-  /// out, its strings counted in and out, at every read.
-  public let values: UnsafeBufferPointer<Value>
+  /// Every value of the file, each collection before its children. The three lists are owned
+  /// by this object and read through plain pointers, whose subscript reads a field in place:
+  /// an element of an array held by an object, or of a buffer, was copied out whole, its strings
+  /// counted in and out, at every read (a tenth of the probe's instructions).
+  public let values: UnsafePointer<Value>
+  /// How many values there are.
+  public let valueCount: Int
   /// The items of every sequence, as positions in `values`.
-  public let items: UnsafeBufferPointer<Int32>
+  public let items: UnsafePointer<Int32>
   /// The pairs of every mapping.
-  public let pairs: UnsafeBufferPointer<Pair>
+  public let pairs: UnsafePointer<Pair>
+  /// How many pairs there are.
+  public let pairCount: Int
   /// The root of each document, in file order.
   public let roots: [Int32]
   /// The scalars that span several lines (see `YAMLFile.multilineScalars`).
@@ -62,24 +67,28 @@ public final class FlatYAML {
 
   init(builder: FlatBuilder) {
     values = FlatYAML.owned(builder.values)
+    valueCount = builder.values.count
     items = FlatYAML.owned(builder.items)
     pairs = FlatYAML.owned(builder.pairs)
+    pairCount = builder.pairs.count
     roots = builder.roots
     multilineScalars = builder.multilineScalars
   }
 
   deinit {
-    UnsafeMutableBufferPointer(mutating: values).deinitialize()
-    UnsafeMutableBufferPointer(mutating: values).deallocate()
-    UnsafeMutableBufferPointer(mutating: items).deallocate()
-    UnsafeMutableBufferPointer(mutating: pairs).deinitialize()
-    UnsafeMutableBufferPointer(mutating: pairs).deallocate()
+    UnsafeMutablePointer(mutating: values).deinitialize(count: valueCount)
+    UnsafeMutablePointer(mutating: values).deallocate()
+    UnsafeMutablePointer(mutating: items).deallocate()
+    UnsafeMutablePointer(mutating: pairs).deinitialize(count: pairCount)
+    UnsafeMutablePointer(mutating: pairs).deallocate()
   }
 
-  private static func owned<T>(_ array: [T]) -> UnsafeBufferPointer<T> {
-    let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: Swift.max(array.count, 1))
-    _ = buffer.initialize(from: array)
-    return UnsafeBufferPointer(rebasing: buffer[0..<array.count])
+  private static func owned<T>(_ array: [T]) -> UnsafePointer<T> {
+    let pointer = UnsafeMutablePointer<T>.allocate(capacity: Swift.max(array.count, 1))
+    array.withUnsafeBufferPointer {
+      if let base = $0.baseAddress { pointer.initialize(from: base, count: $0.count) }
+    }
+    return UnsafePointer(pointer)
   }
 
   /// The file read flat, or nil when it is not plain YAML (see the type) or when `limits` or
@@ -139,7 +148,7 @@ public final class FlatYAML {
   public func itemIndices(_ index: Int32) -> [Int32] {
     guard isSequence(index) else { return [] }
     let first = Int(values[Int(index)].first)
-    return Array(items[first..<first + Int(values[Int(index)].count)])
+    return Array(UnsafeBufferPointer(start: items + first, count: Int(values[Int(index)].count)))
   }
 
   /// Whether the value at `index` is a sequence.
