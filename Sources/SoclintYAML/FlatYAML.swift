@@ -319,25 +319,18 @@ struct FlatBuilder {
 
   /// Reads every event; false when the file is not one to read flat.
   mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
-    var parser = yaml_parser_t()
-    guard yaml_parser_initialize(&parser) == 1 else { return false }
-    defer { yaml_parser_delete(&parser) }
-    var empty: UInt8 = 0
-    if let base = buffer.baseAddress, buffer.count > 0 {
-      yaml_parser_set_input_string(&parser, base, buffer.count)
-    } else {
-      yaml_parser_set_input_string(&parser, &empty, 0)
+    let read = withYAMLParser(reading: buffer) { parser -> Bool in
+      var event = yaml_event_t()
+      while true {
+        guard yaml_parser_parse(&parser, &event) == 1 else { return false }
+        let done = event.type == YAML_STREAM_END_EVENT
+        let handled = handle(&event)
+        yaml_event_delete(&event)
+        if !handled { return false }
+        if done { return true }
+      }
     }
-    yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-    var event = yaml_event_t()
-    while true {
-      guard yaml_parser_parse(&parser, &event) == 1 else { return false }
-      let done = event.type == YAML_STREAM_END_EVENT
-      let handled = handle(&event)
-      yaml_event_delete(&event)
-      if !handled { return false }
-      if done { return true }
-    }
+    return read ?? false
   }
 
   private static func mark(_ m: yaml_mark_t) -> Mark {

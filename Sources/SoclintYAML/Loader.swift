@@ -219,30 +219,20 @@ private struct TreeBuilder {
   }
 
   mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) {
-    var parser = yaml_parser_t()
-    guard yaml_parser_initialize(&parser) == 1 else {
-      fail(.syntax, "libyaml could not be initialised", at: .start)
-      return
-    }
-    defer { yaml_parser_delete(&parser) }
-    var empty: UInt8 = 0
-    if let base = buffer.baseAddress, buffer.count > 0 {
-      yaml_parser_set_input_string(&parser, base, buffer.count)
-    } else {
-      yaml_parser_set_input_string(&parser, &empty, 0)
-    }
-    yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-    var event = yaml_event_t()
-    while !fatal {
-      guard yaml_parser_parse(&parser, &event) == 1 else {
-        reportParserError(parser, buffer)
-        return
+    let ran: Void? = withYAMLParser(reading: buffer) { parser in
+      var event = yaml_event_t()
+      while !fatal {
+        guard yaml_parser_parse(&parser, &event) == 1 else {
+          reportParserError(parser, buffer)
+          return
+        }
+        let done = event.type == YAML_STREAM_END_EVENT
+        handle(&event)
+        yaml_event_delete(&event)
+        if done { return }
       }
-      let done = event.type == YAML_STREAM_END_EVENT
-      handle(&event)
-      yaml_event_delete(&event)
-      if done { return }
     }
+    if ran == nil { fail(.syntax, "libyaml could not be initialised", at: .start) }
   }
 
   private static func mark(_ m: yaml_mark_t) -> Mark {
@@ -557,4 +547,21 @@ extension ScalarStyle {
     default: self = .plain
     }
   }
+}
+
+/// Runs `body` with a libyaml parser reading `buffer` as UTF-8, and frees the parser after;
+/// nil when libyaml cannot be initialised.
+func withYAMLParser<R>(reading buffer: UnsafeBufferPointer<UInt8>, _ body: (inout yaml_parser_t) -> R) -> R? {
+  var parser = yaml_parser_t()
+  guard yaml_parser_initialize(&parser) == 1 else { return nil }
+  defer { yaml_parser_delete(&parser) }
+  var empty: UInt8 = 0
+  if let base = buffer.baseAddress, buffer.count > 0 {
+    yaml_parser_set_input_string(&parser, base, buffer.count)
+  } else {
+    // libyaml wants an address even for no bytes, and reads none of it.
+    yaml_parser_set_input_string(&parser, &empty, 0)
+  }
+  yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+  return body(&parser)
 }

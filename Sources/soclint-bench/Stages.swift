@@ -56,6 +56,14 @@ func stageTimings(root: String, paths: [String]) throws {
     valid = 0
     for file in trees { for document in file.documents where control.isValid(document.root) { valid += 1 } }
   }
+  // Files of plain controls are read flat (`FlatYAML`), and their documents checked there.
+  var flats: [FlatYAML] = []
+  let flat = seconds { flats = contents.compactMap { FlatYAML.read($0) } }
+  var validFlat = 0
+  let flatSchema = seconds {
+    validFlat = 0
+    for file in flats { for root in file.roots where control.isValid(file, at: root) { validFlat += 1 } }
+  }
   let whole = seconds {
     var options = ProjectLoader.Options(configPath: root + "/.soclint.yaml")
     options.jobs = 1
@@ -65,7 +73,9 @@ func stageTimings(root: String, paths: [String]) throws {
   for (name, s) in [
     ("compile the schemas", compile), ("read the bytes", read), ("libyaml events", events),
     ("YAML tree (events included)", tree),
-    ("control schema, isValid (\(valid) valid)", schema), ("whole load, jobs 1", whole),
+    ("control schema, isValid (\(valid) valid)", schema),
+    ("flat reading (\(flats.count) files, events included)", flat),
+    ("control schema on the flat form (\(validFlat) valid)", flatSchema), ("whole load, jobs 1", whole),
   ] {
     print("  " + name.padding(toLength: 44, withPad: " ", startingAt: 0) + String(format: "%.3f s", s))
   }

@@ -1,6 +1,4 @@
 import Foundation
-import SoclintReporters
-import SoclintRules
 import Testing
 
 @testable import SoclintModel
@@ -8,32 +6,17 @@ import Testing
 /// A project read with files of plain controls read flat is the project read into nodes: every
 /// model value, mark, pointer and path status, and every finding.
 @Suite struct FlatReadingTests {
+  /// The project at `root` as `ModelCacheTests.render` shows it, read flat or into nodes; nil
+  /// for a fixture whose configuration cannot be read.
   static func render(_ root: URL, flat: Bool) throws -> String? {
     var loader = Support.loader
     loader.readsFlat = flat
-    // A fixture whose configuration cannot be read has no project to compare.
-    guard
-      let project = try? loader.load(
-        ProjectLoader.Options(configPath: root.appendingPathComponent(".soclint.yaml").path))
-    else { return nil }
-    let result = Linter(jobs: 2).lint(project, asOf: nil, today: Support.today)
-    var out = ""
-    dump(project, to: &out)
-    // Locks print their addresses, which differ from run to run.
-    out = out.split(separator: "\n").filter { !$0.contains("pointerValue") }.joined(separator: "\n")
-      .replacing(/0x[0-9a-f]{8,16}/, with: "0x…")
-    return out
-      + TextReporter().render(result, findings: result.findings, context: ReportContext(result: result))
+    return try? ModelCacheTests.render(root, cache: nil, loader: loader)
   }
 
   @Test func flatReadingReadsAsTheNodes() throws {
-    var roots = [Support.packageRoot.appendingPathComponent("Controls")]
-    roots += try FileManager.default.contentsOfDirectory(
-      at: Support.fixtures, includingPropertiesForKeys: nil
-    )
-    .filter { FileManager.default.fileExists(atPath: $0.appendingPathComponent(".soclint.yaml").path) }
     var compared = 0
-    for root in roots {
+    for root in try Support.projectRoots() {
       guard let nodes = try FlatReadingTests.render(root, flat: false) else { continue }
       let flat = try #require(try FlatReadingTests.render(root, flat: true))
       ModelCacheTests.expectSame(flat, nodes, root.lastPathComponent)

@@ -47,13 +47,8 @@ import Testing
   /// Every located value of every control of the example and of the fixtures: its pointer names
   /// a node of its document that starts where the value does.
   @Test func locatedValuesPointAtTheirNodes() throws {
-    var roots = [Support.packageRoot.appendingPathComponent("Controls")]
-    roots += try FileManager.default.contentsOfDirectory(
-      at: Support.fixtures, includingPropertiesForKeys: nil
-    )
-    .filter { FileManager.default.fileExists(atPath: $0.appendingPathComponent(".soclint.yaml").path) }
     var checked = 0
-    for root in roots {
+    for root in try Support.projectRoots() {
       // A fixture whose configuration cannot be read has no model to check.
       guard
         let project = try? Support.loader.load(

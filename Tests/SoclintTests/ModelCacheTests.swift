@@ -186,11 +186,12 @@ import Testing
 
   // MARK: - The cache in a run
 
-  static func render(_ dir: URL, cache: ModelCache?) throws -> String {
+  static func render(_ dir: URL, cache: ModelCache?, loader: ProjectLoader = Support.loader) throws -> String
+  {
     var options = ProjectLoader.Options(configPath: dir.appendingPathComponent(".soclint.yaml").path)
     options.jobs = 2
     options.modelCache = cache
-    let project = try Support.loader.load(options)
+    let project = try loader.load(options)
     let result = Linter(jobs: 2).lint(project, asOf: nil, today: Support.today)
     // The whole project as read (every model value, mark, pointer, path status and file), then
     // what the rules found in it.

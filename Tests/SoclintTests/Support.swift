@@ -41,6 +41,13 @@ enum Support {
 
   static let loader: ProjectLoader = try! ProjectLoader.standard()
 
+  /// The example and every fixture that is a project (has a configuration).
+  static func projectRoots() throws -> [URL] {
+    try [packageRoot.appendingPathComponent("Controls")]
+      + FileManager.default.contentsOfDirectory(at: fixtures, includingPropertiesForKeys: nil)
+      .filter { FileManager.default.fileExists(atPath: $0.appendingPathComponent(".soclint.yaml").path) }
+  }
+
   /// Lints a project folder in process.
   static func lint(_ root: URL, jobs: Int = 2) throws -> LintResult {
     var options = ProjectLoader.Options(configPath: root.appendingPathComponent(".soclint.yaml").path)
