@@ -51,15 +51,15 @@ public final class FlatYAML {
   /// by this object and read through plain pointers, whose subscript reads a field in place:
   /// an element of an array held by an object, or of a buffer, was copied out whole, its strings
   /// counted in and out, at every read (a tenth of the probe's instructions).
-  public let values: UnsafePointer<Value>
+  package let values: UnsafePointer<Value>
   /// How many values there are.
-  public let valueCount: Int
+  package let valueCount: Int
   /// The items of every sequence, as positions in `values`.
-  public let items: UnsafePointer<Int32>
+  package let items: UnsafePointer<Int32>
   /// The pairs of every mapping.
-  public let pairs: UnsafePointer<Pair>
+  package let pairs: UnsafePointer<Pair>
   /// How many pairs there are.
-  public let pairCount: Int
+  package let pairCount: Int
   /// The root of each document, in file order.
   public let roots: [Int32]
   /// The scalars that span several lines (see `YAMLFile.multilineScalars`).
