@@ -10,17 +10,24 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
   /// Parses `YYYY-MM-DD` naming a real day (`2026-02-30` is nil).
   public init?(_ text: String) {
-    let u = Array(text.utf8)
-    guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
-    func number(_ r: Range<Int>) -> Int? {
-      var v = 0
-      for i in r {
-        guard u[i] >= 48 && u[i] <= 57 else { return nil }
-        v = v * 10 + Int(u[i] - 48)
-      }
-      return v
-    }
-    guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+    // Read in the string's own bytes: a copy into an array was an allocation for every date of
+    // every control.
+    var text = text
+    guard
+      let (y, m, d) = text.withUTF8({ u -> (Int, Int, Int)? in
+        guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ r: Range<Int>) -> Int? {
+          var v = 0
+          for i in r {
+            guard u[i] >= 48 && u[i] <= 57 else { return nil }
+            v = v * 10 + Int(u[i] - 48)
+          }
+          return v
+        }
+        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+        return (y, m, d)
+      })
+    else { return nil }
     guard (1...12).contains(m), d >= 1, d <= Day.daysIn(month: m, year: y) else { return nil }
     self.init(year: y, month: m, day: d)
   }

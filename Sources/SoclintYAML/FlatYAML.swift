@@ -334,7 +334,7 @@ struct FlatBuilder {
   }
 
   private static func mark(_ m: yaml_mark_t) -> Mark {
-    Mark(line: Int(m.line) + 1, column: Int(m.column) + 1)
+    Mark(zeroBasedLine: Int(bitPattern: UInt(m.line)), column: Int(bitPattern: UInt(m.column)))
   }
 
   private mutating func handle(_ event: inout yaml_event_t) -> Bool {

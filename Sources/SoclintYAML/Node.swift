@@ -33,6 +33,13 @@ public struct Mark: Sendable, Hashable, Comparable, CustomStringConvertible {
     storedColumn = Int32(clamping: column)
   }
 
+  /// The mark at 0-based `line` and `column` as libyaml counts them, which fit 32 bits (a file
+  /// is at most 8 MiB): no clamping, for the two marks of every event.
+  init(zeroBasedLine line: Int, column: Int) {
+    storedLine = Int32(truncatingIfNeeded: line &+ 1)
+    storedColumn = Int32(truncatingIfNeeded: column &+ 1)
+  }
+
   /// The first character of a text: line 1, column 1.
   public static let start = Mark(line: 1, column: 1)
 
