@@ -557,7 +557,10 @@ public struct ProjectLoader: Sendable {
   /// give: the schema's probe and the model read the flat form as they read nodes, and tests
   /// hold each to the other.
   func readFlatControls(path: String, bytes: [UInt8], text: String, root projectRoot: String) -> FileResult? {
-    guard let yaml = FlatYAML.read(bytes, limits: loader.limits),
+    // A file that does not say `kind: control` as controls are written (a policy, the owners, a
+    // catalog) is not parsed twice: the flat reading would only be dropped.
+    guard SourceFile.text(text, containsASCII: "kind: control"),
+      let yaml = FlatYAML.read(bytes, limits: loader.limits),
       let validator = checker.validator(for: .control)
     else { return nil }
     var result = FileResult()

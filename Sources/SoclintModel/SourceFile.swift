@@ -45,6 +45,11 @@ public final class SourceFile: Sendable, Hashable {
 
   /// Whether the text holds `needle` (ASCII), by bytes: cheap enough to ask of every file.
   public func contains(ascii needle: String) -> Bool {
+    SourceFile.text(text, containsASCII: needle)
+  }
+
+  /// Whether `text` holds `needle` (ASCII), by bytes (see `contains(ascii:)`).
+  public static func text(_ text: String, containsASCII needle: String) -> Bool {
     let n = Array(needle.utf8)
     guard let last = n.last else { return true }
     // The suppression scan asks this of every file of the project on one thread. memchr finds

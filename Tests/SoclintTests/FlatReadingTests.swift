@@ -42,11 +42,15 @@ import Testing
     let broken = text.replacingOccurrences(of: "id: AC-02", with: "id: AC-93").replacingOccurrences(
       of: "frequency:", with: "frequency: [", options: [], range: nil)
     try (text + "---\n" + second + "---\n").write(to: ac02, atomically: true, encoding: .utf8)
+    // A control whose kind is quoted is read into nodes, and reads the same.
+    try second.replacingOccurrences(of: "AC-92", with: "AC-95").replacingOccurrences(
+      of: "kind: control", with: "kind: \"control\""
+    ).write(to: folder.appendingPathComponent("access/AC-95.yaml"), atomically: true, encoding: .utf8)
     try ("---\n" + second.replacingOccurrences(of: "AC-92", with: "AC-94") + "---\n" + broken).write(
       to: folder.appendingPathComponent("access/AC-9x.yaml"), atomically: true, encoding: .utf8)
     let nodes = try #require(try FlatReadingTests.render(root, flat: false))
     let flat = try #require(try FlatReadingTests.render(root, flat: true))
-    #expect(nodes.contains("AC-92") && nodes.contains("AC-94"))
+    #expect(nodes.contains("AC-92") && nodes.contains("AC-94") && nodes.contains("AC-95"))
     ModelCacheTests.expectSame(flat, nodes, "varied")
   }
 
