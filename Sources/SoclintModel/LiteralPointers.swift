@@ -1,5 +1,11 @@
 import SoclintSchema
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The JSON Pointers of the fields of a control's first evidence items, written out as literals.
 ///
 /// A string literal lives in the binary: taking one allocates nothing, and counting its
@@ -89,4 +95,64 @@ enum CriterionPointer {
     "/criteria/soc2/0", "/criteria/soc2/1", "/criteria/soc2/2", "/criteria/soc2/3", "/criteria/soc2/4",
     "/criteria/soc2/5", "/criteria/soc2/6", "/criteria/soc2/7",
   ]
+}
+
+/// The pointers the model takes as literals, found by their bytes: the model cache reads a
+/// kept model's pointers back as these literals instead of decoding each into a string of its
+/// own (an allocation for every field of every control, kept for the whole run).
+enum LiteralPointers {
+  /// The pointers of a control's root fields, written as literals where the model is built.
+  static let rootFields = [
+    "/id", "/title", "/description", "/owner", "/frequency", "/last_reviewed", "/review_interval",
+    "/implemented_on",
+  ]
+
+  /// Every literal pointer, in an open-addressed table of 256 slots by the hash of its bytes:
+  /// a lookup is a hash, a load and a comparison, less than decoding the string it saves.
+  private static let slots: [(hash: UInt64, pointer: String)?] = {
+    var all = rootFields
+    for item in 0..<EvidencePointer.literalItems {
+      for field in EvidencePointer.Field.allCases { all.append(EvidencePointer.of(field, item: item)) }
+    }
+    for item in 0..<CriterionPointer.literalItems {
+      all.append(CriterionPointer.of(item: item, framework: "soc2", frameworkPointer: "/criteria/soc2"))
+    }
+    var table = [(hash: UInt64, pointer: String)?](repeating: nil, count: 256)
+    for pointer in all {
+      var bytes = pointer
+      let h = bytes.withUTF8(hash)
+      var slot = Int(h & 255)
+      while table[slot] != nil { slot = (slot + 1) & 255 }
+      table[slot] = (h, pointer)
+    }
+    return table
+  }()
+
+  /// FNV-1a over the bytes.
+  private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+    return h
+  }
+
+  /// The literal whose bytes are `bytes`, if there is one. Only pointers longer than 15 bytes
+  /// are looked up: a shorter string is kept inside its value, and decoding it allocates nothing.
+  static func literal(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    guard bytes.count > 15, bytes.count <= 32, bytes[0] == UInt8(ascii: "/") else { return nil }
+    let h = hash(bytes)
+    return slots.withUnsafeBufferPointer { table -> String? in
+      var slot = Int(h & 255)
+      while let entry = table[slot] {
+        if entry.hash == h {
+          var text = entry.pointer
+          let same = text.withUTF8 {
+            $0.count == bytes.count && memcmp($0.baseAddress!, bytes.baseAddress!, $0.count) == 0
+          }
+          if same { return entry.pointer }
+        }
+        slot = (slot + 1) & 255
+      }
+      return nil
+    }
+  }
 }

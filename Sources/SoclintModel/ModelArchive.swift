@@ -245,7 +245,11 @@ private struct ModelReader {
   }
 
   mutating func place<V>(_ value: V) -> Located<V>? {
-    guard let start = reader.mark(), let end = reader.mark(), let pointer = reader.string() else {
+    // A pointer the model writes as a literal is read back as that literal (see
+    // `LiteralPointers.literal(_:)`), not decoded into a string of its own.
+    guard let start = reader.mark(), let end = reader.mark(),
+      let pointer = reader.string(known: LiteralPointers.literal)
+    else {
       return nil
     }
     return Located(value, start: start, end: end, pointer: pointer, file: file)

@@ -219,13 +219,20 @@ package struct ArchiveReader {
   }
 
   package mutating func string() -> String? {
+    string(known: { _ in nil })
+  }
+
+  /// A string, taken from `known` when it knows the bytes (a string the program holds already,
+  /// such as a literal) rather than decoded into a new one.
+  package mutating func string(known: (UnsafeBufferPointer<UInt8>) -> String?) -> String? {
     guard let length = number(), length >= 0, length <= bytes.count - offset else { return nil }
-    let slice = UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length])
+    let slice = UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length]).bindMemory(to: UInt8.self)
     offset += length
+    if let string = known(slice) { return string }
     // The archive's strings were valid UTF-8 when written, and the check that they still are
     // is the decoder's own fast one: an archive damaged there holds some other text, which
     // is harmless (entries are trusted only for the bytes they hold).
-    return String(decoding: slice.bindMemory(to: UInt8.self), as: UTF8.self)
+    return String(decoding: slice, as: UTF8.self)
   }
 
   package mutating func mark() -> Mark? {

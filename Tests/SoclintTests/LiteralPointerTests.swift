@@ -28,6 +28,31 @@ import Testing
     }
   }
 
+  /// The cache reads back as literals exactly the pointers that are literals.
+  @Test func literalsAreFoundByTheirBytes() {
+    var literals = LiteralPointers.rootFields
+    for item in 0..<EvidencePointer.literalItems {
+      literals += EvidencePointer.Field.allCases.map { EvidencePointer.of($0, item: item) }
+    }
+    literals += (0..<CriterionPointer.literalItems).map {
+      CriterionPointer.of(item: $0, framework: "soc2", frameworkPointer: "/criteria/soc2")
+    }
+    func found(_ text: String) -> String? {
+      var bytes = text
+      return bytes.withUTF8 { LiteralPointers.literal($0) }
+    }
+    for literal in literals {
+      // Pointers of 15 bytes or fewer are kept inside their string value and not looked up.
+      #expect(found(literal) == (literal.utf8.count > 15 ? literal : nil), "\(literal)")
+      for other in [literal + "x", String(literal.dropLast()), literal.uppercased(), "x" + literal] {
+        #expect(found(other) == nil, "\(other)")
+      }
+    }
+    for other in ["", "/", "/evidence/8/id", "/criteria/soc1/0", "/criteria/soc2/8", "/evidence/0", "id"] {
+      #expect(found(other) == nil, "\(other)")
+    }
+  }
+
   /// The node a pointer names in a tree, read token by token.
   static func node(at pointer: String, in root: Node) -> Node? {
     guard let tokens = JSONPointer.tokens(pointer) else { return nil }
