@@ -45,6 +45,12 @@ public final class FlatYAML {
     public let keyStyle: ScalarStyle
     /// The value's position in `values`.
     public let value: Int32
+
+    /// Whether the key's text is `text`, whose byte count and first eight bytes are `length`
+    /// and `prefix`: told by the two integers, and by the text only past eight bytes.
+    func hasKey(_ text: String, length: Int32, prefix: UInt64) -> Bool {
+      keyLength == length && keyPrefix == prefix && (length <= 8 || keyText.isExactlyEqual(to: text))
+    }
   }
 
   /// Every value of the file, each collection before its children. The three lists are owned
@@ -111,8 +117,8 @@ public final class FlatYAML {
       let prefix = FlatYAML.prefix(bytes)
       let first = Int(values[Int(mapping)].first)
       for i in first..<first + Int(values[Int(mapping)].count)
-      where pairs[i].keyLength == length && pairs[i].keyPrefix == prefix {
-        if length <= 8 || pairs[i].keyText.isExactlyEqual(to: key) { return i }
+      where pairs[i].hasKey(key, length: length, prefix: prefix) {
+        return i
       }
       return nil
     }
@@ -137,11 +143,7 @@ public final class FlatYAML {
 
   /// The string value of the scalar at `index`, when it is a string.
   public func string(_ index: Int32) -> String? {
-    guard values[Int(index)].scalar?.isString == true, case .string(let v) = values[Int(index)].scalar!.value
-    else {
-      return nil
-    }
-    return v
+    values[Int(index)].scalar?.stringValue
   }
 
   /// The positions of the items of the sequence at `index`; empty when it is not a sequence.
@@ -158,9 +160,7 @@ public final class FlatYAML {
 
   /// The `Node` of a pair's key, as `Node.Pair.key` makes it.
   public func keyNode(_ pair: Pair) -> Node {
-    Node(
-      content: .scalar(Node.Scalar(textItself: pair.keyText, style: pair.keyStyle)), start: pair.keyStart,
-      end: pair.keyEnd)
+    Node.Pair.keyNode(pair.keyText, style: pair.keyStyle, start: pair.keyStart, end: pair.keyEnd)
   }
 
   /// The `Node` tree of the value at `index`, equal to the one the loader reads.
@@ -351,18 +351,19 @@ struct FlatBuilder {
       if end.line > start.line { multilineScalars.append(YAMLFile.Span(start: start, end: end)) }
       let style = ScalarStyle(s.style)
       let bytes = UnsafeBufferPointer(start: s.value, count: Int(s.length))
-      let isText = CoreSchema.isTextItself(style: style, firstByte: s.length > 0 ? s.value[0] : nil)
       let text = String(decoding: bytes, as: UTF8.self)
-      let value = isText ? nil : CoreSchema.resolve(text, style: style, tag: nil)
+      let firstByte = s.length > 0 ? s.value[0] : nil
       if let top = frames.indices.last, frames[top].isMapping, frames[top].key == nil {
-        // A key: only a string (`title` is one, once read; `true` and `1` are not).
-        if let value, case .string = value {} else if value != nil { return false }
+        // A key: only a string (`title` is one, once read; `true` and `1` are not). Most keys are
+        // their own text, told by their first byte, and make no scalar.
+        guard
+          CoreSchema.isTextItself(style: style, firstByte: firstByte)
+            || Node.Scalar(reading: text, style: style, tag: nil, firstByte: firstByte).isString
+        else { return false }
         frames[top].key = (text, Int32(bytes.count), FlatYAML.prefix(bytes), style, start, end)
         return true
       }
-      let scalar =
-        value.map { Node.Scalar(text: text, style: style, value: $0) }
-        ?? Node.Scalar(textItself: text, style: style)
+      let scalar = Node.Scalar(reading: text, style: style, tag: nil, firstByte: firstByte)
       values.append(Value(start: start, end: end, scalar: scalar, isMapping: false, first: 0, count: 0))
       return add(Int32(values.count - 1))
     case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
@@ -419,9 +420,7 @@ struct FlatBuilder {
     if key.text.utf8.count == 2 && key.text == "<<" && key.style == .plain { return false }
     if pendingPairs.count - first >= FlatBuilder.maxPairs { return false }
     for i in first..<pendingPairs.count
-    where pendingPairs[i].keyLength == key.length && pendingPairs[i].keyPrefix == key.prefix
-      && (key.length <= 8 || pendingPairs[i].keyText.isExactlyEqual(to: key.text))
-    {
+    where pendingPairs[i].hasKey(key.text, length: key.length, prefix: key.prefix) {
       return false
     }
     pendingPairs.append(

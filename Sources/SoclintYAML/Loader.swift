@@ -380,14 +380,8 @@ private struct TreeBuilder {
     let text = String(decoding: UnsafeBufferPointer(start: s.value, count: Int(s.length)), as: UTF8.self)
     let style = TreeBuilder.style(s.style)
     let tag = TreeBuilder.string(s.tag)
-    let scalar: Node.Scalar
-    if tag == nil, CoreSchema.isTextItself(style: style, firstByte: s.length > 0 ? s.value[0] : nil) {
-      // Most scalars: resolving them and comparing the value with the text cost 250
-      // instructions each.
-      scalar = Node.Scalar(textItself: text, style: style)
-    } else {
-      scalar = Node.Scalar(text: text, style: style, value: CoreSchema.resolve(text, style: style, tag: tag))
-    }
+    let scalar = Node.Scalar(
+      reading: text, style: style, tag: tag, firstByte: s.length > 0 ? s.value[0] : nil)
     return Node(
       content: .scalar(scalar), start: start, end: end, tag: tag, anchor: TreeBuilder.string(s.anchor))
   }

@@ -128,6 +128,27 @@ public final class Node: Sendable {
       }
     }
 
+    /// The string value, when the value is a string (the text itself or another).
+    public var stringValue: String? {
+      switch resolved {
+      case .text: return text
+      case .string(let s): return s
+      default: return nil
+      }
+    }
+
+    /// A scalar read from its text, style and tag as libyaml gives them, its value resolved
+    /// by the YAML 1.2 core schema; `firstByte` is the text's first byte.
+    init(reading text: String, style: ScalarStyle, tag: String?, firstByte: UInt8?) {
+      if tag == nil, CoreSchema.isTextItself(style: style, firstByte: firstByte) {
+        // Most scalars: resolving them and comparing the value with the text cost 250
+        // instructions each.
+        self.init(textItself: text, style: style)
+      } else {
+        self.init(text: text, style: style, value: CoreSchema.resolve(text, style: style, tag: tag))
+      }
+    }
+
     /// A scalar whose value is its text (see `CoreSchema.isTextItself`).
     init(textItself text: String, style: ScalarStyle) {
       self.text = text
@@ -172,9 +193,12 @@ public final class Node: Sendable {
     /// The key; soclint's files use scalar keys, but YAML allows any node. Two reads of a key
     /// that was not kept as a node give two equal nodes, not the same one.
     public var key: Node {
-      if let storedKey { return storedKey }
-      return Node(
-        content: .scalar(Scalar(textItself: keyText ?? "", style: keyStyle)), start: keyStart, end: keyEnd)
+      storedKey ?? Pair.keyNode(keyText ?? "", style: keyStyle, start: keyStart, end: keyEnd)
+    }
+
+    /// The node of a key that is a string without tag or anchor, made from its parts.
+    static func keyNode(_ text: String, style: ScalarStyle, start: Mark, end: Mark) -> Node {
+      Node(content: .scalar(Scalar(textItself: text, style: style)), start: start, end: end)
     }
 
     /// The stretch of the key's text, without making its node.
@@ -288,8 +312,7 @@ public final class Node: Sendable {
 
   /// The string value of a scalar that resolved to a string.
   public var string: String? {
-    if case .scalar(let s) = content, s.isString, case .string(let v) = s.value { return v }
-    return nil
+    scalar?.stringValue
   }
 
   /// The text of a scalar key, whatever it resolved to (`1: x` has the key "1").
