@@ -1,6 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// soclint's allocator is jemalloc unless SOCLINT_SYSTEM_MALLOC is set (see "Why jemalloc" in the
+// README): the escape hatch for a machine without libjemalloc-dev.
+let jemalloc: [Target.Dependency] = Context.environment["SOCLINT_SYSTEM_MALLOC"] == nil ? ["CJemalloc"] : []
+
 let package = Package(
   name: "soclint",
   platforms: [.macOS(.v13)],
@@ -22,6 +26,13 @@ let package = Package(
       name: "CYAML",
       pkgConfig: "yaml-0.1",
       providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+    ),
+    // jemalloc (Debian: libjemalloc-dev) as the process's malloc, for libyaml and Swift alike:
+    // see "Why jemalloc" in the README.
+    .systemLibrary(
+      name: "CJemalloc",
+      pkgConfig: "jemalloc",
+      providers: [.apt(["libjemalloc-dev"]), .brew(["jemalloc"])]
     ),
     // Layers, from the bottom: each knows only those below it.
     .target(name: "SoclintYAML", dependencies: ["CYAML"]),
@@ -53,7 +64,7 @@ let package = Package(
       dependencies: [
         "SoclintDiagnostics", "SoclintModel", "SoclintRules", "SoclintReporters", "SoclintLSP",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+      ] + jemalloc
     ),
     .executableTarget(
       name: "soclint-bench",

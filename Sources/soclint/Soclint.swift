@@ -3,6 +3,11 @@ import Foundation
 import SoclintModel
 import SoclintReporters
 
+// Imported only to be linked: jemalloc becomes the process's malloc (see "Why jemalloc" in the README).
+#if canImport(CJemalloc)
+  import CJemalloc
+#endif
+
 /// The command line. Each subcommand's `run()` is thin: it gathers options, asks the layers
 /// below, and maps the outcome to an exit status.
 struct Soclint: ParsableCommand {
