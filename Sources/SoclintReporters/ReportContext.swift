@@ -35,6 +35,7 @@ public struct ReportContext: Sendable {
     result: LintResult, displayPath: @escaping @Sendable (String) -> String = { $0 }, color: Bool = false
   ) {
     var sources: [String: SourceFile] = [:]
+    sources.reserveCapacity(result.project.files.count)
     for f in result.project.files { sources[f.path] = f }
     self.init(displayPath: displayPath, color: color, sources: sources)
   }
