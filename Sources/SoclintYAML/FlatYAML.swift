@@ -71,14 +71,17 @@ public final class FlatYAML {
   /// The scalars that span several lines (see `YAMLFile.multilineScalars`).
   public let multilineScalars: [YAMLFile.Span]
 
-  init(builder: FlatBuilder) {
-    values = FlatYAML.owned(builder.values)
+  /// Takes the builder's lists as they are: their memory is this object's from now on.
+  init(builder: consuming FlatBuilder) {
+    values = UnsafePointer(builder.values.base)
     valueCount = builder.values.count
-    items = FlatYAML.owned(builder.items)
-    pairs = FlatYAML.owned(builder.pairs)
+    items = UnsafePointer(builder.items.base)
+    pairs = UnsafePointer(builder.pairs.base)
     pairCount = builder.pairs.count
     roots = builder.roots
     multilineScalars = builder.multilineScalars
+    builder.pendingItems.free()
+    builder.pendingPairs.free()
   }
 
   deinit {
@@ -89,14 +92,6 @@ public final class FlatYAML {
     UnsafeMutablePointer(mutating: pairs).deallocate()
   }
 
-  private static func owned<T>(_ array: [T]) -> UnsafePointer<T> {
-    let pointer = UnsafeMutablePointer<T>.allocate(capacity: Swift.max(array.count, 1))
-    array.withUnsafeBufferPointer {
-      if let base = $0.baseAddress { pointer.initialize(from: base, count: $0.count) }
-    }
-    return UnsafePointer(pointer)
-  }
-
   /// The file read flat, or nil when it is not plain YAML (see the type) or when `limits` or
   /// anything else would make the loader report a problem: then `YAMLLoader.load` reads it.
   public static func read(_ input: [UInt8], limits: YAMLLoader.Limits = YAMLLoader.Limits()) -> FlatYAML? {
@@ -104,7 +99,11 @@ public final class FlatYAML {
     if Encoding.firstProblem(in: bytes) != nil { return nil }
     var builder = FlatBuilder(maxDepth: limits.maxDepth, expectedBytes: bytes.count)
     let read = bytes.withUnsafeBufferPointer { builder.run($0) }
-    return read ? FlatYAML(builder: builder) : nil
+    guard read else {
+      builder.free()
+      return nil
+    }
+    return FlatYAML(builder: builder)
   }
 
   /// The position in `pairs` of the pair of `mapping` whose key's text is `key` (the same
@@ -228,7 +227,10 @@ extension FlatYAML {
   /// string without them).
   package static func of(_ root: Node) -> FlatYAML? {
     var builder = FlatBuilder(maxDepth: .max)
-    guard let index = builder.append(root) else { return nil }
+    guard let index = builder.append(root) else {
+      builder.free()
+      return nil
+    }
     builder.roots = [index]
     return FlatYAML(builder: builder)
   }
@@ -252,7 +254,7 @@ extension FlatBuilder {
       }
       values[Int(index)].first = Int32(items.count)
       values[Int(index)].count = Int32(children.count)
-      items += children
+      for child in children { items.append(child) }
     case .mapping(let list):
       values.append(Value(start: node.start, end: node.end, scalar: nil, isMapping: true, first: 0, count: 0))
       var children: [FlatYAML.Pair] = []
@@ -270,15 +272,66 @@ extension FlatBuilder {
       }
       values[Int(index)].first = Int32(pairs.count)
       values[Int(index)].count = Int32(children.count)
-      pairs += children
+      for child in children { pairs.append(child) }
     }
     return index
   }
 }
 
-/// Reads libyaml's events into the arrays of a `FlatYAML`, giving up at the first thing they do
-/// not hold.
-struct FlatBuilder {
+/// A list that grows as an array does, in memory it allocates itself. A finished list is
+/// handed to `FlatYAML` as it is, and a mapping's pending pairs are moved into place: with
+/// arrays, both were copies, each value's and each pair's text counted in and then out again
+/// (3% of a run's instructions). Whoever holds the list last frees it (`free`), or hands its
+/// memory over (`FlatYAML.init(builder:)`).
+struct FlatStorage<Element> {
+  private(set) var base: UnsafeMutablePointer<Element>
+  private(set) var count = 0
+  private var capacity: Int
+
+  init(capacity: Int) {
+    self.capacity = max(1, capacity)
+    base = .allocate(capacity: self.capacity)
+  }
+
+  subscript(index: Int) -> Element {
+    unsafeAddress { UnsafePointer(base + index) }
+    unsafeMutableAddress { base + index }
+  }
+
+  mutating func append(_ element: Element) {
+    if count == capacity { grow(to: count + 1) }
+    (base + count).initialize(to: element)
+    count += 1
+  }
+
+  /// Moves the elements of `other` from `start` on to the end of this list; `other` keeps
+  /// those before `start`.
+  mutating func moveAppend(from other: inout FlatStorage<Element>, from start: Int) {
+    let moved = other.count - start
+    if count + moved > capacity { grow(to: count + moved) }
+    (base + count).moveInitialize(from: other.base + start, count: moved)
+    count += moved
+    other.count = start
+  }
+
+  private mutating func grow(to needed: Int) {
+    capacity = max(needed, capacity * 2)
+    let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity)
+    larger.moveInitialize(from: base, count: count)
+    base.deallocate()
+    base = larger
+  }
+
+  /// Destroys the elements and frees the memory.
+  func free() {
+    base.deinitialize(count: count)
+    base.deallocate()
+  }
+}
+
+/// Reads libyaml's events into the lists of a `FlatYAML`, giving up at the first thing they do
+/// not hold. Its lists are not freed with it: `free` frees them, or `FlatYAML` takes them.
+struct FlatBuilder: ~Copyable {
   /// A collection being read: its value's position, and where its children begin in the
   /// pending stacks.
   struct Frame {
@@ -293,14 +346,14 @@ struct FlatBuilder {
   static let maxPairs = 64
 
   let maxDepth: Int
-  var values: [Value] = []
-  var items: [Int32] = []
-  var pairs: [FlatYAML.Pair] = []
+  var values: FlatStorage<Value>
+  var items: FlatStorage<Int32>
+  var pairs: FlatStorage<FlatYAML.Pair>
   var roots: [Int32] = []
   var multilineScalars: [YAMLFile.Span] = []
   var frames: [Frame] = []
-  var pendingItems: [Int32] = []
-  var pendingPairs: [FlatYAML.Pair] = []
+  var pendingItems = FlatStorage<Int32>(capacity: 16)
+  var pendingPairs = FlatStorage<FlatYAML.Pair>(capacity: 32)
   var root: Int32? = nil
 
   typealias Value = FlatYAML.Value
@@ -309,12 +362,19 @@ struct FlatBuilder {
     self.maxDepth = maxDepth
     // Room for a file of this size as controls are written (a value for every 25 bytes or
     // so), so that the lists are not grown and copied one doubling at a time.
-    values.reserveCapacity(max(16, expectedBytes / 20))
-    pairs.reserveCapacity(max(16, expectedBytes / 28))
-    items.reserveCapacity(max(8, expectedBytes / 80))
-    pendingPairs.reserveCapacity(32)
-    pendingItems.reserveCapacity(16)
+    values = FlatStorage(capacity: max(16, expectedBytes / 20))
+    pairs = FlatStorage(capacity: max(16, expectedBytes / 28))
+    items = FlatStorage(capacity: max(8, expectedBytes / 80))
     frames.reserveCapacity(8)
+  }
+
+  /// Frees the lists, when no `FlatYAML` takes them.
+  consuming func free() {
+    values.free()
+    items.free()
+    pairs.free()
+    pendingItems.free()
+    pendingPairs.free()
   }
 
   /// Reads every event; false when the file is not one to read flat.
@@ -384,13 +444,11 @@ struct FlatBuilder {
       if frame.isMapping {
         values[v].first = Int32(pairs.count)
         values[v].count = Int32(pendingPairs.count - frame.first)
-        pairs.append(contentsOf: pendingPairs[frame.first...])
-        pendingPairs.removeSubrange(frame.first...)
+        pairs.moveAppend(from: &pendingPairs, from: frame.first)
       } else {
         values[v].first = Int32(items.count)
         values[v].count = Int32(pendingItems.count - frame.first)
-        items.append(contentsOf: pendingItems[frame.first...])
-        pendingItems.removeSubrange(frame.first...)
+        items.moveAppend(from: &pendingItems, from: frame.first)
       }
       values[v].end = end
       return add(frame.value)
