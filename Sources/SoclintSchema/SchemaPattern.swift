@@ -8,7 +8,7 @@ import Foundation
 /// their negations are ASCII (or, for `\s`, ECMA's whitespace) sets, `$` matches only at the
 /// very end, `.` stops only at line terminators, `[` inside a class is literal, `[^]` is any
 /// character and `[]` nothing.
-final class SchemaPattern: Sendable {
+final class SchemaPattern: @unchecked Sendable {
   let source: String
   /// How it runs; exactly one is set. Three optionals rather than an enum of three cases: such
   /// an enum keeps its case in the spare bits of the reference it holds, where the leak checker
@@ -17,24 +17,37 @@ final class SchemaPattern: Sendable {
   /// `prefix`: `^` and then letters, digits, `-` and `_` only, so whether the text starts with
   /// them. `^x-` guards every key of soclint's own schemas, and a prefix test costs far less
   /// than running the automaton. `simple`: the common subset. `icu`: anything else.
-  private let prefix: [UInt8]?
+  ///
+  /// `matches` reads the prefix's bytes and `simple` without counting a reference
+  /// (`uncountedSimple`; `simple` keeps it alive). A pattern is compiled once for the process
+  /// and matched by both reading threads: counting a reference on it at every match is an
+  /// atomic write to a line the other core then fetches back (`@unchecked Sendable`: all is
+  /// set in `init` and only read afterwards).
+  private let prefix: UnsafeMutableBufferPointer<UInt8>?
   private let simple: SimpleRegex?
   private let icu: SharedRegex?
+  private let uncountedSimple: Unmanaged<SimpleRegex>?
 
   init?(_ source: String) {
     self.source = source
-    if let prefix = SchemaPattern.literalPrefix(source) {
-      (self.prefix, simple, icu) = (prefix, nil, nil)
+    if let literal = SchemaPattern.literalPrefix(source) {
+      let bytes = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: literal.count)
+      _ = bytes.initialize(from: literal)
+      (prefix, simple, icu, uncountedSimple) = (bytes, nil, nil, nil)
       return
     }
     if let simple = SimpleRegex(source) {
-      (prefix, self.simple, icu) = (nil, simple, nil)
+      (prefix, self.simple, icu, uncountedSimple) = (nil, simple, nil, Unmanaged.passUnretained(simple))
       return
     }
     guard let translated = SchemaPattern.icuPattern(source),
       let regex = try? NSRegularExpression(pattern: translated)
     else { return nil }
-    (prefix, simple, icu) = (nil, nil, SharedRegex(regex: regex))
+    (prefix, simple, icu, uncountedSimple) = (nil, nil, SharedRegex(regex: regex), nil)
+  }
+
+  deinit {
+    prefix?.deallocate()
   }
 
   /// Whether ICU runs this pattern (for tests).
@@ -79,11 +92,10 @@ final class SchemaPattern: Sendable {
     if let prefix {
       var string = string
       return string.withUTF8 { bytes in
-        bytes.count >= prefix.count
-          && prefix.withUnsafeBufferPointer { memcmp(bytes.baseAddress!, $0.baseAddress!, prefix.count) == 0 }
+        bytes.count >= prefix.count && memcmp(bytes.baseAddress!, prefix.baseAddress!, prefix.count) == 0
       }
     }
-    if let simple { return simple.matches(string) }
+    if let uncountedSimple { return uncountedSimple._withUnsafeGuaranteedRef { $0.matches(string) } }
     return SchemaPattern.icuMatches(icu!.regex, string)
   }
 

@@ -195,9 +195,9 @@ final class SchemaProbe: @unchecked Sendable {
             matched = true
             if !isValid(pairs[i].value, against: property) { return false }
           }
-          for patternProperty in rule.patternProperties where patternProperty.pattern.matches(name) {
+          for k in 0..<rule.uncountedPatterns.count where rule.uncountedPatterns[k].matches(name) {
             matched = true
-            if !isValid(pairs[i].value, against: patternProperty.schema) { return false }
+            if !isValid(pairs[i].value, against: rule.uncountedPatterns[k].schema) { return false }
           }
           guard !matched, let additional = rule.additional else { continue }
           if rule.additionalIsFalse || !isValid(pairs[i].value, against: additional) { return false }
@@ -304,10 +304,10 @@ extension SchemaProbe {
             matched = true
             if !isValid(yaml, pair[i].value, against: property) { return false }
           }
-          for patternProperty in rule.patternProperties
-          where patternProperty.pattern.matches(pair[i].keyText) {
+          // The patterns are read without counting a reference: see `MembersRule`.
+          for k in 0..<rule.uncountedPatterns.count where rule.uncountedPatterns[k].matches(pair[i].keyText) {
             matched = true
-            if !isValid(yaml, pair[i].value, against: patternProperty.schema) { return false }
+            if !isValid(yaml, pair[i].value, against: rule.uncountedPatterns[k].schema) { return false }
           }
           guard !matched, let additional = rule.additional else { continue }
           if rule.additionalIsFalse || !isValid(yaml, pair[i].value, against: additional) {

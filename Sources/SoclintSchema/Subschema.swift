@@ -101,10 +101,35 @@ final class EnumRule: Sendable {
 
 /// `properties`, `patternProperties` and `additionalProperties` of one subschema: a property
 /// matched by neither of the first two is additional.
-final class MembersRule: Sendable {
+///
+/// Both reading threads look members up in the same compiled schema. Its lookup tables are
+/// therefore plain memory read through pointers: an array held by a shared object has its
+/// storage's reference count raised and lowered at each reading, an atomic write to a line
+/// that the other core then has to fetch back (`@unchecked Sendable`: written once in `init`,
+/// only read afterwards, freed in `deinit`).
+final class MembersRule: @unchecked Sendable {
   struct PatternProperty: Sendable {
     let pattern: SchemaPattern
     let schema: Int
+  }
+
+  /// A property's name as `property(named:length:prefix:)` compares it.
+  struct Name {
+    let length: Int
+    /// The first eight bytes, as `MembersRule.prefix` reads them.
+    let prefix: UInt64
+    let schema: Int
+    let name: String
+  }
+
+  /// A pattern property without a reference to count: `patternProperties` keeps each pattern
+  /// alive.
+  struct UncountedPattern {
+    let pattern: Unmanaged<SchemaPattern>
+    let schema: Int
+
+    /// Whether the pattern matches `name`.
+    func matches(_ name: String) -> Bool { pattern._withUnsafeGuaranteedRef { $0.matches(name) } }
   }
 
   let properties: [ExactString: Int]
@@ -113,12 +138,10 @@ final class MembersRule: Sendable {
   /// `additionalProperties: false`, reported as `unexpectedProperty`.
   let additionalIsFalse: Bool
 
-  /// The names of `properties` and their lengths in UTF-8, for `property(named:)`.
-  private let names: [String]
-  private let nameLengths: [Int]
-  /// The first eight bytes of each name, as `MembersRule.prefix` reads them.
-  private let namePrefixes: [UInt64]
-  private let nameSchemas: [Int]
+  /// The names of `properties`, for `property(named:)`.
+  private let names: UnsafeMutableBufferPointer<Name>
+  /// `patternProperties`, for the schema probe.
+  let uncountedPatterns: UnsafeMutableBufferPointer<UncountedPattern>
 
   init(
     properties: [ExactString: Int], patternProperties: [PatternProperty], additional: Int?,
@@ -128,13 +151,25 @@ final class MembersRule: Sendable {
     self.patternProperties = patternProperties
     self.additional = additional
     self.additionalIsFalse = additionalIsFalse
-    names = properties.keys.map(\.string)
-    nameLengths = names.map(\.utf8.count)
-    namePrefixes = names.map { name in
-      var name = name
-      return name.withUTF8 { MembersRule.prefix($0) }
+    let list = properties.keys.map { key -> Name in
+      var name = key.string
+      let (length, prefix) = name.withUTF8 { ($0.count, MembersRule.prefix($0)) }
+      return Name(length: length, prefix: prefix, schema: properties[key]!, name: key.string)
     }
-    nameSchemas = properties.keys.map { properties[$0]! }
+    names = .allocate(capacity: list.count)
+    _ = names.initialize(from: list)
+    uncountedPatterns = .allocate(capacity: patternProperties.count)
+    _ = uncountedPatterns.initialize(
+      from: patternProperties.map {
+        UncountedPattern(pattern: Unmanaged.passUnretained($0.pattern), schema: $0.schema)
+      })
+  }
+
+  deinit {
+    names.deinitialize()
+    names.deallocate()
+    uncountedPatterns.deinitialize()
+    uncountedPatterns.deallocate()
   }
 
   /// The subschema of the property `name`, as `properties[ExactString(name)]`. Objects of a
@@ -143,8 +178,8 @@ final class MembersRule: Sendable {
   /// `property(named:)` of a name whose length and prefix (see `FlatYAML.prefix`) are known.
   func property(named name: String, length: Int, prefix: UInt64) -> Int? {
     if names.count > 32 { return properties[ExactString(name)] }
-    for i in names.indices where nameLengths[i] == length && namePrefixes[i] == prefix {
-      if length <= 8 || names[i].isExactlyEqual(to: name) { return nameSchemas[i] }
+    for i in 0..<names.count where names[i].length == length && names[i].prefix == prefix {
+      if length <= 8 || names[i].name.isExactlyEqual(to: name) { return names[i].schema }
     }
     return nil
   }
@@ -154,17 +189,12 @@ final class MembersRule: Sendable {
     // A name is told by its length and first eight bytes, and only a longer one is compared
     // further: most members' names share their length with some other property's.
     let byPrefix: Int?? = name.utf8.withContiguousStorageIfAvailable { bytes in
-      let length = bytes.count
-      let prefix = MembersRule.prefix(bytes)
-      for i in names.indices where nameLengths[i] == length && namePrefixes[i] == prefix {
-        if length <= 8 || names[i].isExactlyEqual(to: name) { return nameSchemas[i] }
-      }
-      return nil
+      property(named: name, length: bytes.count, prefix: MembersRule.prefix(bytes))
     }
     if let byPrefix { return byPrefix }
     let length = name.utf8.count
-    for i in names.indices where nameLengths[i] == length && names[i].isExactlyEqual(to: name) {
-      return nameSchemas[i]
+    for i in 0..<names.count where names[i].length == length && names[i].name.isExactlyEqual(to: name) {
+      return names[i].schema
     }
     return nil
   }
