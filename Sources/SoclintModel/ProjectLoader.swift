@@ -253,20 +253,24 @@ public struct ProjectLoader: Sendable {
     var catalogsIncomplete = false
     var controlsIncomplete = false
     counts.files = results.count + 1
-    for r in results {
-      if let f = r.file { files.append(f) }
-      controls += r.controls
-      owners += r.owners
-      catalogs += r.catalogs
-      policies += r.policies
-      findings += r.findings
-      counts.controls += r.counts.controls
-      counts.owners += r.counts.owners
-      counts.catalogs += r.counts.catalogs
-      counts.policies += r.counts.policies
-      ownersIncomplete = ownersIncomplete || r.broken.contains(.owners)
-      catalogsIncomplete = catalogsIncomplete || r.broken.contains(.catalog)
-      controlsIncomplete = controlsIncomplete || r.broken.contains(.control)
+    // By index, each field read in place: a copy of each file's whole result counted every
+    // one of its references in and out, on one thread, for ten thousand files.
+    for i in results.indices {
+      if let f = results[i].file { files.append(f) }
+      controls += results[i].controls
+      if !results[i].owners.isEmpty { owners += results[i].owners }
+      if !results[i].catalogs.isEmpty { catalogs += results[i].catalogs }
+      if !results[i].policies.isEmpty { policies += results[i].policies }
+      if !results[i].findings.isEmpty { findings += results[i].findings }
+      counts.controls += results[i].counts.controls
+      counts.owners += results[i].counts.owners
+      counts.catalogs += results[i].counts.catalogs
+      counts.policies += results[i].counts.policies
+      if !results[i].broken.isEmpty {
+        ownersIncomplete = ownersIncomplete || results[i].broken.contains(.owners)
+        catalogsIncomplete = catalogsIncomplete || results[i].broken.contains(.catalog)
+        controlsIncomplete = controlsIncomplete || results[i].broken.contains(.control)
+      }
     }
     return Project(
       root: root, configFile: configFile, configuration: configuration, files: files, controls: controls,

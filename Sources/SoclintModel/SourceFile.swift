@@ -12,12 +12,18 @@ public final class SourceFile: Sendable, Hashable {
   /// Where scalars spanning several lines are (block scalars, multi-line quoted and plain
   /// ones), in order: a `#` inside one is text, not a comment, and cannot suppress anything.
   public let multilineScalars: [YAMLFile.Span]
+  /// Whether the text holds a `#`, without which it holds no comment. Found when the file is
+  /// made, on the reading thread and while the text is still in its cache: asked later of
+  /// every file on one thread (for suppression comments), it was a pass over all the project's
+  /// text from memory.
+  public let mayHoldComment: Bool
 
   /// A file from its path and text, with the multi-line scalars its YAML reading found.
   public init(path: String, text: String, multilineScalars: [YAMLFile.Span] = []) {
     self.path = path
     self.text = text
     self.multilineScalars = multilineScalars
+    mayHoldComment = SourceFile.text(text, containsASCII: "#")
   }
 
   /// The lines of `text` without their line breaks (LF or CRLF). Computed on demand: only files

@@ -17,9 +17,9 @@ struct SuppressionEngine {
 
   init(project: Project, asOf: Day) {
     self.asOf = asOf
-    // A suppression is a comment, and a file without `#` has none: one memchr that finds
-    // nothing, where the marker's search stops at every `:` of every key.
-    for file in project.files where file.contains(ascii: "#") && file.contains(ascii: "soclint:") {
+    // A suppression is a comment, and a file without `#` has none (`mayHoldComment`, found
+    // while the file was read), where the marker's search stops at every `:` of every key.
+    for file in project.files where file.mayHoldComment && file.contains(ascii: "soclint:") {
       let parsed = Suppression.parse(file)
       guard !parsed.isEmpty else { continue }
       byPath[file.path] = parsed
