@@ -16,6 +16,11 @@ public enum Registry {
     UnapprovedPolicy(), PolicyChangedAfterApproval(), OrphanPolicy(),
   ]
 
+  /// The rules that check controls alone, with the controls each checks, in `checkers` order.
+  static let controlCheckers: [(rule: any Rule, selection: ControlSelection)] = checkers.compactMap { rule in
+    type(of: rule).eachControl.map { (rule, $0) }
+  }
+
   /// Every description, in `RuleID` order. A rule id without a description, or with two, stops
   /// here with a message naming it (and the registry test names it first).
   public static let descriptions: [RuleDescription] = {

@@ -196,16 +196,55 @@ public struct RuleDescription: Sendable {
   public var isStructural: Bool { id.isStructural }
 }
 
-/// A rule that checks the typed model: it looks at the whole project once. Structure rules are
-/// found while reading (SoclintModel) and suppression rules by the `SuppressionEngine`; those are
-/// descriptions only (`RuleDescription.structure`, `RuleDescription.suppression`).
+/// The controls a rule checks one at a time.
+public enum ControlSelection: Sendable {
+  /// Every control, retired ones included.
+  case all
+  /// The controls that count: implemented and planned.
+  case active
+  /// Implemented controls only: the ones that count for coverage and staleness.
+  case implemented
+
+  /// Whether a control is one of the selection.
+  public func contains(_ control: Control) -> Bool {
+    switch self {
+    case .all: return true
+    case .active: return control.status != .retired
+    case .implemented: return control.isImplemented
+    }
+  }
+}
+
+/// A rule that checks the typed model. Structure rules are found while reading (SoclintModel)
+/// and suppression rules by the `SuppressionEngine`; those are descriptions only
+/// (`RuleDescription.structure`, `RuleDescription.suppression`).
+///
+/// A rule has two parts, and either may be empty. What it finds in one control alone, from that
+/// control and the context's tables, is `check(_:in:report:)`: the linter takes each control
+/// once through every rule that has such a part, on the thread that holds the control. The rest
+/// (across controls, and policies, owners, catalogs and the configuration) is
+/// `check(_:report:)`, run once.
 public protocol Rule: Sendable {
   static var description: RuleDescription { get }
+  /// The controls `check(_:in:report:)` is given; nil for a rule that checks no control alone.
+  static var eachControl: ControlSelection? { get }
   init()
+  /// Checks one control of `eachControl`; what it finds may not depend on any other control.
+  func check(_ control: Control, in context: LintContext, report: inout [Finding])
+  /// Checks what is not one control alone.
   func check(_ context: LintContext, report: inout [Finding])
 }
 
 extension Rule {
+  /// No control is checked alone.
+  public static var eachControl: ControlSelection? { nil }
+
+  /// Nothing to find in one control alone.
+  public func check(_ control: Control, in context: LintContext, report: inout [Finding]) {}
+
+  /// Nothing to find beyond single controls.
+  public func check(_ context: LintContext, report: inout [Finding]) {}
+
   /// The rule's description, from an instance.
   public var description: RuleDescription { Self.description }
 

@@ -41,40 +41,18 @@ struct DuplicateID: Rule {
     ],
     passing: [Example(control: Example.goodControl)])
 
+  static let eachControl: ControlSelection? = .all
+
+  /// Evidence ids are unique within their control.
+  func check(_ control: Control, in context: LintContext, report: inout [Finding]) {
+    duplicates(control.evidence.lazy.map { $0.id }, &report) {
+      "evidence '\($0)' of control \(control.id.value)"
+    }
+  }
+
   func check(_ context: LintContext, report: inout [Finding]) {
-    func duplicates<C: RandomAccessCollection>(_ ids: C, _ describe: (String) -> String)
-    where C.Element == Located<String> {
-      func declaredTwice(_ id: Located<String>, after earlier: Located<String>) {
-        report.append(
-          finding(
-            "\(describe(id.value)) is declared twice", at: id,
-            notes: [Note("\(describe(id.value)) is first declared here", at: earlier.range)],
-            help: ["give each one its own id"], subject: [id.value]))
-      }
-      guard ids.count > 1 else { return }
-      // A control's few evidence items are compared pairwise: a dictionary for each of
-      // thousands of controls costs more than the comparisons.
-      guard ids.count > 16 else {
-        // By index: each element read is a fresh copy of a located id (three references counted
-        // in and out), so only the ids' texts are compared.
-        for i in ids.indices where i != ids.startIndex {
-          let value = ids[i].value
-          if let j = ids[ids.startIndex..<i].indices.first(where: { ids[$0].value == value }) {
-            declaredTwice(ids[i], after: ids[j])
-          }
-        }
-        return
-      }
-      var first: [String: Located<String>] = [:]
-      for id in ids {
-        if let earlier = first[id.value] { declaredTwice(id, after: earlier) } else { first[id.value] = id }
-      }
-    }
     controlsAndPolicies(context, report: &report)
-    duplicates(context.project.owners.lazy.map { $0.id }) { "owner '\($0)'" }
-    for control in context.project.controls {
-      duplicates(control.evidence.lazy.map { $0.id }) { "evidence '\($0)' of control \(control.id.value)" }
-    }
+    duplicates(context.project.owners.lazy.map { $0.id }, &report) { "owner '\($0)'" }
     for catalog in context.project.catalogs {
       if let builtIn = BuiltInFramework.named(catalog.framework.value) {
         report.append(
@@ -86,11 +64,42 @@ struct DuplicateID: Rule {
             ],
             subject: [builtIn.id]))
       }
-      duplicates(catalog.requirements.lazy.map { $0.id }) {
+      duplicates(catalog.requirements.lazy.map { $0.id }, &report) {
         "requirement '\($0)' of catalog \(catalog.framework.value)"
       }
     }
-    duplicates(context.project.catalogs.lazy.map { $0.framework }) { "catalog \($0)" }
+    duplicates(context.project.catalogs.lazy.map { $0.framework }, &report) { "catalog \($0)" }
+  }
+
+  /// Every id of `ids` written again after its first, pointing back at the first.
+  private func duplicates<C: RandomAccessCollection>(
+    _ ids: C, _ report: inout [Finding], _ describe: (String) -> String
+  ) where C.Element == Located<String> {
+    func declaredTwice(_ id: Located<String>, after earlier: Located<String>) {
+      report.append(
+        finding(
+          "\(describe(id.value)) is declared twice", at: id,
+          notes: [Note("\(describe(id.value)) is first declared here", at: earlier.range)],
+          help: ["give each one its own id"], subject: [id.value]))
+    }
+    guard ids.count > 1 else { return }
+    // A control's few evidence items are compared pairwise: a dictionary for each of
+    // thousands of controls costs more than the comparisons.
+    guard ids.count > 16 else {
+      // By index: each element read is a fresh copy of a located id (three references counted
+      // in and out), so only the ids' texts are compared.
+      for i in ids.indices where i != ids.startIndex {
+        let value = ids[i].value
+        if let j = ids[ids.startIndex..<i].indices.first(where: { ids[$0].value == value }) {
+          declaredTwice(ids[i], after: ids[j])
+        }
+      }
+      return
+    }
+    var first: [String: Located<String>] = [:]
+    for id in ids {
+      if let earlier = first[id.value] { declaredTwice(id, after: earlier) } else { first[id.value] = id }
+    }
   }
 
   /// Controls and policies share one namespace, in reading order (path, then document).

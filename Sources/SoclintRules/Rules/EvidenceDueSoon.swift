@@ -17,20 +17,20 @@ struct EvidenceDueSoon: Rule {
     ],
     passing: [Example(control: Example.goodControl)])
 
-  func check(_ context: LintContext, report: inout [Finding]) {
-    for control in context.implementedControls {
-      for e in control.evidence {
-        guard let collected = e.lastCollected, case .dueSoon(let due, let left) = context.freshness(of: e)
-        else {
-          continue
-        }
-        let when = left == 0 ? "today" : "in \(left) day\(left == 1 ? "" : "s")"
-        report.append(
-          finding(
-            "evidence '\(e.id.value)' of control \(control.id.value) is due on \(due), \(when)",
-            at: collected,
-            subject: [control.id.value, e.id.value, due.description]))
+  static let eachControl: ControlSelection? = .implemented
+
+  func check(_ control: Control, in context: LintContext, report: inout [Finding]) {
+    for e in control.evidence {
+      guard let collected = e.lastCollected, case .dueSoon(let due, let left) = context.freshness(of: e)
+      else {
+        continue
       }
+      let when = left == 0 ? "today" : "in \(left) day\(left == 1 ? "" : "s")"
+      report.append(
+        finding(
+          "evidence '\(e.id.value)' of control \(control.id.value) is due on \(due), \(when)",
+          at: collected,
+          subject: [control.id.value, e.id.value, due.description]))
     }
   }
 }

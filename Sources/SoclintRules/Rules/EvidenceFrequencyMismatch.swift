@@ -20,18 +20,18 @@ struct EvidenceFrequencyMismatch: Rule {
     ],
     passing: [Example(control: Example.goodControl)])
 
-  func check(_ context: LintContext, report: inout [Finding]) {
-    for control in context.implementedControls {
-      guard let operates = control.frequency.value.nominalDays else { continue }
-      for e in control.evidence {
-        guard let collected = e.frequency.value.nominalDays, collected > operates + 1e-9 else { continue }
-        report.append(
-          finding(
-            "evidence '\(e.id.value)' of control \(control.id.value) is collected \(e.frequency.value), less often than the control operates (\(control.frequency.value))",
-            at: e.frequency,
-            help: ["collect it \(control.frequency.value) or more often, or split the evidence"],
-            subject: [control.id.value, e.id.value]))
-      }
+  static let eachControl: ControlSelection? = .implemented
+
+  func check(_ control: Control, in context: LintContext, report: inout [Finding]) {
+    guard let operates = control.frequency.value.nominalDays else { return }
+    for e in control.evidence {
+      guard let collected = e.frequency.value.nominalDays, collected > operates + 1e-9 else { continue }
+      report.append(
+        finding(
+          "evidence '\(e.id.value)' of control \(control.id.value) is collected \(e.frequency.value), less often than the control operates (\(control.frequency.value))",
+          at: e.frequency,
+          help: ["collect it \(control.frequency.value) or more often, or split the evidence"],
+          subject: [control.id.value, e.id.value]))
     }
   }
 }

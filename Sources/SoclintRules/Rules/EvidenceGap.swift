@@ -43,22 +43,22 @@ struct EvidenceGap: Rule {
       ])
     ])
 
-  func check(_ context: LintContext, report: inout [Finding]) {
+  static let eachControl: ControlSelection? = .implemented
+
+  func check(_ control: Control, in context: LintContext, report: inout [Finding]) {
     guard context.auditPeriod != nil else { return }
-    for control in context.implementedControls {
-      for e in control.evidence {
-        // Never collected at all is evidence-never-collected's alone.
-        guard let at = EvidenceGap.place(of: e, in: control) else { continue }
-        let windows = context.windows(of: e, in: control)
-        let missed = windows.filter { $0.status == .missed }
-        guard let first = missed.first else { continue }
-        let elapsed = windows.filter { $0.status != .notRequired && context.hasElapsed($0) }
-        report.append(
-          finding(
-            "evidence '\(e.id.value)' of control \(control.id.value) missed \(missed.count) of \(elapsed.count) elapsed \(e.frequency.value) window\(elapsed.count == 1 ? "" : "s") of the audit period, the first from \(first.start) to \(first.end)",
-            at: at.range, pointer: at.pointer,
-            help: EvidenceGap.help(missed), subject: [control.id.value, e.id.value]))
-      }
+    for e in control.evidence {
+      // Never collected at all is evidence-never-collected's alone.
+      guard let at = EvidenceGap.place(of: e, in: control) else { continue }
+      let windows = context.windows(of: e, in: control)
+      let missed = windows.filter { $0.status == .missed }
+      guard let first = missed.first else { continue }
+      let elapsed = windows.filter { $0.status != .notRequired && context.hasElapsed($0) }
+      report.append(
+        finding(
+          "evidence '\(e.id.value)' of control \(control.id.value) missed \(missed.count) of \(elapsed.count) elapsed \(e.frequency.value) window\(elapsed.count == 1 ? "" : "s") of the audit period, the first from \(first.start) to \(first.end)",
+          at: at.range, pointer: at.pointer,
+          help: EvidenceGap.help(missed), subject: [control.id.value, e.id.value]))
     }
   }
 

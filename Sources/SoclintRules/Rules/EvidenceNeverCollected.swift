@@ -18,17 +18,17 @@ struct EvidenceNeverCollected: Rule {
     ],
     passing: [Example(control: Example.goodControl)])
 
-  func check(_ context: LintContext, report: inout [Finding]) {
-    for control in context.implementedControls {
-      for e in control.evidence where context.freshness(of: e) == .undated {
-        report.append(
-          finding(
-            "evidence '\(e.id.value)' of control \(control.id.value) has never been collected", at: e.id,
-            help: [
-              "collect it and add 'last_collected: YYYY-MM-DD', or list every collection under 'collected'"
-            ],
-            subject: [control.id.value, e.id.value]))
-      }
+  static let eachControl: ControlSelection? = .implemented
+
+  func check(_ control: Control, in context: LintContext, report: inout [Finding]) {
+    for e in control.evidence where context.freshness(of: e) == .undated {
+      report.append(
+        finding(
+          "evidence '\(e.id.value)' of control \(control.id.value) has never been collected", at: e.id,
+          help: [
+            "collect it and add 'last_collected: YYYY-MM-DD', or list every collection under 'collected'"
+          ],
+          subject: [control.id.value, e.id.value]))
     }
   }
 }

@@ -25,25 +25,28 @@ struct FutureDate: Rule {
     ],
     passing: [Example(control: Example.goodControl)])
 
-  func check(_ context: LintContext, report: inout [Finding]) {
-    for control in context.implementedControls {
-      for e in control.evidence {
-        guard let d = e.lastCollected, case .future = context.freshness(of: e) else { continue }
-        report.append(
-          finding(
-            "evidence '\(e.id.value)' of control \(control.id.value) was collected on \(d.value), after the as-of date \(context.asOf)",
-            at: d, help: ["write the day it was really collected"],
-            subject: [control.id.value, e.id.value, d.value.description]))
-      }
-      if context.auditPeriod != nil { futureCollections(of: control, context, &report) }
-      if let d = control.lastReviewed, case .future = context.reviewFreshness(of: control) {
-        report.append(
-          finding(
-            "control \(control.id.value) was reviewed on \(d.value), after the as-of date \(context.asOf)",
-            at: d,
-            help: ["write the day it was really reviewed"], subject: [control.id.value, d.value.description]))
-      }
+  static let eachControl: ControlSelection? = .implemented
+
+  func check(_ control: Control, in context: LintContext, report: inout [Finding]) {
+    for e in control.evidence {
+      guard let d = e.lastCollected, case .future = context.freshness(of: e) else { continue }
+      report.append(
+        finding(
+          "evidence '\(e.id.value)' of control \(control.id.value) was collected on \(d.value), after the as-of date \(context.asOf)",
+          at: d, help: ["write the day it was really collected"],
+          subject: [control.id.value, e.id.value, d.value.description]))
     }
+    if context.auditPeriod != nil { futureCollections(of: control, context, &report) }
+    if let d = control.lastReviewed, case .future = context.reviewFreshness(of: control) {
+      report.append(
+        finding(
+          "control \(control.id.value) was reviewed on \(d.value), after the as-of date \(context.asOf)",
+          at: d,
+          help: ["write the day it was really reviewed"], subject: [control.id.value, d.value.description]))
+    }
+  }
+
+  func check(_ context: LintContext, report: inout [Finding]) {
     for policy in context.project.policies where policy.status != .retired {
       guard let d = policy.approvedOn, d.value > context.asOf else { continue }
       report.append(

@@ -44,22 +44,22 @@ struct ImplementedDuringPeriod: Rule {
       ])
     ])
 
-  func check(_ context: LintContext, report: inout [Finding]) {
+  static let eachControl: ControlSelection? = .implemented
+
+  func check(_ control: Control, in context: LintContext, report: inout [Finding]) {
     guard let period = context.auditPeriod else { return }
-    for control in context.implementedControls {
-      guard let on = control.implementedOn, on.value > period.start else { continue }
-      let uncovered = min(period.start.days(until: on.value), period.length)
-      let message =
-        on.value > period.end
-        ? "control \(control.id.value) began to operate on \(on.value), after the audit period ended on \(period.end): it covers none of its \(period.length) days"
-        : "control \(control.id.value) began to operate on \(on.value), \(uncovered) day\(uncovered == 1 ? "" : "s") after the audit period started on \(period.start)"
-      report.append(
-        finding(
-          message, at: on,
-          help: [
-            "the auditor tests it from that day only; tell them early, or agree a shorter period for this control"
-          ],
-          subject: [control.id.value]))
-    }
+    guard let on = control.implementedOn, on.value > period.start else { return }
+    let uncovered = min(period.start.days(until: on.value), period.length)
+    let message =
+      on.value > period.end
+      ? "control \(control.id.value) began to operate on \(on.value), after the audit period ended on \(period.end): it covers none of its \(period.length) days"
+      : "control \(control.id.value) began to operate on \(on.value), \(uncovered) day\(uncovered == 1 ? "" : "s") after the audit period started on \(period.start)"
+    report.append(
+      finding(
+        message, at: on,
+        help: [
+          "the auditor tests it from that day only; tell them early, or agree a shorter period for this control"
+        ],
+        subject: [control.id.value]))
   }
 }

@@ -35,38 +35,50 @@ struct InactiveOwner: Rule {
     ],
     passing: [Example(control: Example.goodControl)])
 
-  func check(_ context: LintContext, report: inout [Finding]) {
+  static let eachControl: ControlSelection? = .active
+
+  func check(_ control: Control, in context: LintContext, report: inout [Finding]) {
     guard !context.project.ownersIncomplete else { return }
-    // `what` is built only for a finding: most values are fine, and the message costs.
-    func look(_ value: Located<String>, _ describe: @autoclosure () -> String) {
-      guard let owner = context.owners[value.value], !owner.active else { return }
-      let what = describe()
-      report.append(
-        finding(
-          "\(what) has left (active: false)", at: value,
-          notes: [Note("owner '\(owner.id.value)' is declared inactive here", at: owner.id.range)],
-          help: [
-            owner.backup.map { "hand it to their backup '\($0.value)' or another active owner" }
-              ?? "hand it to an active owner"
-          ],
-          subject: [value.value]))
-    }
-    for control in context.activeControls {
-      look(control.owner, "owner '\(control.owner.value)' of control \(control.id.value)")
-      for e in control.evidence {
-        if let owner = e.owner {
-          look(owner, "owner '\(owner.value)' of evidence '\(e.id.value)' of control \(control.id.value)")
-        }
+    look(control.owner, "owner '\(control.owner.value)' of control \(control.id.value)", context, &report)
+    for e in control.evidence {
+      if let owner = e.owner {
+        look(
+          owner, "owner '\(owner.value)' of evidence '\(e.id.value)' of control \(control.id.value)", context,
+          &report)
       }
     }
+  }
+
+  func check(_ context: LintContext, report: inout [Finding]) {
+    guard !context.project.ownersIncomplete else { return }
     for policy in context.project.policies where policy.status != .retired {
-      look(policy.owner, "owner '\(policy.owner.value)' of policy \(policy.id.value)")
+      look(policy.owner, "owner '\(policy.owner.value)' of policy \(policy.id.value)", context, &report)
       if let approver = policy.approver {
-        look(approver, "approver '\(approver.value)' of policy \(policy.id.value)")
+        look(approver, "approver '\(approver.value)' of policy \(policy.id.value)", context, &report)
       }
     }
     for owner in context.project.owners where owner.active {
-      if let backup = owner.backup { look(backup, "backup '\(backup.value)' of owner '\(owner.id.value)'") }
+      if let backup = owner.backup {
+        look(backup, "backup '\(backup.value)' of owner '\(owner.id.value)'", context, &report)
+      }
     }
+  }
+
+  /// `what` is built only for a finding: most values are fine, and the message costs.
+  private func look(
+    _ value: Located<String>, _ describe: @autoclosure () -> String, _ context: LintContext,
+    _ report: inout [Finding]
+  ) {
+    guard let owner = context.owners[value.value], !owner.active else { return }
+    let what = describe()
+    report.append(
+      finding(
+        "\(what) has left (active: false)", at: value,
+        notes: [Note("owner '\(owner.id.value)' is declared inactive here", at: owner.id.range)],
+        help: [
+          owner.backup.map { "hand it to their backup '\($0.value)' or another active owner" }
+            ?? "hand it to an active owner"
+        ],
+        subject: [value.value]))
   }
 }

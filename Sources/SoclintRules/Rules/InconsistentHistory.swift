@@ -32,36 +32,36 @@ struct InconsistentHistory: Rule {
         with: "    collected: [2026-03-30, 2026-06-29, 2026-09-30]\n")
     ])
 
-  func check(_ context: LintContext, report: inout [Finding]) {
-    for control in context.project.controls where control.status != .retired {
-      for e in control.evidence {
-        var previous: Day?
-        for c in e.collected {
-          defer { previous = c.date.value }
-          guard let before = previous, c.date.value <= before else { continue }
-          report.append(
-            finding(
-              "collected date \(c.date.value) of evidence '\(e.id.value)' of control \(control.id.value) is not later than the one before it, \(before)",
-              at: c.date,
-              help: [
-                c.date.value == before
-                  ? "remove the repeated date: each collection is listed once"
-                  : "list collections oldest first"
-              ],
-              subject: [control.id.value, e.id.value, c.date.value.description]))
-        }
-        guard let field = e.lastCollectedField, let latest = e.collected.map(\.date.value).max(),
-          field.value != latest
-        else { continue }
+  static let eachControl: ControlSelection? = .active
+
+  func check(_ control: Control, in context: LintContext, report: inout [Finding]) {
+    for e in control.evidence {
+      var previous: Day?
+      for c in e.collected {
+        defer { previous = c.date.value }
+        guard let before = previous, c.date.value <= before else { continue }
         report.append(
           finding(
-            "last_collected \(field.value) of evidence '\(e.id.value)' of control \(control.id.value) is not its latest collected date, \(latest)",
-            at: field,
+            "collected date \(c.date.value) of evidence '\(e.id.value)' of control \(control.id.value) is not later than the one before it, \(before)",
+            at: c.date,
             help: [
-              "write last_collected: \(latest), or leave it out: the latest collected date is the last collection"
+              c.date.value == before
+                ? "remove the repeated date: each collection is listed once"
+                : "list collections oldest first"
             ],
-            subject: [control.id.value, e.id.value]))
+            subject: [control.id.value, e.id.value, c.date.value.description]))
       }
+      guard let field = e.lastCollectedField, let latest = e.collected.map(\.date.value).max(),
+        field.value != latest
+      else { continue }
+      report.append(
+        finding(
+          "last_collected \(field.value) of evidence '\(e.id.value)' of control \(control.id.value) is not its latest collected date, \(latest)",
+          at: field,
+          help: [
+            "write last_collected: \(latest), or leave it out: the latest collected date is the last collection"
+          ],
+          subject: [control.id.value, e.id.value]))
     }
   }
 }

@@ -21,13 +21,13 @@ struct MissingCriteria: Rule {
     ],
     passing: [Example(control: Example.goodControl)])
 
-  func check(_ context: LintContext, report: inout [Finding]) {
-    for control in context.implementedControls where control.criteria.allSatisfy({ $0.requirements.isEmpty })
-    {
-      let message = "control \(control.id.value) maps to no requirement"
-      let help = ["list what it meets under 'criteria', such as 'soc2: [CC6.1]'"]
-      report.append(
-        finding(message, atKey: control.criteriaKey, pointer: "/criteria", of: control, help: help))
-    }
+  static let eachControl: ControlSelection? = .implemented
+
+  func check(_ control: Control, in context: LintContext, report: inout [Finding]) {
+    guard control.criteria.allSatisfy({ $0.requirements.isEmpty }) else { return }
+    let message = "control \(control.id.value) maps to no requirement"
+    let help = ["list what it meets under 'criteria', such as 'soc2: [CC6.1]'"]
+    report.append(
+      finding(message, atKey: control.criteriaKey, pointer: "/criteria", of: control, help: help))
   }
 }

@@ -18,12 +18,13 @@ struct MissingEvidence: Rule {
     ],
     passing: [Example(control: Example.goodControl)])
 
-  func check(_ context: LintContext, report: inout [Finding]) {
-    for control in context.implementedControls where control.evidence.isEmpty {
-      let message = "control \(control.id.value) lists no evidence"
-      let help = ["list under 'evidence' what proves the control operates, with its source and frequency"]
-      report.append(
-        finding(message, atKey: control.evidenceKey, pointer: "/evidence", of: control, help: help))
-    }
+  static let eachControl: ControlSelection? = .implemented
+
+  func check(_ control: Control, in context: LintContext, report: inout [Finding]) {
+    guard control.evidence.isEmpty else { return }
+    let message = "control \(control.id.value) lists no evidence"
+    let help = ["list under 'evidence' what proves the control operates, with its source and frequency"]
+    report.append(
+      finding(message, atKey: control.evidenceKey, pointer: "/evidence", of: control, help: help))
   }
 }

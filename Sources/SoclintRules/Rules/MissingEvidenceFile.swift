@@ -29,16 +29,16 @@ struct MissingEvidenceFile: Rule {
       ])
     ])
 
-  func check(_ context: LintContext, report: inout [Finding]) {
-    for control in context.implementedControls {
-      for p in context.evidencePaths(of: control) where p.status == .noMatch {
-        report.append(
-          finding(
-            "path '\(p.path.value)' of \(p.owner) of control \(control.id.value) matches no file",
-            at: p.path,
-            help: ["paths are globs relative to the project root; fix the path or add the file"],
-            subject: [control.id.value, p.evidence.id.value, p.path.value]))
-      }
+  static let eachControl: ControlSelection? = .implemented
+
+  func check(_ control: Control, in context: LintContext, report: inout [Finding]) {
+    for p in context.evidencePaths(of: control) where p.status == .noMatch {
+      report.append(
+        finding(
+          "path '\(p.path.value)' of \(p.owner) of control \(control.id.value) matches no file",
+          at: p.path,
+          help: ["paths are globs relative to the project root; fix the path or add the file"],
+          subject: [control.id.value, p.evidence.id.value, p.path.value]))
     }
   }
 }

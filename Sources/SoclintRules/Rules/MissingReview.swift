@@ -18,13 +18,14 @@ struct MissingReview: Rule {
     ],
     passing: [Example(control: Example.goodControl)])
 
-  func check(_ context: LintContext, report: inout [Finding]) {
-    for control in context.implementedControls where control.lastReviewed == nil {
-      report.append(
-        finding(
-          "control \(control.id.value) has no last_reviewed date", at: control.id,
-          help: ["add 'last_reviewed: YYYY-MM-DD', the day its design was last reviewed"],
-          subject: [control.id.value]))
-    }
+  static let eachControl: ControlSelection? = .implemented
+
+  func check(_ control: Control, in context: LintContext, report: inout [Finding]) {
+    guard control.lastReviewed == nil else { return }
+    report.append(
+      finding(
+        "control \(control.id.value) has no last_reviewed date", at: control.id,
+        help: ["add 'last_reviewed: YYYY-MM-DD', the day its design was last reviewed"],
+        subject: [control.id.value]))
   }
 }

@@ -104,40 +104,45 @@ struct PlaceholderText: Rule {
   private static let lorem = Array("lorem".utf8)
   private static let ipsum = Array("ipsum".utf8)
 
+  static let eachControl: ControlSelection? = .active
+
+  func check(_ control: Control, in context: LintContext, report: inout [Finding]) {
+    let c = control.id.value
+    look(control.title, "the title of control \(c)", &report)
+    look(control.description, "the description of control \(c)", &report)
+    for e in control.evidence {
+      look(e.description, "the description of evidence '\(e.id.value)' of control \(c)", &report)
+      look(e.source, "the source of evidence '\(e.id.value)' of control \(c)", &report)
+    }
+  }
+
   func check(_ context: LintContext, report: inout [Finding]) {
-    // `what` is built only for a finding: most values are fine, and the message costs.
-    func look(_ text: Located<String>, _ describe: @autoclosure () -> String) {
-      guard let p = PlaceholderText.placeholder(in: text.value) else { return }
-      let what = describe()
-      report.append(
-        finding(
-          "\(what) holds the placeholder '\(p)'", at: text,
-          help: ["write what is actually done, or suppress with a reason if the wording is agreed"],
-          subject: [what, p]))
-    }
-    for control in context.activeControls {
-      let c = control.id.value
-      look(control.title, "the title of control \(c)")
-      look(control.description, "the description of control \(c)")
-      for e in control.evidence {
-        look(e.description, "the description of evidence '\(e.id.value)' of control \(c)")
-        look(e.source, "the source of evidence '\(e.id.value)' of control \(c)")
-      }
-    }
     for policy in context.project.policies where policy.status != .retired {
-      look(policy.title, "the title of policy \(policy.id.value)")
+      look(policy.title, "the title of policy \(policy.id.value)", &report)
     }
     for owner in context.project.owners {
-      look(owner.name, "the name of owner '\(owner.id.value)'")
+      look(owner.name, "the name of owner '\(owner.id.value)'", &report)
     }
     for catalog in context.project.catalogs {
       let f = catalog.framework.value
-      look(catalog.title, "the title of catalog '\(f)'")
+      look(catalog.title, "the title of catalog '\(f)'", &report)
       for r in catalog.requirements {
         if let title = r.titleLocated {
-          look(title, "the title of requirement \(r.id.value) of catalog '\(f)'")
+          look(title, "the title of requirement \(r.id.value) of catalog '\(f)'", &report)
         }
       }
     }
+  }
+
+  /// `what` is built only for a finding: most values are fine, and the message costs.
+  private func look(_ text: Located<String>, _ describe: @autoclosure () -> String, _ report: inout [Finding])
+  {
+    guard let p = PlaceholderText.placeholder(in: text.value) else { return }
+    let what = describe()
+    report.append(
+      finding(
+        "\(what) holds the placeholder '\(p)'", at: text,
+        help: ["write what is actually done, or suppress with a reason if the wording is agreed"],
+        subject: [what, p]))
   }
 }

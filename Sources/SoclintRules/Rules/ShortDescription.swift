@@ -54,25 +54,25 @@ struct ShortDescription: Rule {
     return text[utf8.index(utf8.startIndex, offsetBy: first)..<utf8.index(utf8.startIndex, offsetBy: end)]
   }
 
-  func check(_ context: LintContext, report: inout [Finding]) {
-    for control in context.activeControls {
-      let c = control.id.value
-      let description = ShortDescription.trimmed(control.description.value)
-      let title = ShortDescription.trimmed(control.title.value)
-      if description.utf8.count == title.utf8.count && description.lowercased() == title.lowercased() {
-        report.append(
-          finding(
-            "the description of control \(c) repeats its title", at: control.description,
-            help: ["say what is done, by whom, in which system, and what happens to exceptions"], subject: [c]
-          ))
-      } else if description.utf8.count < 30 * 4, description.unicodeScalars.count < 30 {
-        report.append(
-          finding(
-            "the description of control \(c) is \(description.unicodeScalars.count) characters long, expected at least 30",
-            at: control.description,
-            help: ["say what is done, by whom, in which system, and what happens to exceptions"], subject: [c]
-          ))
-      }
+  static let eachControl: ControlSelection? = .active
+
+  func check(_ control: Control, in context: LintContext, report: inout [Finding]) {
+    let c = control.id.value
+    let description = ShortDescription.trimmed(control.description.value)
+    let title = ShortDescription.trimmed(control.title.value)
+    if description.utf8.count == title.utf8.count && description.lowercased() == title.lowercased() {
+      report.append(
+        finding(
+          "the description of control \(c) repeats its title", at: control.description,
+          help: ["say what is done, by whom, in which system, and what happens to exceptions"], subject: [c]
+        ))
+    } else if description.utf8.count < 30 * 4, description.unicodeScalars.count < 30 {
+      report.append(
+        finding(
+          "the description of control \(c) is \(description.unicodeScalars.count) characters long, expected at least 30",
+          at: control.description,
+          help: ["say what is done, by whom, in which system, and what happens to exceptions"], subject: [c]
+        ))
     }
   }
 }

@@ -21,19 +21,19 @@ struct StaleEvidence: Rule {
     ],
     passing: [Example(control: Example.goodControl)])
 
-  func check(_ context: LintContext, report: inout [Finding]) {
-    for control in context.implementedControls {
-      for e in control.evidence {
-        guard let collected = e.lastCollected, case .stale(let due, let overdue) = context.freshness(of: e)
-        else {
-          continue
-        }
-        report.append(
-          finding(
-            "evidence '\(e.id.value)' of control \(control.id.value) is stale: collected \(collected.value), due \(due) (\(e.frequency.value)), \(overdue) day\(overdue == 1 ? "" : "s") overdue",
-            at: collected, help: ["collect it again and set 'last_collected' to that day"],
-            subject: [control.id.value, e.id.value, collected.value.description]))
+  static let eachControl: ControlSelection? = .implemented
+
+  func check(_ control: Control, in context: LintContext, report: inout [Finding]) {
+    for e in control.evidence {
+      guard let collected = e.lastCollected, case .stale(let due, let overdue) = context.freshness(of: e)
+      else {
+        continue
       }
+      report.append(
+        finding(
+          "evidence '\(e.id.value)' of control \(control.id.value) is stale: collected \(collected.value), due \(due) (\(e.frequency.value)), \(overdue) day\(overdue == 1 ? "" : "s") overdue",
+          at: collected, help: ["collect it again and set 'last_collected' to that day"],
+          subject: [control.id.value, e.id.value, collected.value.description]))
     }
   }
 }

@@ -19,17 +19,17 @@ struct StaleReview: Rule {
     ],
     passing: [Example(control: Example.goodControl)])
 
-  func check(_ context: LintContext, report: inout [Finding]) {
-    for control in context.implementedControls {
-      guard let reviewed = control.lastReviewed,
-        case .stale(let due, let overdue) = context.reviewFreshness(of: control)
-      else { continue }
-      let interval = control.reviewInterval?.value ?? context.configuration.reviewInterval
-      report.append(
-        finding(
-          "the review of control \(control.id.value) is overdue: last reviewed \(reviewed.value), due \(due) (\(interval)), \(overdue) day\(overdue == 1 ? "" : "s") overdue",
-          at: reviewed, help: ["review the control's design and set 'last_reviewed' to that day"],
-          subject: [control.id.value, reviewed.value.description]))
-    }
+  static let eachControl: ControlSelection? = .implemented
+
+  func check(_ control: Control, in context: LintContext, report: inout [Finding]) {
+    guard let reviewed = control.lastReviewed,
+      case .stale(let due, let overdue) = context.reviewFreshness(of: control)
+    else { return }
+    let interval = control.reviewInterval?.value ?? context.configuration.reviewInterval
+    report.append(
+      finding(
+        "the review of control \(control.id.value) is overdue: last reviewed \(reviewed.value), due \(due) (\(interval)), \(overdue) day\(overdue == 1 ? "" : "s") overdue",
+        at: reviewed, help: ["review the control's design and set 'last_reviewed' to that day"],
+        subject: [control.id.value, reviewed.value.description]))
   }
 }

@@ -20,29 +20,29 @@ struct UnapprovedPolicy: Rule {
     ],
     passing: [Example(Example.policyFiles)])
 
-  func check(_ context: LintContext, report: inout [Finding]) {
-    for control in context.implementedControls {
-      for id in control.policies {
-        guard let policy = context.policies[id.value], !policy.isApproved else { continue }
-        let state = policy.status == .draft ? "a draft, not approved" : "retired"
-        let notes =
-          policy.statusNode.map {
-            [
-              Note(
-                "policy \(id.value) is \(state == "retired" ? "retired" : "a draft") here",
-                at: policy.file.range(of: $0))
-            ]
-          } ?? []
-        report.append(
-          finding(
-            "policy \(id.value) of control \(control.id.value) is \(state)", at: id, notes: notes,
-            help: [
-              policy.status == .draft
-                ? "have the policy approved, or name the approved policy the control carries out"
-                : "name the policy that replaced it"
-            ],
-            subject: [control.id.value, id.value]))
-      }
+  static let eachControl: ControlSelection? = .implemented
+
+  func check(_ control: Control, in context: LintContext, report: inout [Finding]) {
+    for id in control.policies {
+      guard let policy = context.policies[id.value], !policy.isApproved else { continue }
+      let state = policy.status == .draft ? "a draft, not approved" : "retired"
+      let notes =
+        policy.statusNode.map {
+          [
+            Note(
+              "policy \(id.value) is \(state == "retired" ? "retired" : "a draft") here",
+              at: policy.file.range(of: $0))
+          ]
+        } ?? []
+      report.append(
+        finding(
+          "policy \(id.value) of control \(control.id.value) is \(state)", at: id, notes: notes,
+          help: [
+            policy.status == .draft
+              ? "have the policy approved, or name the approved policy the control carries out"
+              : "name the policy that replaced it"
+          ],
+          subject: [control.id.value, id.value]))
     }
   }
 }

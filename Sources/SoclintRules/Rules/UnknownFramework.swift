@@ -17,27 +17,36 @@ struct UnknownFramework: Rule {
     ],
     passing: [Example(control: Example.goodControl)])
 
+  static let eachControl: ControlSelection? = .active
+
+  func check(_ control: Control, in context: LintContext, report: inout [Finding]) {
+    guard !context.project.catalogsIncomplete else { return }
+    for entry in control.criteria {
+      look(
+        entry.framework,
+        "framework '\(entry.framework.value)' in the criteria of control \(control.id.value)", context,
+        &report)
+    }
+  }
+
   func check(_ context: LintContext, report: inout [Finding]) {
     guard !context.project.catalogsIncomplete else { return }
-    let known = context.frameworks.keys.sorted()
-    // `what` is built only for a finding: most values are fine, and the message costs.
-    func look(_ id: Located<String>, _ describe: @autoclosure () -> String) {
-      guard context.frameworks[id.value] == nil else { return }
-      let what = describe()
-      var help: [String] = []
-      if let s = Suggest.closest(to: id.value, in: known) { help.append("did you mean '\(s)'?") }
-      help.append("known frameworks: \(known.joined(separator: ", ")); others need a catalog (kind: catalog)")
-      report.append(finding("\(what) is not a known framework", at: id, help: help, subject: [id.value]))
-    }
-    for control in context.activeControls {
-      for entry in control.criteria {
-        look(
-          entry.framework,
-          "framework '\(entry.framework.value)' in the criteria of control \(control.id.value)")
-      }
-    }
     for scope in context.configuration.scopes {
-      look(scope.framework, "framework '\(scope.framework.value)' in the configuration")
+      look(scope.framework, "framework '\(scope.framework.value)' in the configuration", context, &report)
     }
+  }
+
+  /// `what` and the help are built only for a finding: most values are fine, and they cost.
+  private func look(
+    _ id: Located<String>, _ describe: @autoclosure () -> String, _ context: LintContext,
+    _ report: inout [Finding]
+  ) {
+    guard context.frameworks[id.value] == nil else { return }
+    let what = describe()
+    let known = context.frameworks.keys.sorted()
+    var help: [String] = []
+    if let s = Suggest.closest(to: id.value, in: known) { help.append("did you mean '\(s)'?") }
+    help.append("known frameworks: \(known.joined(separator: ", ")); others need a catalog (kind: catalog)")
+    report.append(finding("\(what) is not a known framework", at: id, help: help, subject: [id.value]))
   }
 }

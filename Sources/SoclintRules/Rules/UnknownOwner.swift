@@ -22,36 +22,47 @@ struct UnknownOwner: Rule {
     ],
     passing: [Example(control: Example.goodControl)])
 
-  func check(_ context: LintContext, report: inout [Finding]) {
+  static let eachControl: ControlSelection? = .active
+
+  func check(_ control: Control, in context: LintContext, report: inout [Finding]) {
     guard !context.project.ownersIncomplete else { return }
-    let ids = context.project.owners.map(\.id.value)
-    // `what` is built only for a finding: most values are fine, and the message costs.
-    func look(_ value: Located<String>, _ describe: @autoclosure () -> String) {
-      guard context.owners[value.value] == nil else { return }
-      let what = describe()
-      let help =
-        Suggest.closest(to: value.value, in: ids).map { ["did you mean '\($0)'?"] }
-        ?? ["declare '\(value.value)' in an owners list (kind: owners)"]
-      report.append(finding("\(what) is not declared", at: value, help: help, subject: [value.value]))
-    }
-    for control in context.activeControls {
-      look(control.owner, "owner '\(control.owner.value)' of control \(control.id.value)")
-      for e in control.evidence {
-        if let owner = e.owner {
-          look(owner, "owner '\(owner.value)' of evidence '\(e.id.value)' of control \(control.id.value)")
-        }
+    look(control.owner, "owner '\(control.owner.value)' of control \(control.id.value)", context, &report)
+    for e in control.evidence {
+      if let owner = e.owner {
+        look(
+          owner, "owner '\(owner.value)' of evidence '\(e.id.value)' of control \(control.id.value)", context,
+          &report)
       }
     }
+  }
+
+  func check(_ context: LintContext, report: inout [Finding]) {
+    guard !context.project.ownersIncomplete else { return }
     for policy in context.project.policies where policy.status != .retired {
-      look(policy.owner, "owner '\(policy.owner.value)' of policy \(policy.id.value)")
+      look(policy.owner, "owner '\(policy.owner.value)' of policy \(policy.id.value)", context, &report)
       if let approver = policy.approver {
-        look(approver, "approver '\(approver.value)' of policy \(policy.id.value)")
+        look(approver, "approver '\(approver.value)' of policy \(policy.id.value)", context, &report)
       }
     }
     for owner in context.project.owners {
       if let backup = owner.backup, backup.value != owner.id.value {
-        look(backup, "backup '\(backup.value)' of owner '\(owner.id.value)'")
+        look(backup, "backup '\(backup.value)' of owner '\(owner.id.value)'", context, &report)
       }
     }
+  }
+
+  /// `what` and the help are built only for a finding: most values are fine, and they cost.
+  private func look(
+    _ value: Located<String>, _ describe: @autoclosure () -> String, _ context: LintContext,
+    _ report: inout [Finding]
+  ) {
+    guard context.owners[value.value] == nil else { return }
+    let what = describe()
+    let help =
+      Suggest.closest(to: value.value, in: context.project.owners.map(\.id.value)).map {
+        ["did you mean '\($0)'?"]
+      }
+      ?? ["declare '\(value.value)' in an owners list (kind: owners)"]
+    report.append(finding("\(what) is not declared", at: value, help: help, subject: [value.value]))
   }
 }

@@ -18,20 +18,21 @@ struct UnknownPolicy: Rule {
     ],
     passing: [Example(Example.policyFiles)])
 
-  func check(_ context: LintContext, report: inout [Finding]) {
+  static let eachControl: ControlSelection? = .active
+
+  func check(_ control: Control, in context: LintContext, report: inout [Finding]) {
     // A policy that could not be read would be reported here as undeclared by every control.
     guard !context.project.policiesIncomplete else { return }
-    let ids = context.project.policies.map(\.id.value)
-    for control in context.activeControls {
-      for id in control.policies where context.policies[id.value] == nil {
-        let help =
-          Suggest.closest(to: id.value, in: ids).map { ["did you mean '\($0)'?"] }
-          ?? ["declare \(id.value) in a policy document (kind: policy)"]
-        report.append(
-          finding(
-            "policy \(id.value) of control \(control.id.value) is not declared", at: id, help: help,
-            subject: [control.id.value, id.value]))
-      }
+    for id in control.policies where context.policies[id.value] == nil {
+      let help =
+        Suggest.closest(to: id.value, in: context.project.policies.map(\.id.value)).map {
+          ["did you mean '\($0)'?"]
+        }
+        ?? ["declare \(id.value) in a policy document (kind: policy)"]
+      report.append(
+        finding(
+          "policy \(id.value) of control \(control.id.value) is not declared", at: id, help: help,
+          subject: [control.id.value, id.value]))
     }
   }
 }

@@ -27,17 +27,20 @@ struct UnsafePath: Rule {
     ],
     passing: [Example(control: Example.goodControl)])
 
-  func check(_ context: LintContext, report: inout [Finding]) {
-    for control in context.implementedControls {
-      for p in context.evidencePaths(of: control) {
-        guard case .unsafe(let why)? = p.status else { continue }
-        report.append(
-          finding(
-            "path '\(p.path.value)' of \(p.owner) of control \(control.id.value) is unsafe: \(why)",
-            at: p.path, help: ["write a path relative to the project root that stays inside it"],
-            subject: [control.id.value, p.evidence.id.value, p.path.value]))
-      }
+  static let eachControl: ControlSelection? = .implemented
+
+  func check(_ control: Control, in context: LintContext, report: inout [Finding]) {
+    for p in context.evidencePaths(of: control) {
+      guard case .unsafe(let why)? = p.status else { continue }
+      report.append(
+        finding(
+          "path '\(p.path.value)' of \(p.owner) of control \(control.id.value) is unsafe: \(why)",
+          at: p.path, help: ["write a path relative to the project root that stays inside it"],
+          subject: [control.id.value, p.evidence.id.value, p.path.value]))
     }
+  }
+
+  func check(_ context: LintContext, report: inout [Finding]) {
     for policy in context.project.policies {
       guard case .unsafe(let why)? = policy.documentStatus else { continue }
       report.append(
