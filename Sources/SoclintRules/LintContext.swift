@@ -47,8 +47,8 @@ public struct LintContext: Sendable {
       frameworks[c.framework.value] = Framework(catalog: c)
     }
     self.frameworks = frameworks
-    let (active, known) = (activeControls, frameworks)
-    mappedIDsOnce = Once { LintContext.mappedIDs(active, known) }
+    let (controls, known) = (project.controls, frameworks)
+    mappedIDsOnce = Once { LintContext.mappedIDs(controls, known) }
     var scopes: [String: Configuration.Scope] = [:]
     for s in configuration.scopes where scopes[s.framework.value] == nil { scopes[s.framework.value] = s }
     self.scopes = scopes
@@ -145,44 +145,84 @@ public struct LintContext: Sendable {
 
   /// One requirement id in the criteria of a control that is not retired, under a framework
   /// that exists (ids under an unknown framework are unknown-framework's alone).
+  ///
+  /// Positions, not references: three rules walk every mapped id of the project on two threads
+  /// at once, and a reference read from a shared list is counted in and out, each count moving
+  /// the object's cache line between the cores. The control, framework and id are looked up
+  /// (`control(of:)`, `framework(of:)`, `id(of:)`) only for a finding.
   public struct MappedID: Sendable {
-    /// The control that maps the requirement.
-    public let control: Control
-    /// The framework the id belongs to.
-    public let framework: Framework
-    /// The requirement id as written in the control.
-    public let id: Located<String>
+    /// The control's position in the project's list.
+    let control: Int32
+    /// The framework's position in `MappedIDs.frameworks`.
+    let framework: Int32
+    /// The position of the framework's entry in the control's criteria, and of the id in it.
+    let entry: Int32, item: Int32
+    /// The requirement's position among the framework's requirements; -1 when it has none.
+    let requirement: Int32
+    /// The status of the control that maps it: implemented or planned.
+    public let status: ControlStatus
+
     /// Where the id is among the framework's requirements; nil when the framework has no such
     /// requirement. Looked up once, for the rules that ask.
-    public let requirementIndex: Int?
+    public var requirementIndex: Int? { requirement < 0 ? nil : Int(requirement) }
+  }
+
+  /// The mapped ids, with the frameworks they name.
+  struct MappedIDs: Sendable {
+    var ids: [MappedID] = []
+    var frameworks: [Framework] = []
   }
 
   /// Every requirement id the controls map under a known framework, in reading order; built
   /// once, since several rules walk it, by the first rule that asks: the context is built on
   /// one thread, and the index (20 ms on 10,000 controls) is then built while other rules run
   /// on the other cores.
-  public var mappedIDs: [MappedID] { mappedIDsOnce.value }
-  private let mappedIDsOnce: Once<[MappedID]>
+  public var mappedIDs: [MappedID] { mappedIDsOnce.value.ids }
+  private let mappedIDsOnce: Once<MappedIDs>
 
-  static func mappedIDs(_ controls: [Control], _ frameworks: [String: Framework]) -> [MappedID] {
-    var out: [MappedID] = []
+  /// The control that maps an id.
+  public func control(of mapped: MappedID) -> Control { project.controls[Int(mapped.control)] }
+
+  /// The framework a mapped id belongs to.
+  public func framework(of mapped: MappedID) -> Framework {
+    mappedIDsOnce.value.frameworks[Int(mapped.framework)]
+  }
+
+  /// Whether a mapped id belongs to a framework, without counting a reference to either.
+  public func maps(_ mapped: MappedID, into framework: Framework) -> Bool {
+    mappedIDsOnce.value.frameworks[Int(mapped.framework)] === framework
+  }
+
+  /// The id as the control writes it.
+  public func id(of mapped: MappedID) -> Located<String> {
+    control(of: mapped).criteria[Int(mapped.entry)].requirements[Int(mapped.item)]
+  }
+
+  static func mappedIDs(_ controls: [Control], _ frameworks: [String: Framework]) -> MappedIDs {
+    var out = MappedIDs()
     // Controls name the same few frameworks over and over: the names seen so far are compared
     // (short strings, compared in place) before a name is hashed for the dictionary.
-    var seen: [(name: String, framework: Framework?)] = []
-    func framework(named name: String) -> Framework? {
-      if let hit = seen.first(where: { $0.name == name }) { return hit.framework }
-      let found = frameworks[name]
-      if seen.count < 8 { seen.append((name, found)) }
-      return found
+    var seen: [(name: String, slot: Int32?)] = []
+    func slot(named name: String) -> Int32? {
+      if let hit = seen.first(where: { $0.name == name }) { return hit.slot }
+      var slot: Int32?
+      if let found = frameworks[name] {
+        slot = out.frameworks.firstIndex { $0 === found }.map(Int32.init) ?? Int32(out.frameworks.count)
+        if slot == Int32(out.frameworks.count) { out.frameworks.append(found) }
+      }
+      if seen.count < 8 { seen.append((name, slot)) }
+      return slot
     }
-    for control in controls {
-      for entry in control.criteria {
-        guard let framework = framework(named: entry.framework.value) else { continue }
-        for id in entry.requirements {
-          out.append(
+    for (c, control) in controls.enumerated() where control.status != .retired {
+      for (e, entry) in control.criteria.enumerated() {
+        guard let slot = slot(named: entry.framework.value) else { continue }
+        let framework = out.frameworks[Int(slot)]
+        for (i, id) in entry.requirements.enumerated() {
+          out.ids.append(
             MappedID(
-              control: control, framework: framework, id: id,
-              requirementIndex: framework.requirementIndex(id.value)))
+              control: Int32(c), framework: slot, entry: Int32(e), item: Int32(i),
+              requirement: framework.requirementIndex(id.value).map(Int32.init) ?? -1, status: control.status)
+          )
         }
       }
     }

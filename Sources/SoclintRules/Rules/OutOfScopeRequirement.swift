@@ -21,29 +21,33 @@ struct OutOfScopeRequirement: Rule {
 
   func check(_ context: LintContext, report: inout [Finding]) {
     guard !context.project.catalogsIncomplete else { return }
-    // A requirement's scope is the same for every control that maps it: judged once each, for
-    // the few frameworks controls map (thousands of ids, a few dozen requirements).
-    var judged: [(framework: Framework, scopes: [LintContext.Scope?])] = []
-    func scope(of index: Int, in framework: Framework) -> LintContext.Scope {
-      let slot = judged.firstIndex { $0.framework === framework } ?? judged.count
-      if slot == judged.count {
-        judged.append((framework, [LintContext.Scope?](repeating: nil, count: framework.requirements.count)))
-      }
-      if let known = judged[slot].scopes[index] { return known }
+    // A requirement's scope is the same for every control that maps it: judged once each, by
+    // the framework's position among those mapped (thousands of ids, a few dozen requirements).
+    var judged: [[LintContext.Scope?]] = []
+    func scope(of mapped: LintContext.MappedID, at index: Int) -> LintContext.Scope {
+      let slot = Int(mapped.framework)
+      while judged.count <= slot { judged.append([]) }
+      if let known = judged[slot].isEmpty ? nil : judged[slot][index] { return known }
+      let framework = context.framework(of: mapped)
+      if judged[slot].isEmpty { judged[slot] = Array(repeating: nil, count: framework.requirements.count) }
       let found = context.scope(of: framework.requirements[index], in: framework)
-      judged[slot].scopes[index] = found
+      judged[slot][index] = found
       return found
     }
     for mapped in context.mappedIDs {
-      let (control, framework, id) = (mapped.control, mapped.framework, mapped.id)
       guard let index = mapped.requirementIndex else { continue }
       let why: String
-      switch scope(of: index, in: framework) {
+      switch scope(of: mapped, at: index) {
       case .inScope, .excluded: continue
-      case .frameworkNotInScope: why = "\(framework.id) is not under 'frameworks' in the configuration"
+      case .frameworkNotInScope:
+        why = "\(context.framework(of: mapped).id) is not under 'frameworks' in the configuration"
       case .categoryNotInScope(let category):
-        why = "its category \(category ?? "(none)") is not among the categories of \(framework.id)"
+        why =
+          "its category \(category ?? "(none)") is not among the categories of \(context.framework(of: mapped).id)"
       }
+      let (control, framework, id) = (
+        context.control(of: mapped), context.framework(of: mapped), context.id(of: mapped)
+      )
       report.append(
         finding(
           "control \(control.id.value) maps \(id.value), which is out of scope: \(why)", at: id,

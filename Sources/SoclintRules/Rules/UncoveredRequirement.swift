@@ -38,11 +38,12 @@ struct UncoveredRequirement: Rule {
       // the first requirement so written, as a lookup by id does.
       var met = [Bool](repeating: false, count: framework.requirements.count)
       var planned: [Int: [(control: Control, id: Located<String>)]] = [:]
-      for mapped in context.mappedIDs where mapped.framework === framework {
+      for mapped in context.mappedIDs where context.maps(mapped, into: framework) {
         guard let position = mapped.requirementIndex else { continue }
-        switch mapped.control.status {
+        switch mapped.status {
         case .implemented: met[position] = true
-        case .planned: planned[position, default: []].append((mapped.control, mapped.id))
+        case .planned:
+          planned[position, default: []].append((context.control(of: mapped), context.id(of: mapped)))
         case .retired: break
         }
       }

@@ -20,10 +20,11 @@ struct UnknownRequirement: Rule {
   func check(_ context: LintContext, report: inout [Finding]) {
     guard !context.project.catalogsIncomplete else { return }
     for mapped in context.mappedIDs where mapped.requirementIndex == nil {
-      let (framework, id) = (mapped.framework, mapped.id)
+      let (framework, id) = (context.framework(of: mapped), context.id(of: mapped))
       report.append(
         finding(
-          "requirement '\(id.value)' in control \(mapped.control.id.value) is not in \(framework.id)", at: id,
+          "requirement '\(id.value)' in control \(context.control(of: mapped).id.value) is not in \(framework.id)",
+          at: id,
           help: framework.helpForUnknown(id.value).map { [$0] } ?? [], subject: [framework.id, id.value]))
     }
     for scope in context.configuration.scopes {
