@@ -213,16 +213,20 @@ public struct LintContext: Sendable {
       if seen.count < 8 { seen.append((name, slot)) }
       return slot
     }
+    // By index, reading only the texts: an entry or a located id read whole is a copy that
+    // counts its file and texts in and out.
     for (c, control) in controls.enumerated() where control.status != .retired {
-      for (e, entry) in control.criteria.enumerated() {
-        guard let slot = slot(named: entry.framework.value) else { continue }
+      let criteria = control.criteria
+      for e in criteria.indices {
+        guard let slot = slot(named: criteria[e].framework.value) else { continue }
         let framework = out.frameworks[Int(slot)]
-        for (i, id) in entry.requirements.enumerated() {
+        let requirements = criteria[e].requirements
+        for i in requirements.indices {
           out.ids.append(
             MappedID(
               control: Int32(c), framework: slot, entry: Int32(e), item: Int32(i),
-              requirement: framework.requirementIndex(id.value).map(Int32.init) ?? -1, status: control.status)
-          )
+              requirement: framework.requirementIndex(requirements[i].value).map(Int32.init) ?? -1,
+              status: control.status))
         }
       }
     }
