@@ -3,7 +3,10 @@ import SoclintDiagnostics
 import SoclintModel
 
 /// What every rule sees: the project, the as-of date and indexes built once.
-public struct LintContext: Sendable {
+///
+/// A reference: the linter hands it to every rule for every control, and a struct of this size
+/// was copied at each of those calls, every reference of it counted in and out.
+public final class LintContext: Sendable {
   /// The project as read.
   public let project: Project
   /// Its valid configuration.
@@ -24,7 +27,9 @@ public struct LintContext: Sendable {
   let pendingHistory: PendingHistory
 
   /// Builds the indexes every rule shares, once per run.
-  public init(project: Project, configuration: Configuration, asOf: Day, history: DocumentHistory = .empty) {
+  public convenience init(
+    project: Project, configuration: Configuration, asOf: Day, history: DocumentHistory = .empty
+  ) {
     self.init(project: project, configuration: configuration, asOf: asOf, pending: PendingHistory(history))
   }
 
@@ -188,9 +193,12 @@ public struct LintContext: Sendable {
     mappedIDsOnce.value.frameworks[Int(mapped.framework)]
   }
 
-  /// Whether a mapped id belongs to a framework, without counting a reference to either.
-  public func maps(_ mapped: MappedID, into framework: Framework) -> Bool {
-    mappedIDsOnce.value.frameworks[Int(mapped.framework)] === framework
+  /// The ids mapped into one framework, in reading order: its position among the mapped
+  /// frameworks is found once, and each id is told by comparing two numbers.
+  public func mappedIDs(into framework: Framework) -> [MappedID] {
+    let index = mappedIDsOnce.value
+    guard let slot = index.frameworks.firstIndex(where: { $0 === framework }) else { return [] }
+    return index.ids.filter { $0.framework == Int32(slot) }
   }
 
   /// The id as the control writes it.

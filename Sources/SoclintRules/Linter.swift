@@ -128,11 +128,11 @@ public struct Linter: Sendable {
         Registry.checkers[index].check(context, report: &report)
       case .controls(let range):
         let controls = context.project.controls
-        let checkers = Registry.controlCheckers
+        let (checkers, selections) = (Registry.controlCheckers, Registry.controlSelections)
         for i in range {
           let control = controls[i]
-          for (rule, selection) in checkers where selection.contains(control) {
-            rule.check(control, in: context, report: &report)
+          for k in checkers.indices where selections[k].contains(control) {
+            checkers[k].check(control, in: context, report: &report)
           }
         }
       }

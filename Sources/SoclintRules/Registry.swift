@@ -16,10 +16,11 @@ public enum Registry {
     UnapprovedPolicy(), PolicyChangedAfterApproval(), OrphanPolicy(),
   ]
 
-  /// The rules that check controls alone, with the controls each checks, in `checkers` order.
-  static let controlCheckers: [(rule: any Rule, selection: ControlSelection)] = checkers.compactMap { rule in
-    type(of: rule).eachControl.map { (rule, $0) }
-  }
+  /// The rules that check controls alone, in `checkers` order, and the controls each checks
+  /// (two lists: a pair read from one list was a generic copy of an existential, for every
+  /// rule and control).
+  static let controlCheckers: [any Rule] = checkers.filter { type(of: $0).eachControl != nil }
+  static let controlSelections: [ControlSelection] = controlCheckers.map { type(of: $0).eachControl! }
 
   /// Every description, in `RuleID` order. A rule id without a description, or with two, stops
   /// here with a message naming it (and the registry test names it first).

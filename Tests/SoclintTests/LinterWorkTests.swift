@@ -33,7 +33,8 @@ import Testing
     let alone = Registry.checkers.filter { type(of: $0).eachControl != nil }.map {
       type(of: $0).description.id
     }
-    #expect(Registry.controlCheckers.map { type(of: $0.rule).description.id } == alone)
+    #expect(Registry.controlCheckers.map { type(of: $0).description.id } == alone)
+    #expect(Registry.controlSelections.count == alone.count)
     // The rules that judge what no control does must see every control at once.
     for id in [RuleID.orphanOwner, .orphanPolicy, .uncoveredRequirement] {
       #expect(!alone.contains(id), "\(id) judges across controls")

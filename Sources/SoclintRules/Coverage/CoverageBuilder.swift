@@ -4,7 +4,7 @@ import SoclintModel
 extension LintContext {
   /// The context a lint run judged with, built again from its result (cheap next to the run),
   /// so the coverage report asks the same questions of the same data.
-  public init?(result: LintResult) {
+  public convenience init?(result: LintResult) {
     guard let configuration = result.project.configuration else { return nil }
     self.init(
       project: result.project, configuration: configuration, asOf: result.asOf, history: result.history)

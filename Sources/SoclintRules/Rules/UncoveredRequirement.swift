@@ -38,7 +38,7 @@ struct UncoveredRequirement: Rule {
       // the first requirement so written, as a lookup by id does.
       var met = [Bool](repeating: false, count: framework.requirements.count)
       var planned: [Int: [(control: Control, id: Located<String>)]] = [:]
-      for mapped in context.mappedIDs where context.maps(mapped, into: framework) {
+      for mapped in context.mappedIDs(into: framework) {
         guard let position = mapped.requirementIndex else { continue }
         switch mapped.status {
         case .implemented: met[position] = true
