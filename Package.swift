@@ -3,8 +3,7 @@ import PackageDescription
 
 // soclint's allocator is jemalloc unless SOCLINT_SYSTEM_MALLOC is set (see "Why jemalloc" in the
 // README): the escape hatch for a machine without libjemalloc-dev.
-let jemalloc: [Target.Dependency] =
-  Context.environment["SOCLINT_SYSTEM_MALLOC"] == nil ? ["CJemalloc", "CJemallocConfig"] : []
+let jemalloc: [Target.Dependency] = Context.environment["SOCLINT_SYSTEM_MALLOC"] == nil ? ["CJemalloc"] : []
 
 let package = Package(
   name: "soclint",
@@ -35,8 +34,6 @@ let package = Package(
       pkgConfig: "jemalloc",
       providers: [.apt(["libjemalloc-dev"]), .brew(["jemalloc"])]
     ),
-    // The settings soclint gives jemalloc (its `malloc_conf`): huge pages, see config.c.
-    .target(name: "CJemallocConfig"),
     // Layers, from the bottom: each knows only those below it.
     .target(name: "SoclintYAML", dependencies: ["CYAML"]),
     .target(name: "SoclintSchema", dependencies: ["SoclintYAML"]),
