@@ -1,12 +1,21 @@
 /// A calendar day in the proleptic Gregorian calendar, with the arithmetic FORMAT.md defines.
 /// No time zones: dates in controls are days, and "today" is taken in UTC.
+///
+/// A day is stored as its one number, days since 1970-01-01: the staleness rules compare,
+/// subtract and add days of every evidence item several times, and each of those was a
+/// conversion between the calendar and that number (with its divisions); year, month and day
+/// are computed when asked, for messages and month arithmetic. It is also 8 bytes where three
+/// numbers were 24, in every located date of the model.
 public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
+  /// Days since 1970-01-01 (before it when negative).
+  public let ordinal: Int
+
   /// The year, such as 2026.
-  public let year: Int
+  public var year: Int { Day.civil(ordinal).year }
   /// The month, 1 to 12.
-  public let month: Int
+  public var month: Int { Day.civil(ordinal).month }
   /// The day of the month, from 1.
-  public let day: Int
+  public var day: Int { Day.civil(ordinal).day }
 
   /// Parses `YYYY-MM-DD` naming a real day (`2026-02-30` is nil).
   public init?(_ text: String) {
@@ -34,9 +43,7 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
   /// A day from its parts, unchecked: the caller knows they name a real day.
   public init(year: Int, month: Int, day: Int) {
-    self.year = year
-    self.month = month
-    self.day = day
+    ordinal = Day.ordinal(year: year, month: month, day: day)
   }
 
   /// Whether `y` is a leap year of the Gregorian calendar.
@@ -51,8 +58,8 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
   }
 
-  /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
-  public var ordinal: Int {
+  /// Days since 1970-01-01 of a day given by its parts (Howard Hinnant's days_from_civil).
+  static func ordinal(year: Int, month: Int, day: Int) -> Int {
     let y = month <= 2 ? year - 1 : year
     let era = (y >= 0 ? y : y - 399) / 400
     let yoe = y - era * 400
@@ -62,8 +69,8 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     return era * 146097 + doe - 719468
   }
 
-  /// The day `z0` days after 1970-01-01 (before it when negative).
-  public init(ordinal z0: Int) {
+  /// The year, month and day `z0` days after 1970-01-01 (Howard Hinnant's civil_from_days).
+  static func civil(_ z0: Int) -> (year: Int, month: Int, day: Int) {
     let z = z0 + 719468
     let era = (z >= 0 ? z : z - 146096) / 146097
     let doe = z - era * 146097
@@ -72,7 +79,12 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     let mp = (5 * doy + 2) / 153
     let d = doy - (153 * mp + 2) / 5 + 1
     let m = mp < 10 ? mp + 3 : mp - 9
-    self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
+    return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+  }
+
+  /// The day `z0` days after 1970-01-01 (before it when negative).
+  public init(ordinal z0: Int) {
+    ordinal = z0
   }
 
   /// About 2.7 million years either side of 1970: far past any real date, and small enough
@@ -89,6 +101,7 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
   /// Adds calendar months, clamping to the month's last day (01-31 + 1 month = 02-28).
   public func adding(months n: Int) -> Day {
+    let (year, month, day) = Day.civil(ordinal)
     let total = year * 12 + (month - 1) + n
     let y = total >= 0 ? total / 12 : (total - 11) / 12
     let m = total - y * 12 + 1
@@ -103,15 +116,12 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     Day(ordinal: Int((secondsSince1970 / 86400).rounded(.down)))
   }
 
-  /// Whether `a` is earlier than `b`: by year, month and day, which for real days is the order
-  /// of their ordinals without the two divisions-heavy conversions (the staleness rules compare
-  /// days of every evidence item).
-  public static func < (a: Day, b: Day) -> Bool {
-    a.year != b.year ? a.year < b.year : a.month != b.month ? a.month < b.month : a.day < b.day
-  }
+  /// Whether `a` is earlier than `b`.
+  public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }
 
   /// The day as `YYYY-MM-DD`, as controls write dates.
   public var description: String {
+    let (year, month, day) = Day.civil(ordinal)
     // The ten bytes of a day of years 1 to 9999 (all that controls write) at once: the general
     // padding below cost 2,600 instructions a day, for every message that names one.
     if (1...9999).contains(year) {

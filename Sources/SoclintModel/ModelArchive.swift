@@ -98,9 +98,10 @@ extension ArchiveWriter {
   }
 
   fileprivate mutating func located(_ l: Located<Day>) {
-    number(l.value.year)
-    number(l.value.month)
-    number(l.value.day)
+    let (year, month, day) = Day.civil(l.value.ordinal)
+    number(year)
+    number(month)
+    number(day)
     place(l)
   }
 
