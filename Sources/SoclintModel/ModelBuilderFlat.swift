@@ -6,7 +6,7 @@ import SoclintYAML
 /// model for every control of the fixtures and the example.
 extension ModelBuilder {
   static func string(
-    _ yaml: FlatYAML, _ mapping: Int32, _ key: String, at pointer: String, _ file: SourceFile
+    _ yaml: FlatYAML, _ mapping: Int32, _ key: FlatYAML.Key, at pointer: String, _ file: SourceFile
   )
     -> Located<String>?
   {
@@ -17,7 +17,7 @@ extension ModelBuilder {
   }
 
   static func day(
-    _ yaml: FlatYAML, _ mapping: Int32, _ key: String, at pointer: String, _ file: SourceFile
+    _ yaml: FlatYAML, _ mapping: Int32, _ key: FlatYAML.Key, at pointer: String, _ file: SourceFile
   )
     -> Located<Day>?
   {
@@ -29,7 +29,7 @@ extension ModelBuilder {
   }
 
   static func duration(
-    _ yaml: FlatYAML, _ mapping: Int32, _ key: String, at pointer: String, _ file: SourceFile
+    _ yaml: FlatYAML, _ mapping: Int32, _ key: FlatYAML.Key, at pointer: String, _ file: SourceFile
   ) -> Located<Duration>? {
     guard let index = yaml.value(key, in: mapping), let text = yaml.string(index), let d = Duration(text)
     else {
@@ -62,14 +62,15 @@ extension ModelBuilder {
   static func control(
     _ yaml: FlatYAML, root: Int32, document: Int, file: SourceFile, projectRoot: String?
   ) -> Control? {
-    guard let id = string(yaml, root, "id", at: "/id", file),
-      let title = string(yaml, root, "title", at: "/title", file),
-      let description = string(yaml, root, "description", at: "/description", file),
-      let owner = string(yaml, root, "owner", at: "/owner", file),
-      let frequency = duration(yaml, root, "frequency", at: "/frequency", file)
+    let k = FieldKeys.all
+    guard let id = string(yaml, root, k.id, at: "/id", file),
+      let title = string(yaml, root, k.title, at: "/title", file),
+      let description = string(yaml, root, k.description, at: "/description", file),
+      let owner = string(yaml, root, k.owner, at: "/owner", file),
+      let frequency = duration(yaml, root, k.frequency, at: "/frequency", file)
     else { return nil }
     var criteria: [Control.CriteriaEntry] = []
-    let criteriaPair = yaml.pair("criteria", in: root)
+    let criteriaPair = yaml.pair(k.criteria, in: root)
     if let criteriaPair, yaml.values[Int(criteriaPair.value)].isMapping {
       let first = Int(yaml.values[Int(criteriaPair.value)].first)
       for i in first..<first + Int(yaml.values[Int(criteriaPair.value)].count) {
@@ -88,9 +89,9 @@ extension ModelBuilder {
       }
     }
     let status =
-      yaml.value("status", in: root).flatMap(yaml.string).flatMap(ControlStatus.init(rawValue:))
+      yaml.value(k.status, in: root).flatMap(yaml.string).flatMap(ControlStatus.init(rawValue:))
       ?? .implemented
-    let evidencePair = yaml.pair("evidence", in: root)
+    let evidencePair = yaml.pair(k.evidence, in: root)
     var evidence: [Evidence] = []
     let items = evidencePair.map { yaml.itemIndices($0.value) } ?? []
     for i in items.indices {
@@ -103,40 +104,57 @@ extension ModelBuilder {
       owner: owner, status: status, frequency: frequency,
       criteriaKey: criteriaPair.map { YAMLFile.Span(start: $0.keyStart, end: $0.keyEnd) }, criteria: criteria,
       evidenceKey: evidencePair.map { YAMLFile.Span(start: $0.keyStart, end: $0.keyEnd) }, evidence: evidence,
-      lastReviewed: day(yaml, root, "last_reviewed", at: "/last_reviewed", file),
-      reviewInterval: duration(yaml, root, "review_interval", at: "/review_interval", file),
-      implementedOn: day(yaml, root, "implemented_on", at: "/implemented_on", file),
-      policies: scalars(yaml, yaml.value("policies", in: root), file) {
+      lastReviewed: day(yaml, root, k.lastReviewed, at: "/last_reviewed", file),
+      reviewInterval: duration(yaml, root, k.reviewInterval, at: "/review_interval", file),
+      implementedOn: day(yaml, root, k.implementedOn, at: "/implemented_on", file),
+      policies: scalars(yaml, yaml.value(k.policies, in: root), file) {
         JSONPointer.appending(index: $0, to: "/policies")
       },
-      type: yaml.value("type", in: root).flatMap(yaml.string),
-      automation: yaml.value("automation", in: root).flatMap(yaml.string))
+      type: yaml.value(k.type, in: root).flatMap(yaml.string),
+      automation: yaml.value(k.automation, in: root).flatMap(yaml.string))
   }
 
   /// Evidence item `i`, at `item`.
   static func evidence(
     _ yaml: FlatYAML, _ item: Int32, _ i: Int, _ file: SourceFile, status: ControlStatus, projectRoot: String?
   ) -> Evidence? {
-    guard let eid = string(yaml, item, "id", at: EvidencePointer.of(.id, item: i), file),
-      let desc = string(yaml, item, "description", at: EvidencePointer.of(.description, item: i), file),
-      let source = string(yaml, item, "source", at: EvidencePointer.of(.source, item: i), file),
-      let freq = duration(yaml, item, "frequency", at: EvidencePointer.of(.frequency, item: i), file)
+    let k = FieldKeys.all
+    guard let eid = string(yaml, item, k.id, at: EvidencePointer.of(.id, item: i), file),
+      let desc = string(yaml, item, k.description, at: EvidencePointer.of(.description, item: i), file),
+      let source = string(yaml, item, k.source, at: EvidencePointer.of(.source, item: i), file),
+      let freq = duration(yaml, item, k.frequency, at: EvidencePointer.of(.frequency, item: i), file)
     else { return nil }
-    let path = string(yaml, item, "path", at: EvidencePointer.of(.path, item: i), file)
+    let path = string(yaml, item, k.path, at: EvidencePointer.of(.path, item: i), file)
     let pathStatus =
       status == .implemented
       ? path.flatMap { path in projectRoot.map { EvidencePathStatus.resolve(path.value, root: $0) } } : nil
-    let collectedPair = yaml.pair("collected", in: item)
+    let collectedPair = yaml.pair(k.collected, in: item)
     return Evidence(
       id: eid, index: i, node: span(yaml, item), pointer: JSONPointer.appending(index: i, to: "/evidence"),
-      description: desc, type: yaml.value("type", in: item).flatMap(yaml.string) ?? "", source: source,
+      description: desc, type: yaml.value(k.type, in: item).flatMap(yaml.string) ?? "", source: source,
       frequency: freq,
-      lastCollected: day(yaml, item, "last_collected", at: EvidencePointer.of(.lastCollected, item: i), file),
-      owner: string(yaml, item, "owner", at: EvidencePointer.of(.owner, item: i), file), path: path,
+      lastCollected: day(yaml, item, k.lastCollected, at: EvidencePointer.of(.lastCollected, item: i), file),
+      owner: string(yaml, item, k.owner, at: EvidencePointer.of(.owner, item: i), file), path: path,
       pathStatus: pathStatus,
       collectedKey: collectedPair.map { YAMLFile.Span(start: $0.keyStart, end: $0.keyEnd) },
       collected: collections(
         collectedPair.map { yaml.node(at: $0.value) }, EvidencePointer.of(.collected, item: i), file,
         resolveUnder: status == .implemented ? projectRoot : nil))
   }
+}
+
+/// The keys the flat model builder reads, each with its byte count and first eight bytes found
+/// once per process instead of at every lookup (about thirty lookups a control).
+struct FieldKeys: Sendable {
+  static let all = FieldKeys()
+
+  let id = FlatYAML.Key("id"), title = FlatYAML.Key("title"), description = FlatYAML.Key("description")
+  let owner = FlatYAML.Key("owner"), frequency = FlatYAML.Key("frequency"),
+    criteria = FlatYAML.Key("criteria")
+  let status = FlatYAML.Key("status"), evidence = FlatYAML.Key("evidence")
+  let lastReviewed = FlatYAML.Key("last_reviewed"), reviewInterval = FlatYAML.Key("review_interval")
+  let implementedOn = FlatYAML.Key("implemented_on"), policies = FlatYAML.Key("policies")
+  let type = FlatYAML.Key("type"), automation = FlatYAML.Key("automation"), source = FlatYAML.Key("source")
+  let path = FlatYAML.Key("path"), collected = FlatYAML.Key("collected")
+  let lastCollected = FlatYAML.Key("last_collected"), kind = FlatYAML.Key("kind")
 }

@@ -575,7 +575,7 @@ public struct ProjectLoader: Sendable {
       // An empty document (a null without text) is skipped, as `YAMLDocument.isEmpty` is.
       if let s = value.scalar, case .null = s.value, s.text.isEmpty { continue }
       guard value.isMapping,
-        yaml.value("kind", in: root).flatMap(yaml.string) == DocumentKind.control.rawValue,
+        yaml.value(FieldKeys.all.kind, in: root).flatMap(yaml.string) == DocumentKind.control.rawValue,
         validator.isValid(yaml, at: root)
       else { return nil }
       result.counts.controls += 1

@@ -43,6 +43,8 @@ final class SchemaProbe: @unchecked Sendable {
   private let writtenIntegers: Bool
   private let flats: UnsafeMutableBufferPointer<Flat>
   private let requiredNames: UnsafeMutableBufferPointer<String>
+  /// The same names as keys to look up in a flat document.
+  private let requiredKeys: UnsafeMutableBufferPointer<FlatYAML.Key>
 
   init(subschemas: [Subschema], writtenIntegers: Bool) {
     self.subschemas = subschemas
@@ -53,6 +55,8 @@ final class SchemaProbe: @unchecked Sendable {
     _ = self.flats.initialize(from: flats)
     requiredNames = .allocate(capacity: names.count)
     _ = requiredNames.initialize(from: names)
+    requiredKeys = .allocate(capacity: names.count)
+    _ = requiredKeys.initialize(from: names.map(FlatYAML.Key.init))
   }
 
   deinit {
@@ -60,6 +64,8 @@ final class SchemaProbe: @unchecked Sendable {
     flats.deallocate()
     requiredNames.deinitialize()
     requiredNames.deallocate()
+    requiredKeys.deinitialize()
+    requiredKeys.deallocate()
   }
 
   private static func flatten(_ schema: Subschema, requiredNames: inout [String]) -> Flat {
@@ -288,7 +294,7 @@ extension SchemaProbe {
     let pair = yaml.pairs
     if flat.requiredCount > 0 {
       for n in flat.requiredStart..<flat.requiredStart + flat.requiredCount
-      where yaml.pairIndex(requiredNames[n], in: index) == nil {
+      where yaml.pairIndex(requiredKeys[n], in: index) == nil {
         return false
       }
     }

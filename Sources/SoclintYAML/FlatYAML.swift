@@ -106,21 +106,40 @@ public final class FlatYAML {
     return FlatYAML(builder: builder)
   }
 
+  /// A key to look up, with its byte count and first eight bytes found once. The model and the
+  /// schema's `required` look the same few dozen keys up in every document, and a lookup by
+  /// text alone counted and packed the key's bytes at every call.
+  public struct Key: Sendable {
+    /// The key's text.
+    public let text: String
+    /// The number of bytes of the text.
+    public let length: Int32
+    /// Its first eight bytes (see `FlatYAML.prefix`).
+    public let prefix: UInt64
+
+    /// The key `text`.
+    public init(_ text: String) {
+      var utf8 = text
+      (length, prefix) = utf8.withUTF8 { (Int32($0.count), FlatYAML.prefix($0)) }
+      self.text = text
+    }
+  }
+
   /// The position in `pairs` of the pair of `mapping` whose key's text is `key` (the same
   /// Unicode scalars).
   public func pairIndex(_ key: String, in mapping: Int32) -> Int? {
+    pairIndex(Key(key), in: mapping)
+  }
+
+  /// The position in `pairs` of the pair of `mapping` whose key is `key`.
+  public func pairIndex(_ key: Key, in mapping: Int32) -> Int? {
     guard values[Int(mapping)].isMapping else { return nil }
-    var utf8 = key
-    return utf8.withUTF8 { bytes in
-      let length = Int32(bytes.count)
-      let prefix = FlatYAML.prefix(bytes)
-      let first = Int(values[Int(mapping)].first)
-      for i in first..<first + Int(values[Int(mapping)].count)
-      where pairs[i].hasKey(key, length: length, prefix: prefix) {
-        return i
-      }
-      return nil
+    let first = Int(values[Int(mapping)].first)
+    for i in first..<first + Int(values[Int(mapping)].count)
+    where pairs[i].hasKey(key.text, length: key.length, prefix: key.prefix) {
+      return i
     }
+    return nil
   }
 
   /// Up to the first eight bytes of a text, the first in the lowest byte, zero beyond the end.
@@ -137,6 +156,16 @@ public final class FlatYAML {
 
   /// The value at `key` of the mapping at `index`.
   public func value(_ key: String, in index: Int32) -> Int32? {
+    pairIndex(key, in: index).map { pairs[$0].value }
+  }
+
+  /// The pair of the mapping at `index` whose key is `key`.
+  public func pair(_ key: Key, in index: Int32) -> Pair? {
+    pairIndex(key, in: index).map { pairs[$0] }
+  }
+
+  /// The value at `key` of the mapping at `index`.
+  public func value(_ key: Key, in index: Int32) -> Int32? {
     pairIndex(key, in: index).map { pairs[$0].value }
   }
 
