@@ -9,7 +9,7 @@ import SoclintYAML
 /// exactly where the reading had asked it.
 enum ModelArchive {
   /// Changes whenever the layout or the model does.
-  static let formatVersion: UInt8 = 2
+  static let formatVersion: UInt8 = 3
 
   /// The archive of a file's reading, or nil when the reading is not one to keep: it has a
   /// finding or a broken document, or it is the configuration.
@@ -159,7 +159,6 @@ extension ArchiveWriter {
     located(e.id)
     number(e.index)
     span(e.node)
-    string(e.pointer)
     located(e.description)
     string(e.type)
     located(e.source)
@@ -333,14 +332,14 @@ private struct ModelReader {
 
   mutating func evidence(implemented: Bool) -> Evidence? {
     guard let id = string(), let index = reader.number(), let node = span(),
-      let pointer = reader.string(), let description = string(), let type = reader.string(),
+      let description = string(), let type = reader.string(),
       let source = string(), let frequency = duration(), let lastCollected = optional({ $0.day() }),
       let collectedKey = optionalSpan(), let collected = list({ $0.collection() }),
       let owner = optional({ $0.string() }), let path = optional({ $0.string() }), let resolved = flag()
     else { return nil }
     let status = resolved ? path.map { EvidencePathStatus.resolve($0.value, root: projectRoot) } : nil
     return Evidence(
-      id: id, index: index, node: node, pointer: pointer, description: description, type: type,
+      id: id, index: index, node: node, description: description, type: type,
       source: source,
       frequency: frequency, lastCollected: lastCollected, owner: owner, path: path, pathStatus: status,
       collectedKey: collectedKey, collected: collected)

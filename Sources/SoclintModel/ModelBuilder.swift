@@ -64,7 +64,6 @@ enum ModelBuilder {
     let evidencePair = root.pair("evidence")
     var evidence: [Evidence] = []
     for (i, item) in (evidencePair?.value.sequence ?? []).enumerated() {
-      let p = JSONPointer.appending(index: i, to: "/evidence")
       guard let eid = string(item, "id", at: EvidencePointer.of(.id, item: i), file),
         let desc = string(item, "description", at: EvidencePointer.of(.description, item: i), file),
         let source = string(item, "source", at: EvidencePointer.of(.source, item: i), file),
@@ -79,7 +78,7 @@ enum ModelBuilder {
       let collectedPair = item.pair("collected")
       evidence.append(
         Evidence(
-          id: eid, index: i, node: YAMLFile.Span(item), pointer: p, description: desc,
+          id: eid, index: i, node: YAMLFile.Span(item), description: desc,
           type: item["type"]?.string ?? "",
           source: source, frequency: freq,
           lastCollected: day(item, "last_collected", at: EvidencePointer.of(.lastCollected, item: i), file),

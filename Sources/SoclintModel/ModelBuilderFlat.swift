@@ -130,7 +130,7 @@ extension ModelBuilder {
       ? path.flatMap { path in projectRoot.map { EvidencePathStatus.resolve(path.value, root: $0) } } : nil
     let collectedPair = yaml.pair(k.collected, in: item)
     return Evidence(
-      id: eid, index: i, node: span(yaml, item), pointer: JSONPointer.appending(index: i, to: "/evidence"),
+      id: eid, index: i, node: span(yaml, item),
       description: desc, type: yaml.value(k.type, in: item).flatMap(yaml.string) ?? "", source: source,
       frequency: freq,
       lastCollected: day(yaml, item, k.lastCollected, at: EvidencePointer.of(.lastCollected, item: i), file),

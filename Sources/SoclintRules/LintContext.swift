@@ -296,7 +296,7 @@ public final class LintContext: Sendable {
 
   /// How an evidence item stands on the as-of date; the staleness rules and the coverage report both ask here.
   public func freshness(of evidence: Evidence) -> Freshness {
-    freshness(of: evidence.lastCollected?.value) { _ in dueDate(of: evidence) }
+    freshness(of: evidence.lastCollectedDay) { _ in dueDate(of: evidence) }
   }
 
   /// The design review of a control, against its review interval.
@@ -307,7 +307,7 @@ public final class LintContext: Sendable {
   /// The due date of evidence: last collected + one period + grace days; nil without a period
   /// or a collection date.
   public func dueDate(of evidence: Evidence) -> Day? {
-    guard let collected = evidence.lastCollected?.value,
+    guard let collected = evidence.lastCollectedDay,
       let next = evidence.frequency.value.after(collected)
     else { return nil }
     return next.adding(days: configuration.graceDays)

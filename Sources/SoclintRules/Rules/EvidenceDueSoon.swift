@@ -21,7 +21,7 @@ struct EvidenceDueSoon: Rule {
 
   func check(_ control: Control, in context: LintContext, report: inout [Finding]) {
     for e in control.evidence {
-      guard let collected = e.lastCollected, case .dueSoon(let due, let left) = context.freshness(of: e)
+      guard case .dueSoon(let due, let left) = context.freshness(of: e), let collected = e.lastCollected
       else {
         continue
       }

@@ -29,7 +29,7 @@ struct FutureDate: Rule {
 
   func check(_ control: Control, in context: LintContext, report: inout [Finding]) {
     for e in control.evidence {
-      guard let d = e.lastCollected, case .future = context.freshness(of: e) else { continue }
+      guard case .future = context.freshness(of: e), let d = e.lastCollected else { continue }
       report.append(
         finding(
           "evidence '\(e.id.value)' of control \(control.id.value) was collected on \(d.value), after the as-of date \(context.asOf)",

@@ -25,7 +25,7 @@ struct StaleEvidence: Rule {
 
   func check(_ control: Control, in context: LintContext, report: inout [Finding]) {
     for e in control.evidence {
-      guard let collected = e.lastCollected, case .stale(let due, let overdue) = context.freshness(of: e)
+      guard case .stale(let due, let overdue) = context.freshness(of: e), let collected = e.lastCollected
       else {
         continue
       }
