@@ -272,11 +272,13 @@ public struct ProjectLoader: Sendable {
         controlsIncomplete = controlsIncomplete || results[i].broken.contains(.control)
       }
     }
-    return Project(
+    var project = Project(
       root: root, configFile: configFile, configuration: configuration, files: files, controls: controls,
       owners: owners, catalogs: catalogs, findings: findings, ownersIncomplete: ownersIncomplete,
       catalogsIncomplete: catalogsIncomplete, controlsIncomplete: controlsIncomplete, counts: counts,
       policies: policies, policiesIncomplete: results.contains { $0.broken.contains(.policy) })
+    project.fileResults = results
+    return project
   }
 
   /// One file: from its open buffer when the options hold one, else from the disk.
