@@ -26,34 +26,24 @@ struct UnknownOwner: Rule {
 
   func check(_ control: Control, in context: LintContext, report: inout [Finding]) {
     guard !context.project.ownersIncomplete else { return }
-    look(control.owner, "owner '\(control.owner.value)' of control \(control.id.value)", context, &report)
-    for e in control.evidence {
-      if let owner = e.owner {
-        look(
-          owner, "owner '\(owner.value)' of evidence '\(e.id.value)' of control \(control.id.value)", context,
-          &report)
-      }
-    }
+    OwnerReferences.of(control) { look($0, $1, context, &report) }
   }
 
   func check(_ context: LintContext, report: inout [Finding]) {
     guard !context.project.ownersIncomplete else { return }
     for policy in context.project.policies where policy.status != .retired {
-      look(policy.owner, "owner '\(policy.owner.value)' of policy \(policy.id.value)", context, &report)
-      if let approver = policy.approver {
-        look(approver, "approver '\(approver.value)' of policy \(policy.id.value)", context, &report)
-      }
+      OwnerReferences.of(policy) { look($0, $1, context, &report) }
     }
     for owner in context.project.owners {
       if let backup = owner.backup, backup.value != owner.id.value {
-        look(backup, "backup '\(backup.value)' of owner '\(owner.id.value)'", context, &report)
+        look(backup, { "backup '\(backup.value)' of owner '\(owner.id.value)'" }, context, &report)
       }
     }
   }
 
   /// `what` and the help are built only for a finding: most values are fine, and they cost.
   private func look(
-    _ value: Located<String>, _ describe: @autoclosure () -> String, _ context: LintContext,
+    _ value: Located<String>, _ describe: () -> String, _ context: LintContext,
     _ report: inout [Finding]
   ) {
     guard context.owners[value.value] == nil else { return }
