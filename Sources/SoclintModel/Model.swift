@@ -97,18 +97,26 @@ public final class Evidence: Sendable {
   /// pointer, the 64 bytes that put an item in jemalloc's 512-byte class instead of 640, for
   /// two or three items a control (about 2.5 MB of 10,000 controls, a page fault each 4 KB).
   public var lastCollected: Located<Day>? {
-    // The latest date wins; on a tie the written `last_collected` is where findings point.
-    var latest = lastCollectedField
-    for c in collected where latest.map({ c.date.value > $0.value }) ?? true { latest = c.date }
-    return latest
+    latestCollection.map { collected[$0].date } ?? lastCollectedField
   }
 
   /// The day of `lastCollected`, without making its located value: what the staleness rules
   /// judge by, for every item.
   public var lastCollectedDay: Day? {
+    latestCollection.map { collected[$0].date.value } ?? lastCollectedField?.value
+  }
+
+  /// The position in `collected` of the latest date, when it is later than `last_collected`
+  /// (on a tie the written `last_collected` is where findings point); nil when that field is
+  /// the latest, or there is no date.
+  private var latestCollection: Int? {
     var latest = lastCollectedField?.value
-    for c in collected where latest.map({ c.date.value > $0 }) ?? true { latest = c.date.value }
-    return latest
+    var position: Int?
+    for (i, c) in collected.enumerated() where latest.map({ c.date.value > $0 }) ?? true {
+      latest = c.date.value
+      position = i
+    }
+    return position
   }
   /// The value of `last_collected` as written, when given.
   public let lastCollectedField: Located<Day>?

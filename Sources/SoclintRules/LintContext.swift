@@ -213,10 +213,10 @@ public final class LintContext: Sendable {
     var seen: [(name: String, slot: Int32?)] = []
     func slot(named name: String) -> Int32? {
       if let hit = seen.first(where: { $0.name == name }) { return hit.slot }
-      var slot: Int32?
-      if let found = frameworks[name] {
-        slot = out.frameworks.firstIndex { $0 === found }.map(Int32.init) ?? Int32(out.frameworks.count)
-        if slot == Int32(out.frameworks.count) { out.frameworks.append(found) }
+      let slot = frameworks[name].map { found -> Int32 in
+        if let known = out.frameworks.firstIndex(where: { $0 === found }) { return Int32(known) }
+        out.frameworks.append(found)
+        return Int32(out.frameworks.count - 1)
       }
       if seen.count < 8 { seen.append((name, slot)) }
       return slot
