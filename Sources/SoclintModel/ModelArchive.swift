@@ -35,10 +35,10 @@ enum ModelArchive {
     return w.bytes
   }
 
-  /// The reading of the file at `path` with `text`, from its archive; nil when the bytes are
-  /// not an archive `encode` wrote.
+  /// The reading of the file at `path` whose bytes (without a byte order mark) are `utf8`,
+  /// from its archive; nil when the raw bytes are not an archive `encode` wrote.
   static func decode(
-    _ raw: UnsafeRawBufferPointer, path: String, text: String, projectRoot: String
+    _ raw: UnsafeRawBufferPointer, path: String, utf8: [UInt8], projectRoot: String
   ) -> ProjectLoader.FileResult? {
     var reader = ArchiveReader(bytes: raw)
     guard let spanCount = reader.count(minimumSize: 4) else { return nil }
@@ -48,7 +48,7 @@ enum ModelArchive {
       guard let start = reader.mark(), let end = reader.mark() else { return nil }
       spans.append(YAMLFile.Span(start: start, end: end))
     }
-    let file = SourceFile(path: path, text: text, multilineScalars: spans)
+    let file = SourceFile(path: path, utf8: utf8, multilineScalars: spans)
     var r = ModelReader(reader: reader, projectRoot: projectRoot, file: file)
     var result = ProjectLoader.FileResult()
     result.file = file

@@ -234,8 +234,7 @@ public struct ProjectLoader: Sendable {
     }
     paths.sort { $0.precedesInBytes($1) }
 
-    let read = ParallelMap.map(paths, jobs: options.jobs) { rel in readOne(rel, root: root, options: options)
-    }
+    let read = read(paths, root: root, options: options)
     // Every lookup is done: the pack for the next run can be written.
     options.modelCache?.save()
 
@@ -281,12 +280,23 @@ public struct ProjectLoader: Sendable {
     return project
   }
 
+  /// The files at `paths`, in parallel, each opened relative to the root's folder (see
+  /// `FileSystem.readUnlinked`).
+  func read(_ paths: [String], root: String, options: Options) -> [FileResult] {
+    let rootFolder = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    defer { if rootFolder >= 0 { close(rootFolder) } }
+    return ParallelMap.map(paths, jobs: options.jobs) { rel in
+      readOne(rel, root: root, rootFolder: rootFolder, options: options)
+    }
+  }
+
   /// One file: from its open buffer when the options hold one, else from the disk.
-  func readOne(_ rel: String, root: String, options: Options) -> FileResult {
+  func readOne(_ rel: String, root: String, rootFolder: Int32 = -1, options: Options) -> FileResult {
     let absolute = FileSystem.join(root, rel)
     guard !options.overrides.isEmpty, let bytes = options.overrides[absolute] else {
       return readFile(
-        rel: rel, absolute: absolute, root: root, cache: options.cache, modelCache: options.modelCache)
+        rel: rel, absolute: absolute, root: root, rootFolder: rootFolder, cache: options.cache,
+        modelCache: options.modelCache)
     }
     // A buffer is held to the same limit as a file.
     guard bytes.count <= ProjectLoader.maxFileSize else {
@@ -393,8 +403,11 @@ public struct ProjectLoader: Sendable {
     return (found, findings)
   }
 
+  /// One file from the disk: opened as `rel` under `rootFolder` when that is an open descriptor
+  /// of the root, else by its absolute path.
   func readFile(
-    rel: String, absolute: String, root: String, cache: FileResultCache? = nil, modelCache: ModelCache? = nil
+    rel: String, absolute: String, root: String, rootFolder: Int32 = -1, cache: FileResultCache? = nil,
+    modelCache: ModelCache? = nil
   ) -> FileResult {
     func invalid(_ message: String) -> FileResult {
       var r = FileResult()
@@ -407,7 +420,9 @@ public struct ProjectLoader: Sendable {
       r.counts.files = 1
       return r
     }
-    switch FileSystem.readUnlinked(atAbsolute: absolute, limit: ProjectLoader.maxFileSize) {
+    let relative = rootFolder >= 0 ? (folder: rootFolder, path: rel) : nil
+    switch FileSystem.readUnlinked(atAbsolute: absolute, relative: relative, limit: ProjectLoader.maxFileSize)
+    {
     case .read(let read):
       return documents(read, rel: rel, root: root, cache: cache, modelCache: modelCache, invalid: invalid)
     case .notAFile(.link):
@@ -503,12 +518,14 @@ public struct ProjectLoader: Sendable {
     path: String, bytes: [UInt8], configuration: Bool, root projectRoot: String, modelCache: ModelCache? = nil
   ) -> FileResult {
     var result = FileResult()
-    let text = String(decoding: Encoding.droppingByteOrderMark(bytes), as: UTF8.self)
+    // The text is made only for a file read into nodes: a file read flat, or from the model
+    // cache, keeps the bytes read (see `SourceFile`).
+    let utf8 = Encoding.droppingByteOrderMark(bytes)
     let modelCache = configuration ? nil : modelCache
     if let kept = modelCache?.lookup(
       path: path, bytes: bytes,
       { raw in
-        ModelArchive.decode(raw, path: path, text: text, projectRoot: projectRoot)
+        ModelArchive.decode(raw, path: path, utf8: utf8, projectRoot: projectRoot)
       })
     {
       return kept
@@ -519,11 +536,12 @@ public struct ProjectLoader: Sendable {
       }
     }
     if readsFlat, !configuration,
-      let flat = readFlatControls(path: path, bytes: bytes, text: text, root: projectRoot)
+      let flat = readFlatControls(path: path, bytes: bytes, utf8: utf8, root: projectRoot)
     {
       result = flat
       return result
     }
+    let text = String(decoding: utf8, as: UTF8.self)
     let yaml = loader.load(bytes)
     let file = SourceFile(path: path, text: text, multilineScalars: yaml.multilineScalars)
     result.file = file
@@ -562,15 +580,16 @@ public struct ProjectLoader: Sendable {
   /// any other file, which `readDocuments` reads into nodes. What it gives is what the nodes
   /// give: the schema's probe and the model read the flat form as they read nodes, and tests
   /// hold each to the other.
-  func readFlatControls(path: String, bytes: [UInt8], text: String, root projectRoot: String) -> FileResult? {
+  func readFlatControls(path: String, bytes: [UInt8], utf8: [UInt8], root projectRoot: String) -> FileResult?
+  {
     // A file that does not say `kind: control` as controls are written (a policy, the owners, a
     // catalog) is not parsed twice: the flat reading would only be dropped.
-    guard SourceFile.text(text, containsASCII: "kind: control"),
+    guard utf8.withUnsafeBufferPointer({ SourceFile.bytes($0, containASCII: "kind: control") }),
       let yaml = FlatYAML.read(bytes, limits: loader.limits),
       let validator = checker.validator(for: .control)
     else { return nil }
     var result = FileResult()
-    let file = SourceFile(path: path, text: text, multilineScalars: yaml.multilineScalars)
+    let file = SourceFile(path: path, utf8: utf8, multilineScalars: yaml.multilineScalars)
     result.file = file
     for (index, root) in yaml.roots.enumerated() {
       let value = yaml.values[Int(root)]

@@ -29,6 +29,26 @@ import Testing
     }
   }
 
+  /// A file made from the bytes read is the file made from their text: the same text, lines,
+  /// line by number and comment marker, with CRLF and CR, characters of several bytes, no final
+  /// line break, and invalid UTF-8 (repaired in the text as in each line).
+  @Test func aFileFromBytesIsTheFileFromItsText() {
+    let samples: [[UInt8]] = [
+      [], Array("a: b\n".utf8), Array("a: b".utf8), Array("a: b\r\nc: d\r\n".utf8),
+      Array("a: \r\r\nb\r".utf8), Array("é: ü\n# ☃ soclint:\n\n".utf8), Array("\n\n\n".utf8),
+      [0x61, 0x3A, 0x20, 0xC3, 0x0A, 0x62, 0xFF, 0x0D, 0x0A, 0xE2, 0x98], [0x23, 0xF0, 0x9F, 0x98, 0x80],
+    ]
+    for bytes in samples {
+      let read = SourceFile(path: "x.yaml", utf8: bytes)
+      let made = SourceFile(path: "x.yaml", text: String(decoding: bytes, as: UTF8.self))
+      #expect(read.text == made.text, "\(bytes)")
+      #expect(read.lines == made.lines, "\(bytes)")
+      for n in 0...(made.lines.count + 1) { #expect(read.line(n) == made.line(n), "\(bytes) line \(n)") }
+      #expect(read.mayHoldComment == made.mayHoldComment, "\(bytes)")
+      #expect(read.contains(ascii: "soclint:") == made.contains(ascii: "soclint:"), "\(bytes)")
+    }
+  }
+
   /// Paths joined in one allocation are the paths `+` makes.
   @Test func joinedPathsAreThePlainConcatenation() {
     let parts = [

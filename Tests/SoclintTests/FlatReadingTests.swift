@@ -66,7 +66,7 @@ import Testing
       let text = String(decoding: bytes, as: UTF8.self)
       guard text.contains("kind: control") else { continue }
       controls += 1
-      if Support.loader.readFlatControls(path: url.path, bytes: bytes, text: text, root: root.path) != nil {
+      if Support.loader.readFlatControls(path: url.path, bytes: bytes, utf8: bytes, root: root.path) != nil {
         flat += 1
       }
     }
