@@ -57,3 +57,141 @@ private struct SharedSlots<R>: @unchecked Sendable {
   let buffer: UnsafeMutableBufferPointer<R>
   init(_ buffer: UnsafeMutableBufferPointer<R>) { self.buffer = buffer }
 }
+
+extension ParallelMap {
+  /// Maps items while they are still being found, so the mapping does not wait for the finding.
+  /// `produce` runs on the calling thread and hands each item to `feed`; `jobs` - 1 workers map
+  /// the items fed meanwhile, and the calling thread joins them once `produce` returns. The items
+  /// and their results come back sorted by `areInIncreasingOrder`, whatever order they were found
+  /// and mapped in, so output does not depend on `--jobs` or on the order a folder lists files.
+  ///
+  /// Discovery walks the project's folders on one thread: 5 ms of a run over 10,000 files, in
+  /// which the reading waited and the other core had nothing to do.
+  package static func map<T: Sendable, R: Sendable>(
+    jobs: Int, feeding produce: (_ feed: (T) -> Void) -> Void,
+    sortedBy areInIncreasingOrder: (T, T) -> Bool, _ body: @Sendable (T) -> R
+  ) -> (items: [T], results: [R]) {
+    let feed = Feed<T, R>(workers: max(1, jobs))
+    withoutActuallyEscaping(body) { body in
+      let group = DispatchGroup()
+      // The workers wait on the feed until the first items come; they are started first so that
+      // the threads are ready by then.
+      for _ in 1..<max(1, jobs) {
+        DispatchQueue.global().async(group: group) { feed.work(body) }
+      }
+      produce { feed.append($0) }
+      feed.close()
+      feed.work(body)
+      group.wait()
+    }
+    return feed.sorted(by: areInIncreasingOrder)
+  }
+}
+
+/// The items of `ParallelMap.map(jobs:feeding:sortedBy:_:)` and their results, in blocks that
+/// never move: a worker reads an item and writes its result through a pointer while the
+/// producer adds more. Every field but `pending` is guarded by `condition`; `pending` is the
+/// producer's alone.
+private final class Feed<T, R>: @unchecked Sendable {
+  private static var blockSize: Int { 1024 }
+  /// Items are published to the workers this many at a time: a lock for each of ten thousand
+  /// paths would be taken mostly for nothing.
+  private static var batchSize: Int { 16 }
+
+  private let condition = NSCondition()
+  private var itemBlocks: [UnsafeMutablePointer<T>] = []
+  private var resultBlocks: [UnsafeMutablePointer<R>] = []
+  private var published = 0
+  private var handedOut = 0
+  private var closed = false
+  private let divisor: Int
+  private var pending: [T] = []
+
+  init(workers: Int) {
+    divisor = workers * 8
+  }
+
+  /// Adds an item; called by the producer only.
+  func append(_ item: T) {
+    pending.append(item)
+    if pending.count >= Feed.batchSize { publish() }
+  }
+
+  /// Publishes the last items; no more come.
+  func close() {
+    publish()
+    condition.lock()
+    closed = true
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  private func publish() {
+    guard !pending.isEmpty else { return }
+    condition.lock()
+    for item in pending {
+      if published % Feed.blockSize == 0 {
+        itemBlocks.append(.allocate(capacity: Feed.blockSize))
+        resultBlocks.append(.allocate(capacity: Feed.blockSize))
+      }
+      (itemBlocks[published / Feed.blockSize] + published % Feed.blockSize).initialize(to: item)
+      published += 1
+    }
+    condition.broadcast()
+    condition.unlock()
+    pending.removeAll(keepingCapacity: true)
+  }
+
+  /// Maps items until every item is handed out and no more will come.
+  func work(_ body: (T) -> R) {
+    while let (range, items, results) = take() {
+      for i in range { (results + i).initialize(to: body(items[i])) }
+    }
+  }
+
+  /// The next range of one block to map, with the block's items and results; nil when there
+  /// is nothing left and no more will come. While items are still coming, a worker takes what
+  /// there is; once they are all known, an eighth of what is left divided among the workers
+  /// (see `ChunkCounter`).
+  private func take() -> (Range<Int>, UnsafeMutablePointer<T>, UnsafeMutablePointer<R>)? {
+    condition.lock()
+    defer { condition.unlock() }
+    while handedOut == published && !closed { condition.wait() }
+    guard handedOut < published else { return nil }
+    let available = published - handedOut
+    let chunk = closed ? max(1, available / divisor) : available
+    let block = handedOut / Feed.blockSize
+    let offset = handedOut % Feed.blockSize
+    let count = min(chunk, Feed.blockSize - offset)
+    handedOut += count
+    return (offset..<offset + count, itemBlocks[block], resultBlocks[block])
+  }
+
+  /// Every item and its result, sorted; the blocks are freed.
+  func sorted(by areInIncreasingOrder: (T, T) -> Bool) -> (items: [T], results: [R]) {
+    let n = published
+    let size = Feed.blockSize
+    let order = (0..<n).sorted {
+      areInIncreasingOrder(itemBlocks[$0 / size][$0 % size], itemBlocks[$1 / size][$1 % size])
+    }
+    // Moved, not copied: a copy of each result would count every one of its references in and
+    // out, on one thread.
+    let items = [T](unsafeUninitializedCapacity: n) { buffer, initialized in
+      for (k, i) in order.enumerated() {
+        (buffer.baseAddress! + k).moveInitialize(from: itemBlocks[i / size] + i % size, count: 1)
+      }
+      initialized = n
+    }
+    let results = [R](unsafeUninitializedCapacity: n) { buffer, initialized in
+      for (k, i) in order.enumerated() {
+        (buffer.baseAddress! + k).moveInitialize(from: resultBlocks[i / size] + i % size, count: 1)
+      }
+      initialized = n
+    }
+    for block in itemBlocks { block.deallocate() }
+    for block in resultBlocks { block.deallocate() }
+    itemBlocks = []
+    resultBlocks = []
+    return (items, results)
+  }
+}

@@ -214,27 +214,10 @@ public struct ProjectLoader: Sendable {
         controlsIncomplete: true, counts: Project.Counts(), policiesIncomplete: true)
     }
 
-    // Discovery, then the files in parallel, then assembly in path order.
+    // The files are read as discovery finds them, then assembled in path order.
     options.modelCache?.prefetch()
-    let discovery = discover(root: root, configuration: configuration)
-    // The configuration is never read as a document, whatever `include` says.
-    var paths = discovery.paths.filter { $0 != configRelative }
-    let overridden = options.overrides.keys.sorted().filter { path in
-      guard !options.readsOverridesOutsideInclude else { return true }
-      guard FileSystem.isInside(path, root: root), path != root else { return false }
-      return ProjectLoader.includes(String(path.dropFirst(root.count + 1)), in: configuration)
-    }
-    for extra in options.extraFiles + overridden {
-      let resolvedDir = FileSystem.realPath((extra as NSString).deletingLastPathComponent)
-      let absolute = resolvedDir.map { $0 + "/" + (extra as NSString).lastPathComponent } ?? extra
-      guard FileSystem.isInside(absolute, root: root) else { continue }
-      let rel = String(absolute.dropFirst(root.count + 1))
-      if rel == configRelative { continue }
-      if !paths.contains(rel) { paths.append(rel) }
-    }
-    paths.sort { $0.precedesInBytes($1) }
-
-    let read = read(paths, root: root, options: options)
+    let (paths, read, discovery) = discoverAndRead(
+      root: root, configuration: configuration, configRelative: configRelative, options: options)
     // Every lookup is done: the pack for the next run can be written.
     options.modelCache?.save()
 
@@ -280,13 +263,49 @@ public struct ProjectLoader: Sendable {
     return project
   }
 
-  /// The files at `paths`, in parallel, each opened relative to the root's folder (see
-  /// `FileSystem.readUnlinked`).
-  func read(_ paths: [String], root: String, options: Options) -> [FileResult] {
+  /// The files `include` names and those the options add, each read as soon as discovery
+  /// finds it, on `options.jobs` threads (see `ParallelMap.map(jobs:feeding:sortedBy:_:)`),
+  /// sorted by path; with what discovery found.
+  func discoverAndRead(
+    root: String, configuration: Configuration, configRelative: String, options: Options
+  ) -> (paths: [String], read: [FileResult], discovery: (paths: [String], findings: [Finding])) {
+    var discovered: [String] = []
+    var findings: [Finding] = []
+    // Each file is opened relative to the root's folder (see `FileSystem.readUnlinked`).
     let rootFolder = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     defer { if rootFolder >= 0 { close(rootFolder) } }
-    return ParallelMap.map(paths, jobs: options.jobs) { rel in
-      readOne(rel, root: root, rootFolder: rootFolder, options: options)
+    let (paths, read) = ParallelMap.map(
+      jobs: options.jobs,
+      feeding: { feed in
+        findings = discover(root: root, configuration: configuration) { rel in
+          discovered.append(rel)
+          // The configuration is never read as a document, whatever `include` says.
+          if rel != configRelative { feed(rel) }
+        }
+        var added: [String] = []
+        for rel in extraPaths(root: root, configuration: configuration, options: options)
+        where rel != configRelative && !discovered.contains(rel) && !added.contains(rel) {
+          added.append(rel)
+          feed(rel)
+        }
+      }, sortedBy: { $0.precedesInBytes($1) },
+      { rel in readOne(rel, root: root, rootFolder: rootFolder, options: options) })
+    return (paths, read, (discovered, findings))
+  }
+
+  /// The project-relative paths of the files the command line names and of the open buffers
+  /// (those `include` takes, unless the options read them all), that resolve inside the root.
+  func extraPaths(root: String, configuration: Configuration, options: Options) -> [String] {
+    let overridden = options.overrides.keys.sorted().filter { path in
+      guard !options.readsOverridesOutsideInclude else { return true }
+      guard FileSystem.isInside(path, root: root), path != root else { return false }
+      return ProjectLoader.includes(String(path.dropFirst(root.count + 1)), in: configuration)
+    }
+    return (options.extraFiles + overridden).compactMap { extra in
+      let resolvedDir = FileSystem.realPath((extra as NSString).deletingLastPathComponent)
+      let absolute = resolvedDir.map { $0 + "/" + (extra as NSString).lastPathComponent } ?? extra
+      guard FileSystem.isInside(absolute, root: root) else { return nil }
+      return String(absolute.dropFirst(root.count + 1))
     }
   }
 
@@ -334,10 +353,13 @@ public struct ProjectLoader: Sendable {
     configuration.include.contains { $0.matches(rel) } && !configuration.exclude.contains { $0.matches(rel) }
   }
 
-  /// Project-relative paths of the files `include` names, less `exclude`, walking only the
-  /// folders the globs can reach. A linked folder is walked when it resolves inside the project
-  /// root (once: links cannot make a cycle); one that leads outside is reported, never entered.
-  func discover(root: String, configuration: Configuration) -> (paths: [String], findings: [Finding]) {
+  /// Calls `found` with the project-relative path of each file `include` names, less `exclude`,
+  /// as the walk finds it, walking only the folders the globs can reach; returns the findings
+  /// about links. A linked folder is walked when it resolves inside the project root (once:
+  /// links cannot make a cycle); one that leads outside is reported, never entered.
+  func discover(
+    root: String, configuration: Configuration, _ found: (String) -> Void
+  ) -> [Finding] {
     var starts = Set<String>()
     for glob in configuration.include { starts.insert(glob.literalPrefix.joined(separator: "/")) }
     // A start inside another start is walked by the outer one; each start looks up its own
@@ -352,7 +374,6 @@ public struct ProjectLoader: Sendable {
       }
       return true
     }
-    var found: [String] = []
     var findings: [Finding] = []
     func included(_ rel: String) -> Bool { ProjectLoader.includes(rel, in: configuration) }
     /// Whether the globs could take a file from below this folder.
@@ -391,16 +412,16 @@ public struct ProjectLoader: Sendable {
           if FileSystem.isInside(target, root: root) { return true }
           if reachable(rel) { outside(rel) }
         } else if included(rel) {
-          found.append(rel)
+          found(rel)
         }
       case .file, .other:
-        if included(rel) { found.append(rel) }
+        if included(rel) { found(rel) }
       case .missing:
         break
       }
       return false
     }
-    return (found, findings)
+    return findings
   }
 
   /// One file from the disk: opened as `rel` under `rootFolder` when that is an open descriptor
