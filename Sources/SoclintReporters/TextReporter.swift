@@ -26,6 +26,9 @@ public struct TextReporter: Reporter {
     let jobs = findings.count > TextReporter.chunkSize ? ProcessInfo.processInfo.activeProcessorCount : 1
     return ParallelMap.map(chunks, jobs: jobs) { chunk -> String in
       var out = ""
+      // About 200 bytes a finding with its snippet: room for them all at once, where growing
+      // the text as it came copied it again and again.
+      out.reserveCapacity(chunk.count * 256)
       for i in chunk {
         let f = findings[i]
         let repeated =
@@ -47,6 +50,7 @@ public struct TextReporter: Reporter {
     let style = Style(enabled: context.color)
     let show: (String) -> String = { Printable.escaped($0) }
     var out = ""
+    out.reserveCapacity(256)
     let location = "\(show(context.displayPath(f.range.path))):\(f.range.line):\(f.range.column):"
     let severity: String
     switch f.severity {

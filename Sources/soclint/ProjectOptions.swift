@@ -190,9 +190,11 @@ struct Session {
   var displayPath: @Sendable (String) -> String {
     let root = self.root
     let cwd = FileSystem.realPath(self.cwd) ?? self.cwd
+    // Asked for every finding: when the run is at the root, as it nearly always is, there is
+    // nothing to join or compare.
+    if cwd == root { return { path in path } }
     return { path in
       let absolute = root + "/" + path
-      if cwd == root { return path }
       if FileSystem.isInside(absolute, root: cwd) { return String(absolute.dropFirst(cwd.count + 1)) }
       return path
     }
