@@ -45,13 +45,19 @@ extension ModelBuilder {
     _ yaml: FlatYAML, _ index: Int32?, _ file: SourceFile, pointer: (Int) -> String
   ) -> [Located<String>] {
     guard let index else { return [] }
-    return yaml.itemIndices(index).enumerated().compactMap { (i, item) -> Located<String>? in
-      yaml.values[Int(item)].scalar.map {
+    let items = yaml.itemIndices(index)
+    // The list gets its room at once: grown one doubling at a time, each list of every control
+    // was allocated and copied two or three times.
+    var out: [Located<String>] = []
+    out.reserveCapacity(items.count)
+    for (i, item) in items.enumerated() {
+      guard let s = yaml.values[Int(item)].scalar else { continue }
+      out.append(
         Located(
-          $0.text, start: yaml.values[Int(item)].start, end: yaml.values[Int(item)].end, pointer: pointer(i),
-          file: file)
-      }
+          s.text, start: yaml.values[Int(item)].start, end: yaml.values[Int(item)].end, pointer: pointer(i),
+          file: file))
     }
+    return out
   }
 
   static func span(_ yaml: FlatYAML, _ index: Int32) -> YAMLFile.Span {
@@ -73,6 +79,7 @@ extension ModelBuilder {
     let criteriaPair = yaml.pair(k.criteria, in: root)
     if let criteriaPair, yaml.values[Int(criteriaPair.value)].isMapping {
       let first = Int(yaml.values[Int(criteriaPair.value)].first)
+      criteria.reserveCapacity(Int(yaml.values[Int(criteriaPair.value)].count))
       for i in first..<first + Int(yaml.values[Int(criteriaPair.value)].count) {
         let pair = yaml.pairs[i]
         let framework = pair.keyText
@@ -93,7 +100,8 @@ extension ModelBuilder {
       ?? .implemented
     let evidencePair = yaml.pair(k.evidence, in: root)
     var evidence: [Evidence] = []
-    let items = evidencePair.map { yaml.itemIndices($0.value) } ?? []
+    let items = evidencePair.map { yaml.itemIndices($0.value) } ?? UnsafeBufferPointer(start: nil, count: 0)
+    evidence.reserveCapacity(items.count)
     for i in items.indices {
       if let e = self.evidence(yaml, items[i], i, file, status: status, projectRoot: projectRoot) {
         evidence.append(e)

@@ -165,10 +165,11 @@ public final class FlatYAML {
   }
 
   /// The positions of the items of the sequence at `index`; empty when it is not a sequence.
-  public func itemIndices(_ index: Int32) -> [Int32] {
-    guard isSequence(index) else { return [] }
-    let first = Int(values[Int(index)].first)
-    return Array(UnsafeBufferPointer(start: items + first, count: Int(values[Int(index)].count)))
+  /// Read in place, not copied into an array of their own: valid while this object lives.
+  public func itemIndices(_ index: Int32) -> UnsafeBufferPointer<Int32> {
+    guard isSequence(index) else { return UnsafeBufferPointer(start: nil, count: 0) }
+    return UnsafeBufferPointer(
+      start: items + Int(values[Int(index)].first), count: Int(values[Int(index)].count))
   }
 
   /// Whether the value at `index` is a sequence.
