@@ -82,7 +82,7 @@ extension ModelBuilder {
       criteria.reserveCapacity(Int(yaml.values[Int(criteriaPair.value)].count))
       for i in first..<first + Int(yaml.values[Int(criteriaPair.value)].count) {
         let pair = yaml.pairs[i]
-        let framework = pair.keyText
+        let framework = yaml.keyText(pair)
         guard !framework.hasPrefix("x-") else { continue }
         let pointer = JSONPointer.appending(JSONPointer.escape(framework), to: "/criteria")
         let requirements = scalars(yaml, pair.value, file) {

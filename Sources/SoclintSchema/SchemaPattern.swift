@@ -99,6 +99,17 @@ final class SchemaPattern: @unchecked Sendable {
     return SchemaPattern.icuMatches(icu!.regex, string)
   }
 
+  /// `matches` of the text whose UTF-8 bytes are `utf8` (valid UTF-8), without making a string
+  /// of it unless the pattern needs ICU.
+  func matches(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    if let prefix {
+      return prefix.isEmpty
+        || (bytes.count >= prefix.count && memcmp(bytes.baseAddress!, prefix.baseAddress!, prefix.count) == 0)
+    }
+    if let uncountedSimple { return uncountedSimple._withUnsafeGuaranteedRef { $0.matches(utf8: bytes) } }
+    return SchemaPattern.icuMatches(icu!.regex, String(decoding: bytes, as: UTF8.self))
+  }
+
   static func icuMatches(_ regex: NSRegularExpression, _ string: String) -> Bool {
     regex.firstMatch(in: string, options: [], range: NSRange(location: 0, length: string.utf16.count)) != nil
   }

@@ -300,25 +300,25 @@ extension SchemaProbe {
     }
     if let members = flat.members {
       let valid = members._withUnsafeGuaranteedRef { rule in
-        // In place, reading only the fields used.
+        // In place, reading only the fields used, each key by its bytes.
         for i in pairs {
-          var matched = false
-          if let property = rule.property(
-            named: pair[i].keyText, length: Int(pair[i].keyLength),
-            prefix: pair[i].keyPrefix)
-          {
-            matched = true
-            if !isValid(yaml, pair[i].value, against: property) { return false }
+          let valid = yaml.withKeyBytes(pair[i]) { key -> Bool in
+            var matched = false
+            if let property = rule.property(
+              length: Int(pair[i].keyLength), prefix: pair[i].keyPrefix, utf8: key)
+            {
+              matched = true
+              if !isValid(yaml, pair[i].value, against: property) { return false }
+            }
+            // The patterns are read without counting a reference: see `MembersRule`.
+            for k in 0..<rule.uncountedPatterns.count where rule.uncountedPatterns[k].matches(utf8: key) {
+              matched = true
+              if !isValid(yaml, pair[i].value, against: rule.uncountedPatterns[k].schema) { return false }
+            }
+            guard !matched, let additional = rule.additional else { return true }
+            return !rule.additionalIsFalse && isValid(yaml, pair[i].value, against: additional)
           }
-          // The patterns are read without counting a reference: see `MembersRule`.
-          for k in 0..<rule.uncountedPatterns.count where rule.uncountedPatterns[k].matches(pair[i].keyText) {
-            matched = true
-            if !isValid(yaml, pair[i].value, against: rule.uncountedPatterns[k].schema) { return false }
-          }
-          guard !matched, let additional = rule.additional else { continue }
-          if rule.additionalIsFalse || !isValid(yaml, pair[i].value, against: additional) {
-            return false
-          }
+          if !valid { return false }
         }
         return true
       }
@@ -326,7 +326,7 @@ extension SchemaProbe {
     }
     if flat.propertyNames >= 0 {
       for i in pairs {
-        if !isValidName(pair[i].keyText, flat.propertyNames, key: { yaml.keyNode(pair[i]) }) {
+        if !isValidName(yaml.keyText(pair[i]), flat.propertyNames, key: { yaml.keyNode(pair[i]) }) {
           return false
         }
       }

@@ -1,3 +1,4 @@
+import Foundation
 import SoclintYAML
 
 /// One compiled subschema: its keywords, ready to evaluate, in the order the schema writes them.
@@ -130,6 +131,10 @@ final class MembersRule: @unchecked Sendable {
 
     /// Whether the pattern matches `name`.
     func matches(_ name: String) -> Bool { pattern._withUnsafeGuaranteedRef { $0.matches(name) } }
+    /// Whether the pattern matches the name whose UTF-8 bytes are `name`.
+    func matches(utf8 name: UnsafeBufferPointer<UInt8>) -> Bool {
+      pattern._withUnsafeGuaranteedRef { $0.matches(utf8: name) }
+    }
   }
 
   let properties: [ExactString: Int]
@@ -180,6 +185,20 @@ final class MembersRule: @unchecked Sendable {
     if names.count > 32 { return properties[ExactString(name)] }
     for i in 0..<names.count where names[i].length == length && names[i].prefix == prefix {
       if length <= 8 || names[i].name.isExactlyEqual(to: name) { return names[i].schema }
+    }
+    return nil
+  }
+
+  /// `property(named:)` of the name whose UTF-8 bytes are `utf8`, of `length` bytes beginning
+  /// with `prefix`: a key read flat, compared without making a string of it.
+  func property(length: Int, prefix: UInt64, utf8: UnsafeBufferPointer<UInt8>) -> Int? {
+    if names.count > 32 { return properties[ExactString(String(decoding: utf8, as: UTF8.self))] }
+    for i in 0..<names.count where names[i].length == length && names[i].prefix == prefix {
+      if length <= 8 { return names[i].schema }
+      let inPlace: Bool? = names[i].name.utf8.withContiguousStorageIfAvailable { name -> Bool in
+        memcmp(name.baseAddress!, utf8.baseAddress!, length) == 0
+      }
+      if inPlace ?? names[i].name.utf8.elementsEqual(utf8) { return names[i].schema }
     }
     return nil
   }

@@ -29,9 +29,14 @@ public final class FlatYAML {
   }
 
   /// A key (always a string scalar without tag or anchor) and its value.
+  ///
+  /// The key's text is not kept as a `String`: a key of eight bytes or fewer (most of them) is
+  /// its length and `keyPrefix`, and a longer one's bytes are in the file's `keyBytes`. Making a
+  /// string of each key, copying it for every lookup and freeing it with the file was about 2%
+  /// of a run's instructions; `FlatYAML.keyText` makes one when asked.
   public struct Pair {
-    /// The key's text.
-    public let keyText: String
+    /// Where a key longer than eight bytes starts in `FlatYAML.keyBytes`; 0 for a shorter key.
+    public let keyOffset: Int32
     /// The number of bytes of the key's text.
     public let keyLength: Int32
     /// Its first eight bytes (see `FlatYAML.prefix`): with the length, enough to tell a key of
@@ -46,10 +51,16 @@ public final class FlatYAML {
     /// The value's position in `values`.
     public let value: Int32
 
-    /// Whether the key's text is `text`, whose byte count and first eight bytes are `length`
-    /// and `prefix`: told by the two integers, and by the text only past eight bytes.
-    func hasKey(_ text: String, length: Int32, prefix: UInt64) -> Bool {
-      keyLength == length && keyPrefix == prefix && (length <= 8 || keyText.isExactlyEqual(to: text))
+    /// Whether the key is the one of `length` bytes beginning with `prefix` whose bytes, when
+    /// it is longer than eight, are at `bytes`: told by the two integers, and by the bytes only
+    /// past eight.
+    func hasKey(
+      length: Int32, prefix: UInt64, bytes: UnsafePointer<UInt8>?, in keyBytes: UnsafePointer<UInt8>?
+    )
+      -> Bool
+    {
+      keyLength == length && keyPrefix == prefix
+        && (length <= 8 || memcmp(keyBytes! + Int(keyOffset), bytes!, Int(length)) == 0)
     }
   }
 
@@ -66,6 +77,8 @@ public final class FlatYAML {
   package let pairs: UnsafePointer<Pair>
   /// How many pairs there are.
   package let pairCount: Int
+  /// The bytes of the keys longer than eight bytes, one after another (see `Pair`).
+  package let keyBytes: UnsafePointer<UInt8>
   /// The root of each document, in file order.
   public let roots: [Int32]
   /// The scalars that span several lines (see `YAMLFile.multilineScalars`).
@@ -78,6 +91,7 @@ public final class FlatYAML {
     items = UnsafePointer(builder.items.base)
     pairs = UnsafePointer(builder.pairs.base)
     pairCount = builder.pairs.count
+    keyBytes = UnsafePointer(builder.keyBytes.base)
     roots = builder.roots
     multilineScalars = builder.multilineScalars
     builder.pendingItems.free()
@@ -90,6 +104,7 @@ public final class FlatYAML {
     UnsafeMutablePointer(mutating: items).deallocate()
     UnsafeMutablePointer(mutating: pairs).deinitialize(count: pairCount)
     UnsafeMutablePointer(mutating: pairs).deallocate()
+    UnsafeMutablePointer(mutating: keyBytes).deallocate()
   }
 
   /// The file read flat, or nil when it is not plain YAML (see the type) or when `limits` or
@@ -116,12 +131,15 @@ public final class FlatYAML {
     public let length: Int32
     /// Its first eight bytes (see `FlatYAML.prefix`).
     public let prefix: UInt64
+    /// Its bytes, compared with a key longer than eight bytes.
+    let bytes: [UInt8]
 
     /// The key `text`.
     public init(_ text: String) {
       var utf8 = text
       (length, prefix) = utf8.withUTF8 { (Int32($0.count), FlatYAML.prefix($0)) }
       self.text = text
+      bytes = Array(text.utf8)
     }
   }
 
@@ -135,11 +153,31 @@ public final class FlatYAML {
   public func pairIndex(_ key: Key, in mapping: Int32) -> Int? {
     guard values[Int(mapping)].isMapping else { return nil }
     let first = Int(values[Int(mapping)].first)
-    for i in first..<first + Int(values[Int(mapping)].count)
-    where pairs[i].hasKey(key.text, length: key.length, prefix: key.prefix) {
-      return i
+    return key.bytes.withUnsafeBufferPointer { bytes in
+      for i in first..<first + Int(values[Int(mapping)].count)
+      where pairs[i].hasKey(length: key.length, prefix: key.prefix, bytes: bytes.baseAddress, in: keyBytes) {
+        return i
+      }
+      return nil
     }
-    return nil
+  }
+
+  /// Calls `body` with the bytes of a pair's key.
+  public func withKeyBytes<R>(_ pair: Pair, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    if pair.keyLength > 8 {
+      return body(UnsafeBufferPointer(start: keyBytes + Int(pair.keyOffset), count: Int(pair.keyLength)))
+    }
+    // The prefix holds the whole key, its first byte lowest: laid out in memory as the text
+    // on this little-endian machine.
+    var prefix = pair.keyPrefix.littleEndian
+    return withUnsafeBytes(of: &prefix) { raw in
+      body(UnsafeBufferPointer(start: raw.bindMemory(to: UInt8.self).baseAddress, count: Int(pair.keyLength)))
+    }
+  }
+
+  /// The text of a pair's key.
+  public func keyText(_ pair: Pair) -> String {
+    withKeyBytes(pair) { String(decoding: $0, as: UTF8.self) }
   }
 
   /// Up to the first eight bytes of a text, the first in the lowest byte, zero beyond the end.
@@ -179,7 +217,7 @@ public final class FlatYAML {
 
   /// The `Node` of a pair's key, as `Node.Pair.key` makes it.
   public func keyNode(_ pair: Pair) -> Node {
-    Node.Pair.keyNode(pair.keyText, style: pair.keyStyle, start: pair.keyStart, end: pair.keyEnd)
+    Node.Pair.keyNode(keyText(pair), style: pair.keyStyle, start: pair.keyStart, end: pair.keyEnd)
   }
 
   /// The `Node` tree of the value at `index`, equal to the one the loader reads.
@@ -191,7 +229,7 @@ public final class FlatYAML {
       let built = range.map { i -> Node.Pair in
         let p = pairs[i]
         return Node.Pair(
-          keyText: p.keyText, style: p.keyStyle, start: p.keyStart, end: p.keyEnd, value: node(at: p.value))
+          keyText: keyText(p), style: p.keyStyle, start: p.keyStart, end: p.keyEnd, value: node(at: p.value))
       }
       return Node(content: .mapping(built), start: value.start, end: value.end)
     }
@@ -283,11 +321,14 @@ extension FlatBuilder {
         guard key.tag == nil, key.anchor == nil, let text = pair.keyText, key.string == text,
           let style = key.scalar?.style, let child = append(pair.value)
         else { return nil }
-        var keyBytes = text
-        let (length, prefix) = keyBytes.withUTF8 { (Int32($0.count), FlatYAML.prefix($0)) }
+        var utf8 = text
+        let (offset, length, prefix) = utf8.withUTF8 {
+          ($0.count > 8 ? keep($0) : 0, Int32($0.count), FlatYAML.prefix($0))
+        }
         children.append(
           FlatYAML.Pair(
-            keyText: text, keyLength: length, keyPrefix: prefix, keyStart: pair.keyStart, keyEnd: pair.keyEnd,
+            keyOffset: offset, keyLength: length, keyPrefix: prefix, keyStart: pair.keyStart,
+            keyEnd: pair.keyEnd,
             keyStyle: style, value: child))
       }
       values[Int(index)].first = Int32(pairs.count)
@@ -358,8 +399,11 @@ struct FlatBuilder: ~Copyable {
     let value: Int32
     let isMapping: Bool
     let first: Int
-    var key: (text: String, length: Int32, prefix: UInt64, style: ScalarStyle, start: Mark, end: Mark)? = nil
+    var key: (offset: Int32, length: Int32, prefix: UInt64, style: ScalarStyle, start: Mark, end: Mark)? = nil
   }
+
+  /// `<<` as a key's prefix.
+  static let mergeKey = UInt64(UInt8(ascii: "<")) | UInt64(UInt8(ascii: "<")) << 8
 
   /// Mappings larger than this go to the loader, whose repeated-key check is hashed; the check
   /// here compares each key with those before it.
@@ -374,6 +418,7 @@ struct FlatBuilder: ~Copyable {
   var frames: [Frame] = []
   var pendingItems = FlatStorage<Int32>(capacity: 16)
   var pendingPairs = FlatStorage<FlatYAML.Pair>(capacity: 32)
+  var keyBytes = FlatStorage<UInt8>(capacity: 64)
   var root: Int32? = nil
 
   typealias Value = FlatYAML.Value
@@ -395,6 +440,14 @@ struct FlatBuilder: ~Copyable {
     pairs.free()
     pendingItems.free()
     pendingPairs.free()
+    keyBytes.free()
+  }
+
+  /// Keeps the bytes of a key longer than eight bytes; where they start in `keyBytes`.
+  mutating func keep(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+    let offset = Int32(keyBytes.count)
+    for byte in bytes { keyBytes.append(byte) }
+    return offset
   }
 
   /// Reads every event; false when the file is not one to read flat.
@@ -431,18 +484,21 @@ struct FlatBuilder: ~Copyable {
       if end.line > start.line { multilineScalars.append(YAMLFile.Span(start: start, end: end)) }
       let style = ScalarStyle(s.style)
       let bytes = UnsafeBufferPointer(start: s.value, count: Int(s.length))
-      let text = String(decoding: bytes, as: UTF8.self)
       let firstByte = s.length > 0 ? s.value[0] : nil
       if let top = frames.indices.last, frames[top].isMapping, frames[top].key == nil {
         // A key: only a string (`title` is one, once read; `true` and `1` are not). Most keys are
-        // their own text, told by their first byte, and make no scalar.
+        // their own text, told by their first byte, and make no scalar and no string.
         guard
           CoreSchema.isTextItself(style: style, firstByte: firstByte)
-            || Node.Scalar(reading: text, style: style, tag: nil, firstByte: firstByte).isString
+            || Node.Scalar(
+              reading: String(decoding: bytes, as: UTF8.self), style: style, tag: nil, firstByte: firstByte
+            ).isString
         else { return false }
-        frames[top].key = (text, Int32(bytes.count), FlatYAML.prefix(bytes), style, start, end)
+        let offset = bytes.count > 8 ? keep(bytes) : 0
+        frames[top].key = (offset, Int32(bytes.count), FlatYAML.prefix(bytes), style, start, end)
         return true
       }
+      let text = String(decoding: bytes, as: UTF8.self)
       let scalar = Node.Scalar(reading: text, style: style, tag: nil, firstByte: firstByte)
       values.append(Value(start: start, end: end, scalar: scalar, isMapping: false, first: 0, count: 0))
       return add(Int32(values.count - 1))
@@ -495,16 +551,19 @@ struct FlatBuilder: ~Copyable {
     guard let key = frames[top].key.take() else { return false }  // a key that is a collection
     let first = frames[top].first
     // A merge key, a repeated key or a very large mapping: the loader's to read.
-    if key.text.utf8.count == 2 && key.text == "<<" && key.style == .plain { return false }
+    if key.length == 2 && key.prefix == FlatBuilder.mergeKey && key.style == .plain { return false }
     if pendingPairs.count - first >= FlatBuilder.maxPairs { return false }
+    let keyBytes = UnsafePointer(self.keyBytes.base)
     for i in first..<pendingPairs.count
-    where pendingPairs[i].hasKey(key.text, length: key.length, prefix: key.prefix) {
+    where pendingPairs[i].hasKey(
+      length: key.length, prefix: key.prefix, bytes: keyBytes + Int(key.offset), in: keyBytes)
+    {
       return false
     }
     pendingPairs.append(
       FlatYAML.Pair(
-        keyText: key.text, keyLength: key.length, keyPrefix: key.prefix, keyStart: key.start, keyEnd: key.end,
-        keyStyle: key.style, value: value))
+        keyOffset: key.offset, keyLength: key.length, keyPrefix: key.prefix, keyStart: key.start,
+        keyEnd: key.end, keyStyle: key.style, value: value))
     return true
   }
 }

@@ -83,6 +83,23 @@ import Testing
     #expect(flat > cases.count / 2)
   }
 
+  /// A repeated key, of any length, makes the file the loader's to read (nil here), as does a
+  /// merge key; keys that differ only past their eighth byte are not repeated, nor is a quoted
+  /// `<<`. Keys longer than eight bytes are compared by the bytes kept for them.
+  @Test func repeatedKeysAreToldByTheirWholeText() {
+    let cases: [(String, Bool)] = [
+      ("abcdefgh: 1\nabcdefgh: 2\n", false), ("abcdefghi: 1\nabcdefghi: 2\n", false),
+      ("abcdefghi: 1\nabcdefghj: 2\n", true), ("abcdefgh: 1\nabcdefghi: 2\n", true),
+      ("a: {long-key-name: 1, long-key-namf: 2}\n", true),
+      ("a: {long-key-name: 1, long-key-name: 2}\n", false),
+      ("x: [{abcdefghij: 1}, {abcdefghij: 2}]\nabcdefghij: 3\n", true), ("<<: {a: 1}\n", false),
+      ("'<<': 1\n", true),
+    ]
+    for (text, readFlat) in cases {
+      #expect((FlatYAML.read(Array(text.utf8)) != nil) == readFlat, "\(text)")
+    }
+  }
+
   /// A key is found by its length and first eight bytes, and a longer one by its bytes too:
   /// keys that share both, or differ only past the eighth byte, are told apart.
   @Test func pairsAreFoundByTheirWholeKey() throws {
@@ -95,7 +112,7 @@ import Testing
     let root = try #require(yaml.roots.first)
     for probe in keys + ["abcdefg", "abcdefghk", "", "frequenc", "e"] {
       let expected = keys.firstIndex { Array($0.utf8) == Array(probe.utf8) }
-      let found = yaml.pairIndex(probe, in: root).map { yaml.pairs[$0].keyText }
+      let found = yaml.pairIndex(probe, in: root).map { yaml.keyText(yaml.pairs[$0]) }
       #expect(found.map { Array($0.utf8) } == expected.map { Array(keys[$0].utf8) }, "\(probe)")
     }
   }

@@ -94,6 +94,10 @@ import Testing
       }
       let numberKey = Node.Pair(key: scalar("7", .int(7)), value: scalar("x", .string("x")))
       out.append(rebuilt(.mapping(pairs + [numberKey])))
+      // A key of a property's length and first eight bytes, differing after them.
+      let nearKey = Node.Pair(
+        key: scalar("abcdefghik", .string("abcdefghik")), value: scalar("x", .string("x")))
+      out.append(rebuilt(.mapping(pairs + [nearKey])))
     }
     return out
   }
@@ -109,6 +113,7 @@ import Testing
       #"{"required": ["id"]}"#, #"{"properties": {"id": {"type": "integer"}}}"#,
       #"{"patternProperties": {"^i": {"type": "string"}}, "additionalProperties": false}"#,
       #"{"additionalProperties": {"type": "integer"}}"#,
+      #"{"properties": {"abcdefghij": {"type": "string"}}, "additionalProperties": false}"#,
       #"{"propertyNames": {"maxLength": 1}}"#, #"{"propertyNames": {"const": "id"}}"#,
       #"{"items": {"type": "string"}}"#, #"{"prefixItems": [{"type": "integer"}]}"#,
       #"{"minItems": 2}"#, #"{"maxItems": 1}"#, #"{"uniqueItems": true}"#, #"{"const": "x"}"#,
