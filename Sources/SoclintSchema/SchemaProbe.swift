@@ -174,7 +174,7 @@ final class SchemaProbe: @unchecked Sendable {
     if let pattern = flat.pattern, !pattern._withUnsafeGuaranteedRef({ $0.matches(s) }) { return false }
     if let format = flat.format, !format.accepts(s) { return false }
     if let enumeration = flat.enumeration,
-      !enumeration._withUnsafeGuaranteedRef({ $0.strings!.contains(ExactString(s)) })
+      !enumeration._withUnsafeGuaranteedRef({ $0.containsString(s) })
     {
       return false
     }
