@@ -89,17 +89,12 @@ final class SchemaPattern: @unchecked Sendable {
   }
 
   func matches(_ string: String) -> Bool {
-    if let prefix {
-      var string = string
-      return string.withUTF8 { bytes in
-        bytes.count >= prefix.count && memcmp(bytes.baseAddress!, prefix.baseAddress!, prefix.count) == 0
-      }
-    }
-    if let uncountedSimple { return uncountedSimple._withUnsafeGuaranteedRef { $0.matches(string) } }
-    return SchemaPattern.icuMatches(icu!.regex, string)
+    guard prefix != nil || uncountedSimple != nil else { return SchemaPattern.icuMatches(icu!.regex, string) }
+    var string = string
+    return string.withUTF8 { matches(utf8: $0) }
   }
 
-  /// `matches` of the text whose UTF-8 bytes are `utf8` (valid UTF-8), without making a string
+  /// `matches` of the text whose UTF-8 bytes are `bytes` (valid UTF-8), without making a string
   /// of it unless the pattern needs ICU.
   func matches(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     if let prefix {

@@ -142,7 +142,7 @@ final class MembersRule: @unchecked Sendable {
     let schema: Int
   }
 
-  /// A property's name as `property(named:length:prefix:)` compares it.
+  /// A property's name as `property(length:prefix:utf8:)` compares it.
   struct Name {
     let length: Int
     /// The first eight bytes, as `MembersRule.prefix` reads them.
@@ -208,17 +208,22 @@ final class MembersRule: @unchecked Sendable {
   /// The subschema of the property `name`, as `properties[ExactString(name)]`. Objects of a
   /// few dozen properties, as schemas write them, are searched by length and then bytes: hashing
   /// every member's name of every document was a tenth of the schema checks.
-  /// `property(named:)` of a name whose length and prefix (see `FlatYAML.prefix`) are known.
-  func property(named name: String, length: Int, prefix: UInt64) -> Int? {
+  func property(named name: String) -> Int? {
     if names.count > 32 { return properties[ExactString(name)] }
-    for i in 0..<names.count where names[i].length == length && names[i].prefix == prefix {
-      if length <= 8 || names[i].name.isExactlyEqual(to: name) { return names[i].schema }
+    let inPlace: Int?? = name.utf8.withContiguousStorageIfAvailable { bytes in
+      property(length: bytes.count, prefix: MembersRule.prefix(bytes), utf8: bytes)
+    }
+    if let inPlace { return inPlace }
+    let length = name.utf8.count
+    for i in 0..<names.count where names[i].length == length && names[i].name.isExactlyEqual(to: name) {
+      return names[i].schema
     }
     return nil
   }
 
   /// `property(named:)` of the name whose UTF-8 bytes are `utf8`, of `length` bytes beginning
-  /// with `prefix`: a key read flat, compared without making a string of it.
+  /// with `prefix` (see `FlatYAML.prefix`): a name is told by its length and first eight bytes,
+  /// and only a longer one is compared further, without making a string of it (a key read flat).
   func property(length: Int, prefix: UInt64, utf8: UnsafeBufferPointer<UInt8>) -> Int? {
     if names.count > 32 { return properties[ExactString(String(decoding: utf8, as: UTF8.self))] }
     for i in 0..<names.count where names[i].length == length && names[i].prefix == prefix {
@@ -227,21 +232,6 @@ final class MembersRule: @unchecked Sendable {
         memcmp(name.baseAddress!, utf8.baseAddress!, length) == 0
       }
       if inPlace ?? names[i].name.utf8.elementsEqual(utf8) { return names[i].schema }
-    }
-    return nil
-  }
-
-  func property(named name: String) -> Int? {
-    if names.count > 32 { return properties[ExactString(name)] }
-    // A name is told by its length and first eight bytes, and only a longer one is compared
-    // further: most members' names share their length with some other property's.
-    let byPrefix: Int?? = name.utf8.withContiguousStorageIfAvailable { bytes in
-      property(named: name, length: bytes.count, prefix: MembersRule.prefix(bytes))
-    }
-    if let byPrefix { return byPrefix }
-    let length = name.utf8.count
-    for i in 0..<names.count where names[i].length == length && names[i].name.isExactlyEqual(to: name) {
-      return names[i].schema
     }
     return nil
   }

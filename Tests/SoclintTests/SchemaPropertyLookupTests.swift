@@ -26,11 +26,10 @@ import Testing
     for candidate in candidates {
       let expected = rule.properties[ExactString(candidate)]
       #expect(rule.property(named: candidate) == expected, "\(candidate)")
-      // With the length and prefix a key read flat carries.
+      // With the bytes, length and prefix a key read flat carries.
       var bytes = candidate
-      let (length, prefix) = bytes.withUTF8 { ($0.count, FlatYAML.prefix($0)) }
-      #expect(
-        rule.property(named: candidate, length: length, prefix: prefix) == expected, "\(candidate), flat")
+      let flat = bytes.withUTF8 { rule.property(length: $0.count, prefix: FlatYAML.prefix($0), utf8: $0) }
+      #expect(flat == expected, "\(candidate), flat")
     }
   }
 
