@@ -67,23 +67,25 @@ extension ParallelMap {
   ///
   /// Discovery walks the project's folders on one thread: 5 ms of a run over 10,000 files, in
   /// which the reading waited and the other core had nothing to do.
+  ///
+  /// The other workers are tasks on the global queue, started before `produce` so that their
+  /// threads are ready when the first items come. The calling thread never waits for a worker
+  /// to start, only for the ranges workers have taken: when the queue's threads are all busy (in
+  /// an editor's session, say), a worker can start a second or more late, and by then the
+  /// calling thread has mapped everything and returned; the late worker finds nothing to take.
+  /// So `body` must be escaping, and a worker holds the feed, not the caller's memory.
   package static func map<T: Sendable, R: Sendable>(
     jobs: Int, feeding produce: (_ feed: (T) -> Void) -> Void,
-    sortedBy areInIncreasingOrder: (T, T) -> Bool, _ body: @Sendable (T) -> R
+    sortedBy areInIncreasingOrder: (T, T) -> Bool, _ body: @escaping @Sendable (T) -> R
   ) -> (items: [T], results: [R]) {
     let feed = Feed<T, R>(workers: max(1, jobs))
-    withoutActuallyEscaping(body) { body in
-      let group = DispatchGroup()
-      // The workers wait on the feed until the first items come; they are started first so that
-      // the threads are ready by then.
-      for _ in 1..<max(1, jobs) {
-        DispatchQueue.global().async(group: group) { feed.work(body) }
-      }
-      produce { feed.append($0) }
-      feed.close()
-      feed.work(body)
-      group.wait()
+    for _ in 1..<max(1, jobs) {
+      DispatchQueue.global().async { feed.work(body) }
     }
+    produce { feed.append($0) }
+    feed.close()
+    feed.work(body)
+    feed.waitForTakenRanges()
     return feed.sorted(by: areInIncreasingOrder)
   }
 }
@@ -104,6 +106,8 @@ private final class Feed<T, R>: @unchecked Sendable {
   private var published = 0
   private var handedOut = 0
   private var closed = false
+  /// Ranges taken and not yet mapped.
+  private var inFlight = 0
   private let divisor: Int
   private var pending: [T] = []
 
@@ -146,7 +150,19 @@ private final class Feed<T, R>: @unchecked Sendable {
   func work(_ body: (T) -> R) {
     while let (range, items, results) = take() {
       for i in range { (results + i).initialize(to: body(items[i])) }
+      condition.lock()
+      inFlight -= 1
+      if inFlight == 0 { condition.broadcast() }
+      condition.unlock()
     }
+  }
+
+  /// Waits until every range taken is mapped; called after `work` returned, when nothing is
+  /// left to take.
+  func waitForTakenRanges() {
+    condition.lock()
+    while inFlight > 0 { condition.wait() }
+    condition.unlock()
   }
 
   /// The next range of one block to map, with the block's items and results; nil when there
@@ -164,11 +180,15 @@ private final class Feed<T, R>: @unchecked Sendable {
     let offset = handedOut % Feed.blockSize
     let count = min(chunk, Feed.blockSize - offset)
     handedOut += count
+    inFlight += 1
     return (offset..<offset + count, itemBlocks[block], resultBlocks[block])
   }
 
-  /// Every item and its result, sorted; the blocks are freed.
+  /// Every item and its result, sorted; the blocks are freed. Called when every item is mapped:
+  /// a worker that starts later takes nothing and reads no block.
   func sorted(by areInIncreasingOrder: (T, T) -> Bool) -> (items: [T], results: [R]) {
+    condition.lock()
+    defer { condition.unlock() }
     let n = published
     let size = Feed.blockSize
     let order = (0..<n).sorted {

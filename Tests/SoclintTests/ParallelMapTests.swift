@@ -48,4 +48,43 @@ import Testing
       #expect(calls.withLock { $0.allSatisfy { $0 == 1 } }, "jobs \(jobs)")
     }
   }
+
+  /// The calling thread, out of items, waits for the ranges a worker is still mapping: here a
+  /// worker takes the first items and maps each slowly, while the calling thread maps all the
+  /// others at once. Returning without waiting would hand back results not yet written.
+  @Test func rangesStillBeingMappedAreWaitedFor() {
+    let caller = pthread_self()
+    let (items, results) = ParallelMap.map(
+      jobs: 2,
+      feeding: { feed in
+        for i in 0..<64 { feed(i) }
+        usleep(20_000)
+        for i in 64..<2_000 { feed(i) }
+      }, sortedBy: { $0 < $1 },
+      { i -> String in
+        if pthread_equal(pthread_self(), caller) == 0 { usleep(2_000) }
+        return "item \(i) of many, long enough to be allocated"
+      })
+    #expect(items == Array(0..<2_000))
+    #expect(results == items.map { "item \($0) of many, long enough to be allocated" })
+  }
+
+  /// With the global queue's threads busy, the workers start late or not at all: the calling
+  /// thread maps what is left itself and returns without waiting for them, and a worker that
+  /// starts afterwards finds nothing to take (it must not touch the freed blocks).
+  @Test func aBusyQueueDelaysNothing() {
+    let blockers = ProcessInfo.processInfo.activeProcessorCount * 2
+    let release = DispatchSemaphore(value: 0)
+    for _ in 0..<blockers {
+      DispatchQueue.global().async { _ = release.wait(timeout: .now() + 10) }
+    }
+    let (items, results) = ParallelMap.map(
+      jobs: 3, feeding: { feed in for i in (0..<2_000).reversed() { feed(i) } }, sortedBy: { $0 < $1 },
+      { i -> Int in i * 2 })
+    for _ in 0..<blockers { release.signal() }
+    #expect(items == Array(0..<2_000))
+    #expect(results == items.map { $0 * 2 })
+    // The late workers get their turn while this test still runs.
+    usleep(50_000)
+  }
 }
