@@ -37,14 +37,20 @@ private final class ChunkCounter: @unchecked Sendable {
 
   init(total: Int, workers: Int) {
     self.total = total
-    self.divisor = workers * 8
+    self.divisor = ChunkCounter.divisor(workers: workers)
   }
+
+  /// What guided scheduling divides what is left by: an eighth of it for each worker.
+  static func divisor(workers: Int) -> Int { workers * 8 }
+
+  /// The next chunk's size when `left` items are left.
+  static func chunk(left: Int, divisor: Int) -> Int { max(1, left / divisor) }
 
   func take() -> Range<Int>? {
     lock.lock()
     defer { lock.unlock() }
     guard start < total else { return nil }
-    let chunk = max(1, (total - start) / divisor)
+    let chunk = ChunkCounter.chunk(left: total - start, divisor: divisor)
     let range = start..<min(total, start + chunk)
     start = range.upperBound
     return range
@@ -112,7 +118,7 @@ private final class Feed<T, R>: @unchecked Sendable {
   private var pending: [T] = []
 
   init(workers: Int) {
-    divisor = workers * 8
+    divisor = ChunkCounter.divisor(workers: workers)
   }
 
   /// Adds an item; called by the producer only.
@@ -175,7 +181,7 @@ private final class Feed<T, R>: @unchecked Sendable {
     while handedOut == published && !closed { condition.wait() }
     guard handedOut < published else { return nil }
     let available = published - handedOut
-    let chunk = closed ? max(1, available / divisor) : available
+    let chunk = closed ? ChunkCounter.chunk(left: available, divisor: divisor) : available
     let block = handedOut / Feed.blockSize
     let offset = handedOut % Feed.blockSize
     let count = min(chunk, Feed.blockSize - offset)
