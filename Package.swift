@@ -74,6 +74,8 @@ let package = Package(
       dependencies: [
         "SoclintYAML", "SoclintSchema", "SoclintDiagnostics", "SoclintModel", "SoclintRules",
         "SoclintReporters",
+        // The parser pool's tests drive libyaml directly.
+        "CYAML",
         // The golden tests run the real binary.
         "soclint",
       ]

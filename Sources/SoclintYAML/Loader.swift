@@ -543,19 +543,20 @@ extension ScalarStyle {
   }
 }
 
-/// Runs `body` with a libyaml parser reading `buffer` as UTF-8, and frees the parser after;
-/// nil when libyaml cannot be initialised.
+/// Runs `body` with a libyaml parser reading `buffer` as UTF-8; nil when libyaml cannot be
+/// initialised. The parser comes from `ParserPool` and goes back to it after.
 func withYAMLParser<R>(reading buffer: UnsafeBufferPointer<UInt8>, _ body: (inout yaml_parser_t) -> R) -> R? {
-  var parser = yaml_parser_t()
-  guard yaml_parser_initialize(&parser) == 1 else { return nil }
-  defer { yaml_parser_delete(&parser) }
-  var empty: UInt8 = 0
-  if let base = buffer.baseAddress, buffer.count > 0 {
-    yaml_parser_set_input_string(&parser, base, buffer.count)
-  } else {
-    // libyaml wants an address even for no bytes, and reads none of it.
-    yaml_parser_set_input_string(&parser, &empty, 0)
+  ParserPool.shared.withParser { parser in
+    var empty: UInt8 = 0
+    return withUnsafeMutablePointer(to: &empty) { empty in
+      if let base = buffer.baseAddress, buffer.count > 0 {
+        yaml_parser_set_input_string(parser, base, buffer.count)
+      } else {
+        // libyaml wants an address even for no bytes, and reads none of it.
+        yaml_parser_set_input_string(parser, empty, 0)
+      }
+      yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+      return body(&parser.pointee)
+    }
   }
-  yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-  return body(&parser)
 }
