@@ -202,7 +202,13 @@ package enum FileSystem {
     }
   }
 
-  /// Up to `limit` + 1 bytes of an open file, reading `size` bytes at once first.
+  /// The `size` bytes fstat gave a regular file, or, when `size` is 0 (standard input, a file
+  /// that says it is empty), up to `limit` + 1 bytes, to its end.
+  ///
+  /// A file is read as it was when its size was taken: a file that grows while it is read is
+  /// read to that size, as git reads a file it hashes. Reading on to see the end took one
+  /// more system call a file (about 3 ms of system time on 10,000 files) for a file that
+  /// changes under the run, which no reading makes consistent.
   private static func readBytes(_ fd: Int32, expected size: Int, limit: Int) -> [UInt8] {
     var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
       var filled = 0
@@ -213,14 +219,15 @@ package enum FileSystem {
       }
       count = filled
     }
-    // One byte first, to see the end where nearly every file has it: a chunk of 16 KiB is too
+    if size > 0 { return bytes }
+    // One byte first, to see the end where an empty file has it: a chunk of 16 KiB is too
     // large for the stack, and its aligned allocation cost 1,500 instructions a file.
     var probe: UInt8 = 0
     guard readRetrying(fd, &probe, 1) > 0 else { return bytes }
     bytes.append(probe)
     if bytes.count > limit { return bytes }
-    // A file that grew since fstat (or standard input, whose size is unknown) is read on, a
-    // chunk at a time, until the limit is passed.
+    // Standard input, whose size is unknown, is read on, a chunk at a time, until the limit is
+    // passed.
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16384) { chunk in
       while true {
         // One byte past the limit is enough to know it was passed.
