@@ -111,7 +111,10 @@ public final class FlatYAML {
   /// anything else would make the loader report a problem: then `YAMLLoader.load` reads it.
   public static func read(_ input: [UInt8], limits: YAMLLoader.Limits = YAMLLoader.Limits()) -> FlatYAML? {
     let bytes = Encoding.droppingByteOrderMark(input)
-    if Encoding.firstProblem(in: bytes) != nil { return nil }
+    // No check of the encoding first (`Encoding.firstProblem`, a pass over every byte): libyaml,
+    // told the input is UTF-8, stops on any byte the check would find (a NUL, an invalid or
+    // overlong sequence, a surrogate) before the stream's end, so such a file is not read flat
+    // and the loader, which checks first, reports it.
     var builder = FlatBuilder(maxDepth: limits.maxDepth, expectedBytes: bytes.count)
     let read = bytes.withUnsafeBufferPointer { builder.run($0) }
     guard read else {

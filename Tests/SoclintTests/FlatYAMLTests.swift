@@ -132,6 +132,28 @@ import Testing
     #expect(FlatYAML.read([0x61, 0x3A, 0x20, 0xFF, 0x0A]) == nil, "invalid UTF-8")
     #expect(FlatYAML.read(Array("a: 1\n".utf8)) != nil)
   }
+
+  /// A file whose bytes `Encoding.firstProblem` finds wrong is never read flat (the flat reading
+  /// leaves the check to libyaml), wherever the bad bytes are: in a value, a key, a comment, a
+  /// quoted or block scalar, or at the very end.
+  @Test(
+    arguments: [
+      [0x00], [0xFF], [0xC0, 0x80], [0xC1, 0xBF], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80],
+      [0xF0, 0x80, 0x80, 0x80],
+      [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0x80], [0xC3], [0xE2, 0x82], [0xC3, 0x41],
+    ] as [[UInt8]])
+  func badBytesAreNeverReadFlat(bad: [UInt8]) {
+    let places: [(String, String)] = [
+      ("a: x", " y\n"), ("k", ": 1\n"), ("a: 1 # ", "\n"), ("a: \"", "\"\n"), ("a: |\n  ", "\n"),
+      ("- '", "'\n"), ("a: 1\n", ""), ("", "a: 1\n"),
+    ]
+    for (before, after) in places {
+      let bytes = Array(before.utf8) + bad + Array(after.utf8)
+      #expect(Encoding.firstProblem(in: bytes) != nil, "\(bytes)")
+      #expect(FlatYAML.read(bytes) == nil, "\(bytes)")
+      #expect(FlatYAML.read([0xEF, 0xBB, 0xBF] + bytes) == nil, "\(bytes) after a byte order mark")
+    }
+  }
 }
 
 /// The comparison the fuzzer makes of a flat reading with the loader's tells them apart.
