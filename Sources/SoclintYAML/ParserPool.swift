@@ -30,6 +30,11 @@ final class ParserPool: Sendable {
   /// More threads than this never read at once; a parser beyond them is freed when handed back.
   private static let capacity = 16
 
+  /// A parser whose token queue and stacks grew past this many bytes (a deeply nested file) is
+  /// freed when handed back rather than kept: a language server runs for days, and one such
+  /// file must not hold its memory for the rest of them.
+  static let keptGrowthLimit = 64 * 1024
+
   private let idle = Mutex<[Kept]>([])
 
   /// How many parsers wait to be taken.
@@ -43,7 +48,9 @@ final class ParserPool: Sendable {
     let result = body(taken.parser)
     ParserPool.reset(taken.parser)
     let kept = idle.withLock { list -> Bool in
-      guard list.count < ParserPool.capacity else { return false }
+      guard list.count < ParserPool.capacity,
+        ParserPool.grownBytes(taken.parser) <= ParserPool.keptGrowthLimit
+      else { return false }
       list.append(taken)
       return true
     }
@@ -52,6 +59,18 @@ final class ParserPool: Sendable {
       taken.parser.deallocate()
     }
     return result
+  }
+
+  /// The bytes a parser's token queue and stacks hold (its two input buffers never grow).
+  static func grownBytes(_ parser: UnsafeMutablePointer<yaml_parser_t>) -> Int {
+    func bytes<T>(_ start: UnsafeMutablePointer<T>?, _ end: UnsafeMutablePointer<T>?) -> Int {
+      guard let start, let end else { return 0 }
+      return (end - start) * MemoryLayout<T>.stride
+    }
+    let p = parser.pointee
+    return bytes(p.tokens.start, p.tokens.end) + bytes(p.indents.start, p.indents.end)
+      + bytes(p.simple_keys.start, p.simple_keys.end) + bytes(p.states.start, p.states.end)
+      + bytes(p.marks.start, p.marks.end) + bytes(p.tag_directives.start, p.tag_directives.end)
   }
 
   private static func make() -> Kept? {

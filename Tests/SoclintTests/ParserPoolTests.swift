@@ -109,4 +109,23 @@ import Testing
     }
     #expect(pool.idleCount == 1)
   }
+
+  /// A parser whose stacks grew far (a file nested thousands deep) is freed when handed back;
+  /// the next reading makes a new one, which reads as any other.
+  @Test func aParserThatGrewFarIsNotKept() {
+    let pool = ParserPool()
+    let deep = String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000) + "\n"
+    let grown = pool.withParser { parser -> Int in
+      _ = ParserPoolTests.transcript(parser, deep)
+      return ParserPool.grownBytes(parser)
+    }
+    #expect((grown ?? 0) > ParserPool.keptGrowthLimit)
+    #expect(pool.idleCount == 0)
+    let small = pool.withParser { parser -> Int in
+      #expect(ParserPoolTests.transcript(parser, "a: 1\n") == ParserPoolTests.fresh("a: 1\n"))
+      return ParserPool.grownBytes(parser)
+    }
+    #expect((small ?? .max) <= ParserPool.keptGrowthLimit)
+    #expect(pool.idleCount == 1)
+  }
 }
