@@ -101,16 +101,23 @@ import Testing
   }
 
   /// A key is found by its length and first eight bytes, and a longer one by its bytes too:
-  /// keys that share both, or differ only past the eighth byte, are told apart.
+  /// keys that share both, or differ only past the eighth byte, are told apart, on either side
+  /// of the sixteen bytes a looked-up key keeps in itself (`FlatYAML.Key`).
   @Test func pairsAreFoundByTheirWholeKey() throws {
     let keys = [
       "a", "ab", "abcdefgh", "abcdefgi", "abcdefghi", "abcdefghj", "abcdefgh1", "frequency", "frequencz",
-      "\u{E9}", "e\u{301}", "\"quoted\"",
+      "\u{E9}", "e\u{301}", "\"quoted\"", "abcdefghijklmnop", "abcdefghijklmnoq", "abcdefghijklmnopq",
+      "abcdefghijklmnopr", "abcdefghijklmno\u{E9}", "abcdefghijklmnopqrstuvwxyz",
     ]
     let text = keys.enumerated().map { "'\($1)': \($0)\n" }.joined()
     let yaml = try #require(FlatYAML.read(Array(text.utf8)))
     let root = try #require(yaml.roots.first)
-    for probe in keys + ["abcdefg", "abcdefghk", "", "frequenc", "e"] {
+    let probes = [
+      "abcdefg", "abcdefghk", "", "frequenc", "e", "abcdefghijklmno", "abcdefghijklmnpp",
+      "abcdefghijklmnopqr",
+      "abcdefghijklmnopqrstuvwxyy", "abcdefghijklmno\u{E8}",
+    ]
+    for probe in keys + probes {
       let expected = keys.firstIndex { Array($0.utf8) == Array(probe.utf8) }
       let found = yaml.pairIndex(probe, in: root).map { yaml.keyText(yaml.pairs[$0]) }
       #expect(found.map { Array($0.utf8) } == expected.map { Array(keys[$0].utf8) }, "\(probe)")
