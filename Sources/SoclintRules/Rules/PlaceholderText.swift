@@ -49,15 +49,6 @@ struct PlaceholderText: Rule {
   private static func placeholder(
     inBytes b: UnsafeBufferPointer<UInt8>, kinds: UnsafeBufferPointer<UInt8>
   ) -> String? {
-    func matches(_ word: [UInt8], at i: Int) -> Bool {
-      guard i + word.count <= b.count else { return false }
-      for k in 0..<word.count {
-        let c = b[i + k]
-        // ASCII case folding: only A to Z (65 to 90) change.
-        if (c &- 65 < 26 ? c | 0x20 : c) != word[k] { return false }
-      }
-      return true
-    }
     func slice(_ i: Int, _ n: Int) -> String {
       String(decoding: UnsafeBufferPointer(rebasing: b[i..<(i + n)]), as: UTF8.self)
     }
@@ -68,7 +59,7 @@ struct PlaceholderText: Rule {
       case 0:
         i += 1
       case PlaceholderText.question:
-        if matches(questionMarks, at: i) { return "???" }
+        if i + 3 <= b.count && b[i + 1] == UInt8(ascii: "?") && b[i + 2] == UInt8(ascii: "?") { return "???" }
         i += 1
       case PlaceholderText.angle:
         // An angle-bracket fill-in: `<` then some text without brackets, then `>`.
@@ -81,16 +72,22 @@ struct PlaceholderText: Rule {
         var end = i + 1
         while end < b.count && isWord(end) { end += 1 }
         let length = end - i
-        if length >= 3 && length <= 5 {
-          for word in placeholderWords where word.count == length && matches(word, at: i) {
-            return slice(i, length)
-          }
-        }
-        if length == 5 && matches(lorem, at: i) {
-          var k = end
-          while k < b.count && (b[k] == 32 || b[k] == 9 || b[k] == 10) { k += 1 }
-          if matches(ipsum, at: k) && (k + 5 == b.count || !isWord(k + 5)) {
-            return slice(i, k + 5 - i)
+        // Every placeholder word starts with t, f, x or l (TODO, TBD, FIXME, XXX, lorem): most
+        // words are told by their first byte alone.
+        let first = b[i] | 0x20
+        if length >= 3 && length <= 5
+          && (first == UInt8(ascii: "t") || first == UInt8(ascii: "f") || first == UInt8(ascii: "x")
+            || first == UInt8(ascii: "l"))
+        {
+          switch folded(b, i, length) {
+          case todo, tbd, fixme, xxx: return slice(i, length)
+          case lorem:
+            var k = end
+            while k < b.count && (b[k] == 32 || b[k] == 9 || b[k] == 10) { k += 1 }
+            if k + 5 <= b.count && folded(b, k, 5) == ipsum && (k + 5 == b.count || !isWord(k + 5)) {
+              return slice(i, k + 5 - i)
+            }
+          default: break
           }
         }
         i = end
@@ -99,10 +96,26 @@ struct PlaceholderText: Rule {
     return nil
   }
 
-  static let placeholderWords = ["todo", "tbd", "fixme", "xxx"].map { Array($0.utf8) }
-  private static let questionMarks = Array("???".utf8)
-  private static let lorem = Array("lorem".utf8)
-  private static let ipsum = Array("ipsum".utf8)
+  /// The `count` bytes (at most eight) at `i` as one integer, the first in the lowest byte, each
+  /// ASCII capital as its small letter: a word of a placeholder is then one comparison. Setting
+  /// the bit 0x20 of every byte lowers A to Z and leaves digits and small letters as they are;
+  /// the bytes of a non-ASCII character keep their high bit, so no such word compares equal.
+  private static func folded(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ count: Int) -> UInt64 {
+    var value: UInt64 = 0
+    for k in 0..<count { value |= UInt64(b[i + k] | 0x20) << (8 * UInt64(k)) }
+    return value
+  }
+
+  /// `folded` of each placeholder word, as written in lower case.
+  private static func packed(_ word: StaticString) -> UInt64 {
+    word.withUTF8Buffer { bytes in folded(bytes, 0, bytes.count) }
+  }
+  private static let todo = packed("todo")
+  private static let tbd = packed("tbd")
+  private static let fixme = packed("fixme")
+  private static let xxx = packed("xxx")
+  private static let lorem = packed("lorem")
+  private static let ipsum = packed("ipsum")
 
   static let eachControl: ControlSelection? = .active
 
