@@ -167,6 +167,24 @@ final class SchemaProbe: @unchecked Sendable {
     return flat.types == 0 || flat.types & type.rawValue != 0
   }
 
+  /// `scalar(_:_:)` for a scalar told by its kind; `string` gives its string when it is one.
+  private func scalar(kind: Node.Scalar.Kind, _ flat: Flat, string: () -> String) -> Bool {
+    let type: JSONTypeSet
+    switch kind {
+    case .null: type = .null
+    case .bool: type = .boolean
+    case .int: type = .integer
+    case .float(let d): type = JSONTypeSet.of(d, writtenIntegers: writtenIntegers)
+    case .string:
+      if flat.types != 0 && flat.types & JSONTypeSet.string.rawValue == 0 { return false }
+      let keywords =
+        flat.minLength >= 0 || flat.maxLength >= 0 || flat.pattern != nil || flat.format != nil
+        || flat.enumeration != nil
+      return !keywords || self.string(string(), flat)
+    }
+    return flat.types == 0 || flat.types & type.rawValue != 0
+  }
+
   /// The string keywords; a string passes every other keyword.
   private func string(_ s: String, _ flat: Flat) -> Bool {
     if flat.minLength >= 0 && SchemaEvaluation.isShorter(s, than: flat.minLength) { return false }
@@ -270,7 +288,10 @@ extension SchemaProbe {
     let values = yaml.values
     if values[at].scalar != nil {
       if flat.enumeration != nil && !values[at].scalar!.isString { return false }
-      if !self.scalar(values[at].scalar!.value, flat) { return false }
+      // By kind: the string is read only for a subschema with string keywords.
+      if !self.scalar(kind: values[at].scalar!.kind, flat, string: { values[at].scalar!.stringValue! }) {
+        return false
+      }
     } else if flat.enumeration != nil {
       return false
     } else if values[at].isMapping {

@@ -120,6 +120,24 @@ public final class Node: Sendable {
       }
     }
 
+    /// What kind of value the scalar holds, without making the value (which copies the text
+    /// of a string): what a check of its type reads. A float keeps its number, since a schema
+    /// may count 2.0 as an integer.
+    public enum Kind: Sendable, Equatable {
+      case null, bool, int, float(Double), string
+    }
+
+    /// The kind of the value (see `Kind`).
+    public var kind: Kind {
+      switch resolved {
+      case .null: return .null
+      case .bool: return .bool
+      case .int: return .int
+      case .float(let d): return .float(d)
+      case .text, .string: return .string
+      }
+    }
+
     /// Whether the value is a string (the text itself or another).
     public var isString: Bool {
       switch resolved {
