@@ -5,36 +5,29 @@ import SoclintYAML
 /// document's nodes, read from the flat arrays instead. A test holds the two to the same
 /// model for every control of the fixtures and the example.
 extension ModelBuilder {
+  /// The string at `index` (a field's value), located at `pointer`.
   static func string(
-    _ yaml: FlatYAML, _ mapping: Int32, _ key: FlatYAML.Key, at pointer: String, _ file: SourceFile
-  )
-    -> Located<String>?
-  {
-    guard let index = yaml.value(key, in: mapping), let s = yaml.values[Int(index)].scalar else { return nil }
+    _ yaml: FlatYAML, _ index: Int32?, at pointer: String, _ file: SourceFile
+  ) -> Located<String>? {
+    guard let index, let s = yaml.values[Int(index)].scalar else { return nil }
     return Located(
       s.text, start: yaml.values[Int(index)].start, end: yaml.values[Int(index)].end, pointer: pointer,
       file: file)
   }
 
-  static func day(
-    _ yaml: FlatYAML, _ mapping: Int32, _ key: FlatYAML.Key, at pointer: String, _ file: SourceFile
-  )
-    -> Located<Day>?
+  /// The day at `index` (a field's value), located at `pointer`.
+  static func day(_ yaml: FlatYAML, _ index: Int32?, at pointer: String, _ file: SourceFile) -> Located<Day>?
   {
-    guard let index = yaml.value(key, in: mapping), let text = yaml.string(index), let d = Day(text) else {
-      return nil
-    }
+    guard let index, let text = yaml.string(index), let d = Day(text) else { return nil }
     return Located(
       d, start: yaml.values[Int(index)].start, end: yaml.values[Int(index)].end, pointer: pointer, file: file)
   }
 
+  /// The duration at `index` (a field's value), located at `pointer`.
   static func duration(
-    _ yaml: FlatYAML, _ mapping: Int32, _ key: FlatYAML.Key, at pointer: String, _ file: SourceFile
+    _ yaml: FlatYAML, _ index: Int32?, at pointer: String, _ file: SourceFile
   ) -> Located<Duration>? {
-    guard let index = yaml.value(key, in: mapping), let text = yaml.string(index), let d = Duration(text)
-    else {
-      return nil
-    }
+    guard let index, let text = yaml.string(index), let d = Duration(text) else { return nil }
     return Located(
       d, start: yaml.values[Int(index)].start, end: yaml.values[Int(index)].end, pointer: pointer, file: file)
   }
@@ -68,15 +61,25 @@ extension ModelBuilder {
   static func control(
     _ yaml: FlatYAML, root: Int32, document: Int, file: SourceFile, projectRoot: String?
   ) -> Control? {
-    let k = FieldKeys.all
-    guard let id = string(yaml, root, k.id, at: "/id", file),
-      let title = string(yaml, root, k.title, at: "/title", file),
-      let description = string(yaml, root, k.description, at: "/description", file),
-      let owner = string(yaml, root, k.owner, at: "/owner", file),
-      let frequency = duration(yaml, root, k.frequency, at: "/frequency", file)
+    withUnsafeTemporaryAllocation(of: Int32.self, capacity: ControlField.table.keys.count) { found in
+      yaml.find(ControlField.table, in: root, found)
+      return control(
+        yaml, Fields(yaml: yaml, found: found), root: root, document: document, file: file,
+        projectRoot: projectRoot)
+    }
+  }
+
+  private static func control(
+    _ yaml: FlatYAML, _ f: Fields, root: Int32, document: Int, file: SourceFile, projectRoot: String?
+  ) -> Control? {
+    guard let id = string(yaml, f.value(ControlField.id), at: "/id", file),
+      let title = string(yaml, f.value(ControlField.title), at: "/title", file),
+      let description = string(yaml, f.value(ControlField.description), at: "/description", file),
+      let owner = string(yaml, f.value(ControlField.owner), at: "/owner", file),
+      let frequency = duration(yaml, f.value(ControlField.frequency), at: "/frequency", file)
     else { return nil }
     var criteria: [Control.CriteriaEntry] = []
-    let criteriaPair = yaml.pair(k.criteria, in: root)
+    let criteriaPair = f.pair(ControlField.criteria)
     if let criteriaPair, yaml.values[Int(criteriaPair.value)].isMapping {
       let first = Int(yaml.values[Int(criteriaPair.value)].first)
       criteria.reserveCapacity(Int(yaml.values[Int(criteriaPair.value)].count))
@@ -96,15 +99,20 @@ extension ModelBuilder {
       }
     }
     let status =
-      yaml.value(k.status, in: root).flatMap(yaml.string).flatMap(ControlStatus.init(rawValue:))
-      ?? .implemented
-    let evidencePair = yaml.pair(k.evidence, in: root)
+      f.value(ControlField.status).flatMap(yaml.string).flatMap(ControlStatus.init(rawValue:)) ?? .implemented
+    let evidencePair = f.pair(ControlField.evidence)
     var evidence: [Evidence] = []
     let items = evidencePair.map { yaml.itemIndices($0.value) } ?? UnsafeBufferPointer(start: nil, count: 0)
     evidence.reserveCapacity(items.count)
-    for i in items.indices {
-      if let e = self.evidence(yaml, items[i], i, file, status: status, projectRoot: projectRoot) {
-        evidence.append(e)
+    if !items.isEmpty {
+      withUnsafeTemporaryAllocation(of: Int32.self, capacity: EvidenceField.table.keys.count) { found in
+        for i in items.indices {
+          yaml.find(EvidenceField.table, in: items[i], found)
+          let e = self.evidence(
+            yaml, Fields(yaml: yaml, found: found), items[i], i, file, status: status,
+            projectRoot: projectRoot)
+          if let e { evidence.append(e) }
+        }
       }
     }
     return Control(
@@ -112,37 +120,42 @@ extension ModelBuilder {
       owner: owner, status: status, frequency: frequency,
       criteriaKey: criteriaPair.map { YAMLFile.Span(start: $0.keyStart, end: $0.keyEnd) }, criteria: criteria,
       evidenceKey: evidencePair.map { YAMLFile.Span(start: $0.keyStart, end: $0.keyEnd) }, evidence: evidence,
-      lastReviewed: day(yaml, root, k.lastReviewed, at: "/last_reviewed", file),
-      reviewInterval: duration(yaml, root, k.reviewInterval, at: "/review_interval", file),
-      implementedOn: day(yaml, root, k.implementedOn, at: "/implemented_on", file),
-      policies: scalars(yaml, yaml.value(k.policies, in: root), file) {
+      lastReviewed: day(yaml, f.value(ControlField.lastReviewed), at: "/last_reviewed", file),
+      reviewInterval: duration(yaml, f.value(ControlField.reviewInterval), at: "/review_interval", file),
+      implementedOn: day(yaml, f.value(ControlField.implementedOn), at: "/implemented_on", file),
+      policies: scalars(yaml, f.value(ControlField.policies), file) {
         JSONPointer.appending(index: $0, to: "/policies")
       },
-      type: yaml.value(k.type, in: root).flatMap(yaml.string),
-      automation: yaml.value(k.automation, in: root).flatMap(yaml.string))
+      type: f.value(ControlField.type).flatMap(yaml.string),
+      automation: f.value(ControlField.automation).flatMap(yaml.string))
   }
 
-  /// Evidence item `i`, at `item`.
-  static func evidence(
-    _ yaml: FlatYAML, _ item: Int32, _ i: Int, _ file: SourceFile, status: ControlStatus, projectRoot: String?
+  /// Evidence item `i`, at `item`, whose fields are `f`.
+  private static func evidence(
+    _ yaml: FlatYAML, _ f: Fields, _ item: Int32, _ i: Int, _ file: SourceFile, status: ControlStatus,
+    projectRoot: String?
   ) -> Evidence? {
-    let k = FieldKeys.all
-    guard let eid = string(yaml, item, k.id, at: EvidencePointer.of(.id, item: i), file),
-      let desc = string(yaml, item, k.description, at: EvidencePointer.of(.description, item: i), file),
-      let source = string(yaml, item, k.source, at: EvidencePointer.of(.source, item: i), file),
-      let freq = duration(yaml, item, k.frequency, at: EvidencePointer.of(.frequency, item: i), file)
+    guard let eid = string(yaml, f.value(EvidenceField.id), at: EvidencePointer.of(.id, item: i), file),
+      let desc = string(
+        yaml, f.value(EvidenceField.description), at: EvidencePointer.of(.description, item: i), file),
+      let source = string(
+        yaml, f.value(EvidenceField.source), at: EvidencePointer.of(.source, item: i), file),
+      let freq = duration(
+        yaml, f.value(EvidenceField.frequency), at: EvidencePointer.of(.frequency, item: i), file)
     else { return nil }
-    let path = string(yaml, item, k.path, at: EvidencePointer.of(.path, item: i), file)
+    let path = string(yaml, f.value(EvidenceField.path), at: EvidencePointer.of(.path, item: i), file)
     let pathStatus =
       status == .implemented
       ? path.flatMap { path in projectRoot.map { EvidencePathStatus.resolve(path.value, root: $0) } } : nil
-    let collectedPair = yaml.pair(k.collected, in: item)
+    let collectedPair = f.pair(EvidenceField.collected)
     return Evidence(
       id: eid, index: i, node: span(yaml, item),
-      description: desc, type: yaml.value(k.type, in: item).flatMap(yaml.string) ?? "", source: source,
+      description: desc, type: f.value(EvidenceField.type).flatMap(yaml.string) ?? "", source: source,
       frequency: freq,
-      lastCollected: day(yaml, item, k.lastCollected, at: EvidencePointer.of(.lastCollected, item: i), file),
-      owner: string(yaml, item, k.owner, at: EvidencePointer.of(.owner, item: i), file), path: path,
+      lastCollected: day(
+        yaml, f.value(EvidenceField.lastCollected), at: EvidencePointer.of(.lastCollected, item: i), file),
+      owner: string(yaml, f.value(EvidenceField.owner), at: EvidencePointer.of(.owner, item: i), file),
+      path: path,
       pathStatus: pathStatus,
       collectedKey: collectedPair.map { YAMLFile.Span(start: $0.keyStart, end: $0.keyEnd) },
       collected: collections(
@@ -151,18 +164,46 @@ extension ModelBuilder {
   }
 }
 
-/// The keys the flat model builder reads, each with its byte count and first eight bytes found
-/// once per process instead of at every lookup (about thirty lookups a control).
+/// The pairs of one mapping found for the keys of a `FlatYAML.KeyTable`, by the key's position
+/// in the table.
+struct Fields {
+  let yaml: FlatYAML
+  let found: UnsafeMutableBufferPointer<Int32>
+
+  /// The pair of the key at `position`, when the mapping has it.
+  func pair(_ position: Int) -> FlatYAML.Pair? {
+    found[position] < 0 ? nil : yaml.pairs[Int(found[position])]
+  }
+
+  /// The value of the key at `position`, when the mapping has it.
+  func value(_ position: Int) -> Int32? {
+    found[position] < 0 ? nil : yaml.pairs[Int(found[position])].value
+  }
+}
+
+/// The fields of a control the flat model builder reads, by their position in `table`.
+enum ControlField {
+  static let table = FlatYAML.KeyTable([
+    "id", "title", "description", "owner", "frequency", "criteria", "status", "evidence", "last_reviewed",
+    "review_interval", "implemented_on", "policies", "type", "automation",
+  ])
+  static let id = 0, title = 1, description = 2, owner = 3, frequency = 4, criteria = 5, status = 6
+  static let evidence = 7, lastReviewed = 8, reviewInterval = 9, implementedOn = 10, policies = 11
+  static let type = 12, automation = 13
+}
+
+/// The fields of an evidence item the flat model builder reads, by their position in `table`.
+enum EvidenceField {
+  static let table = FlatYAML.KeyTable([
+    "id", "description", "source", "frequency", "path", "collected", "type", "last_collected", "owner",
+  ])
+  static let id = 0, description = 1, source = 2, frequency = 3, path = 4, collected = 5, type = 6
+  static let lastCollected = 7, owner = 8
+}
+
+/// The keys the reading of a flat file looks up on their own.
 struct FieldKeys: Sendable {
   static let all = FieldKeys()
 
-  let id = FlatYAML.Key("id"), title = FlatYAML.Key("title"), description = FlatYAML.Key("description")
-  let owner = FlatYAML.Key("owner"), frequency = FlatYAML.Key("frequency"),
-    criteria = FlatYAML.Key("criteria")
-  let status = FlatYAML.Key("status"), evidence = FlatYAML.Key("evidence")
-  let lastReviewed = FlatYAML.Key("last_reviewed"), reviewInterval = FlatYAML.Key("review_interval")
-  let implementedOn = FlatYAML.Key("implemented_on"), policies = FlatYAML.Key("policies")
-  let type = FlatYAML.Key("type"), automation = FlatYAML.Key("automation"), source = FlatYAML.Key("source")
-  let path = FlatYAML.Key("path"), collected = FlatYAML.Key("collected")
-  let lastCollected = FlatYAML.Key("last_collected"), kind = FlatYAML.Key("kind")
+  let kind = FlatYAML.Key("kind")
 }

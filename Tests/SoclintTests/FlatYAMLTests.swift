@@ -124,6 +124,40 @@ import Testing
     }
   }
 
+  /// A table of keys finds, in one pass, the pair each of its keys finds alone: among keys that
+  /// share a length and first eight bytes, differ past the eighth or sixteenth byte, or are
+  /// not in the table; in a mapping that has some of its keys, all, or none.
+  @Test func aKeyTableFindsWhatEachKeyFinds() throws {
+    let all = [
+      "id", "title", "description", "owner", "abcdefgh", "abcdefgi", "abcdefghi", "abcdefghj",
+      "abcdefghijklmnop", "abcdefghijklmnoq", "abcdefghijklmnopq", "last_collected", "last_reviewed", "x", "",
+    ]
+    let tables = [
+      FlatYAML.KeyTable(["id", "title", "abcdefghi", "abcdefghijklmnoq", "missing", "last_reviewed"]),
+      FlatYAML.KeyTable(all), FlatYAML.KeyTable(["nothing-here", "nor-this"]), FlatYAML.KeyTable([]),
+    ]
+    let documents = [
+      all.enumerated().map { "'\($1)': \($0)\n" }.joined(),
+      "title: t\nabcdefghj: 1\nabcdefghijklmnopq: 2\nother: 3\n",
+      "{}\n",
+      "[a, b]\n",
+      "plain\n",
+    ]
+    for text in documents {
+      let yaml = try #require(FlatYAML.read(Array(text.utf8)), "\(text)")
+      let root = try #require(yaml.roots.first)
+      for table in tables {
+        let found = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, table.keys.count))
+        defer { found.deallocate() }
+        yaml.find(table, in: root, found)
+        for (k, key) in table.keys.enumerated() {
+          let alone = yaml.values[Int(root)].isMapping ? yaml.pairIndex(key, in: root) : nil
+          #expect(found[k] == Int32(alone ?? -1), "\(key.text) in \(text.debugDescription)")
+        }
+      }
+    }
+  }
+
   /// What the flat form does not hold goes to the loader.
   @Test func theRestIsLeftToTheLoader() {
     let wide = (0..<100).map { "k\($0): \($0)\n" }.joined()
