@@ -96,6 +96,7 @@ public final class FlatYAML {
     multilineScalars = builder.multilineScalars
     builder.pendingItems.free()
     builder.pendingPairs.free()
+    builder.frames.free()
   }
 
   deinit {
@@ -503,6 +504,20 @@ struct FlatStorage<Element> {
     count += 1
   }
 
+  /// Copies `elements` to the end, at once.
+  mutating func append(contentsOf elements: UnsafeBufferPointer<Element>) {
+    guard let source = elements.baseAddress else { return }
+    if count + elements.count > capacity { grow(to: count + elements.count) }
+    (base + count).initialize(from: source, count: elements.count)
+    count += elements.count
+  }
+
+  /// Takes the last element out; there must be one.
+  mutating func removeLast() -> Element {
+    count -= 1
+    return (base + count).move()
+  }
+
   /// Moves the elements of `other` from `start` on to the end of this list; `other` keeps
   /// those before `start`.
   mutating func moveAppend(from other: inout FlatStorage<Element>, from start: Int) {
@@ -553,7 +568,9 @@ struct FlatBuilder: ~Copyable {
   var pairs: FlatStorage<FlatYAML.Pair>
   var roots: [Int32] = []
   var multilineScalars: [YAMLFile.Span] = []
-  var frames: [Frame] = []
+  /// The open collections, innermost last: plain memory, with no check of uniqueness or
+  /// bounds at each of the several reads and writes of every event.
+  var frames = FlatStorage<Frame>(capacity: 8)
   var pendingItems = FlatStorage<Int32>(capacity: 16)
   var pendingPairs = FlatStorage<FlatYAML.Pair>(capacity: 32)
   var keyBytes = FlatStorage<UInt8>(capacity: 64)
@@ -568,7 +585,6 @@ struct FlatBuilder: ~Copyable {
     values = FlatStorage(capacity: max(16, expectedBytes / 20))
     pairs = FlatStorage(capacity: max(16, expectedBytes / 28))
     items = FlatStorage(capacity: max(8, expectedBytes / 80))
-    frames.reserveCapacity(8)
   }
 
   /// Frees the lists, when no `FlatYAML` takes them.
@@ -579,12 +595,13 @@ struct FlatBuilder: ~Copyable {
     pendingItems.free()
     pendingPairs.free()
     keyBytes.free()
+    frames.free()
   }
 
   /// Keeps the bytes of a key longer than eight bytes; where they start in `keyBytes`.
   mutating func keep(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
     let offset = Int32(keyBytes.count)
-    for byte in bytes { keyBytes.append(byte) }
+    keyBytes.append(contentsOf: bytes)
     return offset
   }
 
@@ -623,7 +640,8 @@ struct FlatBuilder: ~Copyable {
       let style = ScalarStyle(s.style)
       let bytes = UnsafeBufferPointer(start: s.value, count: Int(s.length))
       let firstByte = s.length > 0 ? s.value[0] : nil
-      if let top = frames.indices.last, frames[top].isMapping, frames[top].key == nil {
+      if frames.count > 0, frames[frames.count - 1].isMapping, frames[frames.count - 1].key == nil {
+        let top = frames.count - 1
         // A key: only a string (`title` is one, once read; `true` and `1` are not). Most keys are
         // their own text, told by their first byte, and make no scalar and no string.
         guard
@@ -653,7 +671,8 @@ struct FlatBuilder: ~Copyable {
           value: Int32(values.count - 1), isMapping: isMapping,
           first: isMapping ? pendingPairs.count : pendingItems.count))
     case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-      guard let frame = frames.popLast() else { return false }
+      guard frames.count > 0 else { return false }
+      let frame = frames.removeLast()
       let v = Int(frame.value)
       if frame.isMapping {
         values[v].first = Int32(pairs.count)
