@@ -142,7 +142,7 @@ final class SchemaProbe: @unchecked Sendable {
         return isValidByEvaluation(node, index, JSONValue(node))
       }
     case .scalar(let scalar):
-      if !self.scalar(scalar.value, flat) { return false }
+      if !self.scalar(kind: scalar.kind, flat, string: { scalar.stringValue! }) { return false }
     }
     return flat.ref < 0 || isValid(node, against: flat.ref)
   }
@@ -153,21 +153,8 @@ final class SchemaProbe: @unchecked Sendable {
     return evaluation.evaluate(index, node, value)
   }
 
-  private func scalar(_ value: ScalarValue, _ flat: Flat) -> Bool {
-    let type: JSONTypeSet
-    switch value {
-    case .null: type = .null
-    case .bool: type = .boolean
-    case .int: type = .integer
-    case .float(let d): type = JSONTypeSet.of(d, writtenIntegers: writtenIntegers)
-    case .string(let s):
-      if flat.types != 0 && flat.types & JSONTypeSet.string.rawValue == 0 { return false }
-      return string(s, flat)
-    }
-    return flat.types == 0 || flat.types & type.rawValue != 0
-  }
-
-  /// `scalar(_:_:)` for a scalar told by its kind; `string` gives its string when it is one.
+  /// Whether a scalar of `kind` is valid against `flat`; `string` gives its string when it is
+  /// one, read only for a subschema with string keywords (making the value copied the text).
   private func scalar(kind: Node.Scalar.Kind, _ flat: Flat, string: () -> String) -> Bool {
     let type: JSONTypeSet
     switch kind {
