@@ -180,9 +180,10 @@ public final class FlatYAML {
   /// found in one pass over a mapping's pairs (`find(_:in:_:)`).
   ///
   /// Looking each key up on its own read the mapping's pairs once per key: thirty lookups a
-  /// control, 1.6% of a run's instructions. Here each pair's key goes to the one table key it
-  /// could be, by a hash of its length and first eight bytes with a multiplier chosen so that
-  /// no two of the table's keys share a slot, and is then compared with that key alone.
+  /// control, 1.6% of a run's instructions. Here each pair's key goes to the slot of the table
+  /// keys it could be, by a hash of its length and first eight bytes with a multiplier chosen
+  /// so that as few keys as can share a slot (usually none: only keys told apart past their
+  /// eighth byte must), and is compared with those keys alone.
   public final class KeyTable: Sendable {
     /// The keys, in the order their pairs are reported.
     public let keys: [Key]
