@@ -200,10 +200,3 @@ enum EvidenceField {
   static let id = 0, description = 1, source = 2, frequency = 3, path = 4, collected = 5, type = 6
   static let lastCollected = 7, owner = 8
 }
-
-/// The keys the reading of a flat file looks up on their own.
-struct FieldKeys: Sendable {
-  static let all = FieldKeys()
-
-  let kind = FlatYAML.Key("kind")
-}

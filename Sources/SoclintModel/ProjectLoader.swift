@@ -596,6 +596,9 @@ public struct ProjectLoader: Sendable {
     return result
   }
 
+  /// The key `kind`, looked up once in each document read flat.
+  static let kindKey = FlatYAML.Key("kind")
+
   /// The reading of a file of plain YAML (see `FlatYAML`) whose documents are all controls
   /// that pass their schema, the common file, from the flat form without a node tree; nil for
   /// any other file, which `readDocuments` reads into nodes. What it gives is what the nodes
@@ -617,7 +620,7 @@ public struct ProjectLoader: Sendable {
       // An empty document (a null without text) is skipped, as `YAMLDocument.isEmpty` is.
       if let s = value.scalar, case .null = s.value, s.text.isEmpty { continue }
       guard value.isMapping,
-        yaml.value(FieldKeys.all.kind, in: root).flatMap(yaml.string) == DocumentKind.control.rawValue,
+        yaml.value(ProjectLoader.kindKey, in: root).flatMap(yaml.string) == DocumentKind.control.rawValue,
         validator.isValid(yaml, at: root)
       else { return nil }
       result.counts.controls += 1

@@ -327,11 +327,6 @@ public final class FlatYAML {
     return value
   }
 
-  /// The pair of the mapping at `index` whose key is `key`.
-  public func pair(_ key: Key, in index: Int32) -> Pair? {
-    pairIndex(key, in: index).map { pairs[$0] }
-  }
-
   /// The value at `key` of the mapping at `index`.
   public func value(_ key: Key, in index: Int32) -> Int32? {
     pairIndex(key, in: index).map { pairs[$0].value }
