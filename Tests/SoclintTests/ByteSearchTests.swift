@@ -84,18 +84,51 @@ import Testing
   }
 
   /// A folder's names come back in byte order whatever their first 16 bytes share.
-  @Test func namesAreSortedByBytes() throws {
+  @Test(arguments: [false, true]) func namesAreSortedByBytes(withNonASCII: Bool) throws {
     let folder = try Support.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let names = [
-      "GEN-00010.yaml", "GEN-00002.yaml", "GEN-0000000000000001.yaml", "GEN-0000000000000001.yml",
-      "GEN-000000000000000.yaml", "b", "a", "ab", "Z", "é.yaml", "e.yaml", "zzzzzzzzzzzzzzzzzz1",
-      "zzzzzzzzzzzzzzzzzz", "zzzzzzzzzzzzzzzz", "zzzzzzzzzzzzzzzzz",
-    ]
+    // Without a name beyond ASCII the order is the byte sort's alone (see `entries`).
+    let names =
+      [
+        "GEN-00010.yaml", "GEN-00002.yaml", "GEN-0000000000000001.yaml", "GEN-0000000000000001.yml",
+        "GEN-000000000000000.yaml", "b", "a", "ab", "Z", "e.yaml", "zzzzzzzzzzzzzzzzzz1",
+        "zzzzzzzzzzzzzzzzzz", "zzzzzzzzzzzzzzzz", "zzzzzzzzzzzzzzzzz", "zzzzzzzzzzzzzzzzzzzzzzzzb",
+        "zzzzzzzzzzzzzzzzzzzzzzzza",
+      ] + (withNonASCII ? ["é.yaml"] : [])
     for name in names { try Data().write(to: folder.appendingPathComponent(name)) }
     let listed = FileSystem.entries(ofAbsolute: folder.path).map(\.name)
     #expect(listed == names.sorted { $0.precedesInBytes($1) })
     #expect(listed.count == names.count)
+  }
+
+  /// A name that is not UTF-8 is listed as its text reads (U+FFFD for each bad byte) and takes
+  /// that text's place in the order, as every other name does; each entry keeps its type.
+  @Test func namesThatAreNotUTF8AreOrderedAsTheyRead() throws {
+    let folder = try Support.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    // 0xFF sorts after every ASCII byte, but its replacement (EF BF BD) before 0xF0 bytes.
+    let raw: [[UInt8]] = [
+      Array("b.yaml".utf8), [0x61, 0xFF, 0x2E, 0x79], Array("a.yaml".utf8), Array("a\u{1F600}".utf8),
+      Array("aa".utf8), [0x7A, 0xC3],
+    ]
+    for name in raw {
+      let path = Array(folder.path.utf8) + [0x2F] + name + [0]
+      let fd = path.withUnsafeBufferPointer { p in
+        p.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644) }
+      }
+      try #require(fd >= 0)
+      close(fd)
+    }
+    try FileManager.default.createDirectory(
+      at: folder.appendingPathComponent("dir"), withIntermediateDirectories: false)
+    let listed = FileSystem.entries(ofAbsolute: folder.path)
+    let expected = (raw.map { String(decoding: $0, as: UTF8.self) } + ["dir"]).sorted {
+      $0.precedesInBytes($1)
+    }
+    #expect(listed.map(\.name) == expected)
+    #expect(listed.map(\.name).contains("a\u{FFFD}.y"))
+    #expect(listed.first { $0.name == "dir" }?.type == .directory)
+    #expect(listed.filter { $0.type == .file }.count == raw.count)
   }
 }
 
