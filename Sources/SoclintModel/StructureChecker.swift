@@ -39,7 +39,7 @@ public struct StructureChecker: Sendable {
   /// lock of its own, so a thread that needs one before this thread gets to it compiles it.
   public func compileAhead() {
     let schemas = self.schemas
-    Thread.detachNewThread {
+    ThreadStart.detached {
       for kind in [DocumentKind.config] + DocumentKind.declarable { _ = schemas.validator(for: kind) }
     }
   }

@@ -369,7 +369,7 @@ final class PendingHistory: @unchecked Sendable {
 
   /// Starts `read` on a new thread.
   init(reading read: @escaping @Sendable () -> DocumentHistory) {
-    Thread.detachNewThread { [self] in
+    ThreadStart.detached { [self] in
       let history = read()
       condition.lock()
       result = history

@@ -87,4 +87,19 @@ import Testing
     // The late workers get their turn while this test still runs.
     usleep(50_000)
   }
+
+  /// A detached body runs once, on a thread of its own, and may outlive the call that started it.
+  @Test func aDetachedBodyRunsOnceOnItsOwnThread() {
+    let caller = pthread_self()
+    let done = DispatchSemaphore(value: 0)
+    let runs = Mutex<[Bool]>([])
+    for _ in 0..<4 {
+      ThreadStart.detached {
+        runs.withLock { $0.append(pthread_equal(pthread_self(), caller) == 0) }
+        done.signal()
+      }
+    }
+    for _ in 0..<4 { #expect(done.wait(timeout: .now() + 10) == .success) }
+    #expect(runs.withLock { $0 } == [true, true, true, true])
+  }
 }
