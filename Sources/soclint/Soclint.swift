@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SoclintModel
 import SoclintReporters
+import Synchronization
 
 // Imported only to be linked: jemalloc becomes the process's malloc (see "Why jemalloc" in the README).
 #if canImport(CJemalloc)
@@ -105,16 +106,31 @@ enum Main {
   /// request, an argument error, a rare form) goes to the whole parser, so that what soclint
   /// prints stays the same.
   static func lintFastPath() -> LintRequest? {
+    guard CommandLine.argc > 1, strcmp(CommandLine.unsafeArgv[1]!, "lint") == 0 else { return nil }
+    // Every `lint` reads the configuration: its schema is compiled on the other core while the
+    // command line is read and the configuration found, and then, without a cache, the others
+    // while the project's files are found. With a cache, most files need no schema, and those
+    // that do compile theirs when first met. One thread, so that it never takes the core the
+    // discovery runs on.
+    StructureChecker.compileEmbeddedAhead([.config]) {
+      Main.aheadPlan.load(ordering: .acquiring) == Main.cachedRun ? [] : DocumentKind.declarable
+    }
     let arguments = Array(CommandLine.arguments.dropFirst())
-    guard arguments.first == "lint", let request = LintRequest(fastArguments: Array(arguments.dropFirst()))
-    else {
+    guard let request = LintRequest(fastArguments: Array(arguments.dropFirst())) else {
+      aheadPlan.store(cachedRun, ordering: .releasing)
       return nil
     }
-    // The schemas compile on the other core while the project's files are found. With a
-    // cache, most files need no schema, and those that do compile theirs when first met.
-    if !request.project.cache && request.project.cacheDir == nil { StructureChecker.embedded.compileAhead() }
+    // Still undecided when asked (the thread got there first), the schemas are compiled: at
+    // worst a cached run compiles what it need not.
+    let cached = request.project.cache || request.project.cacheDir != nil
+    aheadPlan.store(cached ? cachedRun : uncachedRun, ordering: .releasing)
     return request
   }
+
+  /// What `lintFastPath` has decided about the schemas not compiled yet.
+  private static let aheadPlan = Atomic<Int>(0)
+  private static let uncachedRun = 1
+  private static let cachedRun = 2
 
   /// The parser's "Error: ..." in soclint's style, "soclint: error: ...", as every other error.
   static func styled(_ message: String) -> String {

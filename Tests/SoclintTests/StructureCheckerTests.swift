@@ -1,7 +1,10 @@
+import Dispatch
+import Foundation
 import SoclintDiagnostics
 import SoclintModel
 import SoclintSchema
 import SoclintYAML
+import Synchronization
 import Testing
 
 /// One finding per node, keys included: most keys have no node of their own (see
@@ -14,6 +17,26 @@ import Testing
     let file = YAMLLoader().load(document)
     let root = try #require(file.documents.first?.root)
     return checker.check(root, kind: .control, file: SourceFile(path: "c.yaml", text: document))
+  }
+
+  /// The schemas compiled ahead are compiled on a thread of its own, `first` before `then` is
+  /// asked for the rest, which it asks once; the embedded checker then has each of them.
+  @Test func schemasCompiledAheadAskForTheRestOnceAfterTheFirst() {
+    let asked = DispatchSemaphore(value: 0)
+    let calls = Mutex(0)
+    let caller = pthread_self()
+    let onOtherThread = Mutex(false)
+    StructureChecker.compileEmbeddedAhead([.config]) {
+      calls.withLock { $0 += 1 }
+      onOtherThread.withLock { $0 = pthread_equal(pthread_self(), caller) == 0 }
+      asked.signal()
+      return [.owners]
+    }
+    #expect(asked.wait(timeout: .now() + 30) == .success)
+    #expect(calls.withLock { $0 } == 1)
+    #expect(onOtherThread.withLock { $0 })
+    #expect(StructureChecker.embedded.validator(for: .config) != nil)
+    #expect(StructureChecker.embedded.validator(for: .owners) != nil)
   }
 
   @Test func aKeyAgainstTwoNameRulesGetsOneFinding() throws {
