@@ -36,9 +36,10 @@ public struct StructureChecker: Sendable {
   ///
   /// The schemas take about 12 M instructions to compile, as much as reading 25 controls: a run
   /// without a cache over a small project would otherwise compile them while every other thread
-  /// waits for the first control's schema. Started as soon as the command line is read, the
-  /// compilation runs beside the configuration and the discovery of the files; each schema has a
-  /// lock of its own, so a thread that needs one before this thread gets to it compiles it.
+  /// waits for the first control's schema. Started before the command line is read, the
+  /// compilation runs beside the reading of the configuration and the discovery of the files;
+  /// each schema has a lock of its own, so a thread that needs one before this thread gets to it
+  /// compiles it.
   public static func compileEmbeddedAhead(
     _ first: [DocumentKind], then: @escaping @Sendable () -> [DocumentKind] = { [] }
   ) {
