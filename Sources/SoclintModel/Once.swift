@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A value computed once, on the thread that first asks for it; threads that ask meanwhile wait
 /// for it.
@@ -7,6 +8,8 @@ package final class Once<Value: Sendable>: @unchecked Sendable {
   private let lock = NSLock()
   private var computed: Value?
   private let compute: @Sendable () -> Value
+  /// Set once `computed` is, so that `isComputed` never takes the lock.
+  private let known = Atomic<Bool>(false)
 
   package init(_ compute: @escaping @Sendable () -> Value) {
     self.compute = compute
@@ -16,6 +19,13 @@ package final class Once<Value: Sendable>: @unchecked Sendable {
   package init(computed value: Value) {
     computed = value
     compute = { value }
+    known.store(true, ordering: .releasing)
+  }
+
+  /// Whether the value is known: false before it is asked for and while it is being computed.
+  /// Never waits.
+  package var isComputed: Bool {
+    known.load(ordering: .acquiring)
   }
 
   package var value: Value {
@@ -24,6 +34,7 @@ package final class Once<Value: Sendable>: @unchecked Sendable {
     if let computed { return computed }
     let made = compute()
     computed = made
+    known.store(true, ordering: .releasing)
     return made
   }
 }

@@ -84,12 +84,11 @@ public struct ProjectLoader: Sendable {
   }
 
   /// The loader of the embedded schemas, which `StructureChecker.embedded` compiles once for
-  /// the whole process. The configuration's is compiled now, since every run reads the
-  /// configuration; the others when first needed. A schema that does not compile is a bug in
+  /// the whole process, each when first needed (or ahead, see
+  /// `StructureChecker.compileEmbeddedAhead`). A schema that does not compile is a bug in
   /// soclint, not in the input, and stops it.
   public static func standard() throws -> ProjectLoader {
-    _ = StructureChecker.embedded.validator(for: .config)
-    return ProjectLoader(checker: .embedded)
+    ProjectLoader(checker: .embedded)
   }
 
   /// Walks up from `directory` to the first folder holding `.soclint.yaml`.
@@ -118,6 +117,37 @@ public struct ProjectLoader: Sendable {
 
   /// Reads and checks the configuration alone, for commands that need nothing else.
   public func loadConfiguration(_ options: Options) throws -> ConfigurationFile {
+    switch try readConfigurationFile(options) {
+    case .final(let config): return config
+    case .parsed(let parsed): return check(parsed)
+    }
+  }
+
+  /// The configuration file read and parsed, its structure not yet checked against its schema.
+  struct ParsedConfiguration {
+    let root: String
+    let file: SourceFile
+    let yaml: YAMLFile
+    /// What reading and parsing found.
+    let findings: [Finding]
+
+    /// The document the configuration is read from, when there is one and nothing stops the
+    /// reading; the check has yet to say whether it is valid.
+    var document: Node? {
+      guard yaml.fatalProblem == nil, !findings.contains(where: { $0.severity == .error }) else { return nil }
+      return yaml.documents.first { !$0.isEmpty }?.root
+    }
+  }
+
+  /// What reading the configuration file gives: the configuration already (a file too large,
+  /// empty or broken) or the parsed file still to check.
+  enum ConfigurationRead {
+    case final(ConfigurationFile)
+    case parsed(ParsedConfiguration)
+  }
+
+  /// Reads and parses the configuration file; throws when it cannot be read at all.
+  func readConfigurationFile(_ options: Options) throws -> ConfigurationRead {
     let configAbsolute = URL(fileURLWithPath: options.configPath).standardizedFileURL.path
     let configDir = (configAbsolute as NSString).deletingLastPathComponent
     let root = FileSystem.realPath(configDir) ?? configDir
@@ -130,21 +160,39 @@ public struct ProjectLoader: Sendable {
     } else {
       read = try ProjectLoader.readConfiguration(configAbsolute, shownAs: options.configPath, root: root)
     }
-    let configBytes: [UInt8]
     switch read {
     case .bytes(let bytes):
-      configBytes = bytes
+      let yaml = loader.load(bytes)
+      let text = String(decoding: Encoding.droppingByteOrderMark(bytes), as: UTF8.self)
+      let file = SourceFile(path: configRelative, text: text, multilineScalars: yaml.multilineScalars)
+      return .parsed(
+        ParsedConfiguration(
+          root: root, file: file, yaml: yaml, findings: ProjectLoader.findings(of: yaml.problems, in: file)))
     case .tooLarge(let size):
       let file = SourceFile(path: configRelative, text: "")
       let message = ProjectLoader.tooLargeMessage(configRelative, size: size)
-      return ConfigurationFile(
-        root: root, file: file, configuration: nil,
-        findings: [Finding(rule: .invalidFile, severity: .error, message: message, range: file.start)])
+      return .final(
+        ConfigurationFile(
+          root: root, file: file, configuration: nil,
+          findings: [Finding(rule: .invalidFile, severity: .error, message: message, range: file.start)]))
     case .unreadable:
       throw LoadError.configUnreadable(options.configPath)
     }
-    let result = readDocuments(path: configRelative, bytes: configBytes, configuration: true, root: root)
-    let file = result.file ?? SourceFile(path: configRelative, text: "")
+  }
+
+  /// The parsed configuration checked: its structure findings, and the typed configuration when
+  /// it has no error (`typed`, when given, is the one already made from the same document).
+  func check(_ parsed: ParsedConfiguration, typed: Configuration? = nil) -> ConfigurationFile {
+    var result = FileResult()
+    result.file = parsed.file
+    result.findings = parsed.findings
+    if parsed.yaml.fatalProblem != nil {
+      markBroken(&result, text: parsed.file.text)
+    } else {
+      readConfiguration(
+        parsed.yaml, parsed.yaml.documents.filter { !$0.isEmpty }, file: parsed.file, into: &result)
+    }
+    let file = parsed.file
     let hasErrors = result.findings.contains { $0.severity == .error }
     guard let document = result.configRoot else {
       let findings =
@@ -157,10 +205,11 @@ public struct ProjectLoader: Sendable {
             range: file.start,
             help: ["start from: version: 1 and frameworks: {soc2: {categories: [security]}}"])
         ]
-      return ConfigurationFile(root: root, file: file, configuration: nil, findings: findings)
+      return ConfigurationFile(root: parsed.root, file: file, configuration: nil, findings: findings)
     }
     return ConfigurationFile(
-      root: root, file: file, configuration: hasErrors ? nil : Configuration(document: document, file: file),
+      root: parsed.root, file: file,
+      configuration: hasErrors ? nil : typed ?? Configuration(document: document, file: file),
       findings: result.findings)
   }
 
@@ -202,22 +251,17 @@ public struct ProjectLoader: Sendable {
   /// Reads the whole project. Throws only when the configuration cannot be read at all; its errors, like
   /// those of every other file, are findings.
   public func load(_ options: Options) throws -> Project {
-    // The configuration first: an invalid one ends the run.
-    let config = try loadConfiguration(options)
+    // The configuration first: an invalid one ends the run, and nothing else is read.
+    let parsed: ParsedConfiguration
+    switch try readConfigurationFile(options) {
+    case .final(let config): return ProjectLoader.unread(config)
+    case .parsed(let p): parsed = p
+    }
+    let (config, reading) = checkAndRead(parsed, options: options)
+    guard let configuration = config.configuration, let reading else { return ProjectLoader.unread(config) }
     let root = config.root
     let configFile = config.file
-    let configRelative = configFile.path
-    guard let configuration = config.configuration else {
-      return Project(
-        root: root, configFile: configFile, configuration: nil, files: [configFile], controls: [], owners: [],
-        catalogs: [], findings: config.findings, ownersIncomplete: true, catalogsIncomplete: true,
-        controlsIncomplete: true, counts: Project.Counts(), policiesIncomplete: true)
-    }
-
-    // The files are read as discovery finds them, then assembled in path order.
-    options.modelCache?.prefetch()
-    let (paths, read, discovery) = discoverAndRead(
-      root: root, configuration: configuration, configRelative: configRelative, options: options)
+    let (paths, read, discovery) = reading
     // Every lookup is done: the pack for the next run can be written.
     options.modelCache?.save()
 
@@ -261,6 +305,42 @@ public struct ProjectLoader: Sendable {
       policies: policies, policiesIncomplete: results.contains { $0.broken.contains(.policy) })
     project.fileResults = results
     return project
+  }
+
+  /// What `discoverAndRead` gives.
+  typealias Reading = (paths: [String], read: [FileResult], discovery: (paths: [String], findings: [Finding]))
+
+  /// The configuration checked and, when it is valid, the project's files found and read.
+  ///
+  /// At the start of a process the configuration's schema is still being compiled (1 to 2 ms,
+  /// the first schema paying for the Swift runtime's first type lookups), and the files are
+  /// found and read meanwhile, by the configuration made from the parsed document: it reads every
+  /// field it takes whatever the document's structure. The check comes after the reading; a
+  /// configuration it refuses ends the run all the same, and what was read is dropped. Once the
+  /// schema is compiled (a language server's later runs), the check comes first, so that a
+  /// configuration being edited does not cost a reading of the project each time.
+  func checkAndRead(_ parsed: ParsedConfiguration, options: Options) -> (ConfigurationFile, Reading?) {
+    func read(by configuration: Configuration) -> Reading {
+      options.modelCache?.prefetch()
+      return discoverAndRead(
+        root: parsed.root, configuration: configuration, configRelative: parsed.file.path, options: options)
+    }
+    guard !checker.isCompiled(.config), let document = parsed.document else {
+      let config = check(parsed)
+      return (config, config.configuration.map(read))
+    }
+    let speculative = Configuration(document: document, file: parsed.file)
+    let reading = read(by: speculative)
+    let config = check(parsed, typed: speculative)
+    return (config, config.configuration == nil ? nil : reading)
+  }
+
+  /// The project of a configuration that ends the run: the configuration alone, with its findings.
+  static func unread(_ config: ConfigurationFile) -> Project {
+    Project(
+      root: config.root, configFile: config.file, configuration: nil, files: [config.file], controls: [],
+      owners: [], catalogs: [], findings: config.findings, ownersIncomplete: true, catalogsIncomplete: true,
+      controlsIncomplete: true, counts: Project.Counts(), policiesIncomplete: true)
   }
 
   /// The files `include` names and those the options add, each read as soon as discovery
@@ -487,12 +567,12 @@ public struct ProjectLoader: Sendable {
     path: String, bytes: [UInt8], root: String, cache: FileResultCache?, modelCache: ModelCache? = nil
   ) -> FileResult {
     guard let cache else {
-      return readDocuments(path: path, bytes: bytes, configuration: false, root: root, modelCache: modelCache)
+      return readDocuments(path: path, bytes: bytes, root: root, modelCache: modelCache)
     }
     let key = FileResultCache.Key(path: path, bytes: bytes)
     if let cached = cache[key] { return cached }
     let result = readDocuments(
-      path: path, bytes: bytes, configuration: false, root: root, modelCache: modelCache)
+      path: path, bytes: bytes, root: root, modelCache: modelCache)
     cache[key] = result
     return result
   }
@@ -536,13 +616,12 @@ public struct ProjectLoader: Sendable {
   /// whose bytes read clean before gets its model from the cache; a file read anew that turns
   /// out clean is kept for the next run.
   func readDocuments(
-    path: String, bytes: [UInt8], configuration: Bool, root projectRoot: String, modelCache: ModelCache? = nil
+    path: String, bytes: [UInt8], root projectRoot: String, modelCache: ModelCache? = nil
   ) -> FileResult {
     var result = FileResult()
     // The text is made only for a file read into nodes: a file read flat, or from the model
     // cache, keeps the bytes read (see `SourceFile`).
     let utf8 = Encoding.droppingByteOrderMark(bytes)
-    let modelCache = configuration ? nil : modelCache
     if let kept = modelCache?.lookup(
       path: path, bytes: bytes,
       { raw in
@@ -556,7 +635,7 @@ public struct ProjectLoader: Sendable {
         modelCache.store(path: path, bytes: bytes, archive: archive)
       }
     }
-    if readsFlat, !configuration,
+    if readsFlat,
       let flat = readFlatControls(path: path, bytes: bytes, utf8: utf8, root: projectRoot)
     {
       result = flat
@@ -572,10 +651,6 @@ public struct ProjectLoader: Sendable {
       return result
     }
     let nonEmpty = yaml.documents.filter { !$0.isEmpty }
-    if configuration {
-      readConfiguration(yaml, nonEmpty, file: file, into: &result)
-      return result
-    }
     if nonEmpty.isEmpty {
       result.findings.append(
         Finding(

@@ -29,10 +29,10 @@ public struct StructureChecker: Sendable {
         EmbeddedSchemas.all[kind.rawValue].map { (kind, $0) }
       }))
 
-  /// Compiles the embedded schemas of `first`, then those `then` gives when asked, in order, on
-  /// a thread of its own, and returns at once. The embedded checker itself is made on that
-  /// thread too: reading the schemas' texts out of the binary and making its tables took 0.3 ms
-  /// on the thread that starts a run.
+  /// Compiles the embedded schemas of the kinds `kinds` gives, in order, on a thread of its own,
+  /// and returns at once. The embedded checker is made on that thread first (reading the
+  /// schemas' texts out of the binary and making its tables took 0.3 ms on the thread that
+  /// starts a run), and `kinds` is asked only then, so that the caller can decide meanwhile.
   ///
   /// The schemas take about 12 M instructions to compile, as much as reading 25 controls: a run
   /// without a cache over a small project would otherwise compile them while every other thread
@@ -40,18 +40,22 @@ public struct StructureChecker: Sendable {
   /// compilation runs beside the reading of the configuration and the discovery of the files;
   /// each schema has a lock of its own, so a thread that needs one before this thread gets to it
   /// compiles it.
-  public static func compileEmbeddedAhead(
-    _ first: [DocumentKind], then: @escaping @Sendable () -> [DocumentKind] = { [] }
-  ) {
+  public static func compileEmbeddedAhead(_ kinds: @escaping @Sendable () -> [DocumentKind]) {
     ThreadStart.detached {
-      for kind in first { _ = embedded.validator(for: kind) }
-      for kind in then() { _ = embedded.validator(for: kind) }
+      let checker = embedded
+      for kind in kinds() { _ = checker.validator(for: kind) }
     }
   }
 
   /// The compiled schema of `kind`, or nil when the checker has none.
   public func validator(for kind: DocumentKind) -> JSONSchemaValidator? {
     schemas.validator(for: kind)
+  }
+
+  /// Whether checking a document of `kind` can start at once: its schema is compiled, or it has
+  /// none. False while another thread compiles it.
+  public func isCompiled(_ kind: DocumentKind) -> Bool {
+    schemas.isCompiled(kind)
   }
 
   /// The compiled schema of each kind.
@@ -83,6 +87,8 @@ public struct StructureChecker: Sendable {
     }
 
     func validator(for kind: DocumentKind) -> JSONSchemaValidator? { slots[kind]?.value }
+
+    func isCompiled(_ kind: DocumentKind) -> Bool { slots[kind]?.isComputed ?? true }
   }
 
   /// The structure findings of a document checked as `kind`; with `keeping`, only those of

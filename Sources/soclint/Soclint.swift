@@ -107,13 +107,14 @@ enum Main {
   /// prints stays the same.
   static func lintFastPath() -> LintRequest? {
     guard CommandLine.argc > 1, strcmp(CommandLine.unsafeArgv[1]!, "lint") == 0 else { return nil }
-    // Every `lint` reads the configuration: its schema is compiled on the other core while the
-    // command line is read and the configuration found, and then, without a cache, the others
-    // while the project's files are found. With a cache, most files need no schema, and those
-    // that do compile theirs when first met. One thread, so that it never takes the core the
-    // discovery runs on.
-    StructureChecker.compileEmbeddedAhead([.config]) {
-      Main.aheadPlan.load(ordering: .acquiring) == Main.cachedRun ? [] : DocumentKind.declarable
+    // The schemas are compiled on the other core while the command line is read and the
+    // project's files are found: without a cache, those of the files first, then the
+    // configuration's, which the loader checks once the files are read. With a cache, most files
+    // need no schema, and those that do compile theirs when first met. One thread, so that it
+    // never takes the core the discovery runs on.
+    StructureChecker.compileEmbeddedAhead {
+      Main.aheadPlan.load(ordering: .acquiring) == Main.cachedRun
+        ? [.config] : DocumentKind.declarable + [.config]
     }
     let arguments = Array(CommandLine.arguments.dropFirst())
     guard let request = LintRequest(fastArguments: Array(arguments.dropFirst())) else {

@@ -19,24 +19,25 @@ import Testing
     return checker.check(root, kind: .control, file: SourceFile(path: "c.yaml", text: document))
   }
 
-  /// The schemas compiled ahead are compiled on a thread of its own, `first` before `then` is
-  /// asked for the rest, which it asks once; the embedded checker then has each of them.
-  @Test func schemasCompiledAheadAskForTheRestOnceAfterTheFirst() {
+  /// The schemas compiled ahead are compiled on a thread of its own, which asks for their kinds
+  /// once; the embedded checker then has each of them compiled.
+  @Test func schemasCompiledAheadAreAskedForOnceOnTheirOwnThread() {
     let asked = DispatchSemaphore(value: 0)
     let calls = Mutex(0)
     let caller = pthread_self()
     let onOtherThread = Mutex(false)
-    StructureChecker.compileEmbeddedAhead([.config]) {
+    StructureChecker.compileEmbeddedAhead {
       calls.withLock { $0 += 1 }
       onOtherThread.withLock { $0 = pthread_equal(pthread_self(), caller) == 0 }
       asked.signal()
-      return [.owners]
+      return [.config, .owners]
     }
     #expect(asked.wait(timeout: .now() + 30) == .success)
     #expect(calls.withLock { $0 } == 1)
     #expect(onOtherThread.withLock { $0 })
     #expect(StructureChecker.embedded.validator(for: .config) != nil)
     #expect(StructureChecker.embedded.validator(for: .owners) != nil)
+    #expect(StructureChecker.embedded.isCompiled(.config))
   }
 
   @Test func aKeyAgainstTwoNameRulesGetsOneFinding() throws {
