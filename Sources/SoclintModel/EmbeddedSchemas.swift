@@ -13,6 +13,18 @@ public enum EmbeddedSchemas {
     "coverage": text(PackageResources.coverage_schema_json),
   ]
 
+  /// The schema of documents of `kind`, made alone: `all` makes seven strings, two of them (the
+  /// output schemas, half of the bytes) never used by a lint, on the thread that starts it.
+  public static func text(for kind: DocumentKind) -> String {
+    switch kind {
+    case .control: return text(PackageResources.control_schema_json)
+    case .owners: return text(PackageResources.owners_schema_json)
+    case .catalog: return text(PackageResources.catalog_schema_json)
+    case .policy: return text(PackageResources.policy_schema_json)
+    case .config: return text(PackageResources.config_schema_json)
+    }
+  }
+
   private static func text(_ bytes: [UInt8]) -> String {
     // The line break is dropped from the bytes: `dropLast` on the String walked every character
     // of the schema from its start, 600,000 instructions a schema at every start of soclint.

@@ -25,9 +25,7 @@ public struct StructureChecker: Sendable {
   public static let embedded = StructureChecker(
     validators: [:],
     compilingOnFirstUse: Dictionary(
-      uniqueKeysWithValues: DocumentKind.allCases.compactMap { kind in
-        EmbeddedSchemas.all[kind.rawValue].map { (kind, $0) }
-      }))
+      uniqueKeysWithValues: DocumentKind.allCases.map { ($0, EmbeddedSchemas.text(for: $0)) }))
 
   /// Compiles the embedded schemas of the kinds `kinds` gives, in order, on a thread of its own,
   /// and returns at once. The embedded checker is made on that thread first (reading the

@@ -37,6 +37,12 @@ import Testing
     #expect(Set(EmbeddedSchemas.all.keys.map { "\($0).schema.json" }) == Set(Self.schemaFiles))
   }
 
+  /// The schema of each kind of document, made alone, is the one of that name among them all.
+  @Test(arguments: DocumentKind.allCases)
+  func eachKindHasItsSchema(_ kind: DocumentKind) {
+    #expect(EmbeddedSchemas.text(for: kind) == EmbeddedSchemas.all[kind.rawValue])
+  }
+
   /// soclint's own validator accepts every schema (it refuses keywords it does not support).
   @Test(arguments: schemaFiles)
   func validatorCompilesTheSchema(_ name: String) throws {

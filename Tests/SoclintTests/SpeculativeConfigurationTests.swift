@@ -21,9 +21,7 @@ import Testing
     StructureChecker(
       validators: [:],
       compilingOnFirstUse: Dictionary(
-        uniqueKeysWithValues: DocumentKind.allCases.compactMap { kind in
-          EmbeddedSchemas.all[kind.rawValue].map { (kind, $0) }
-        }))
+        uniqueKeysWithValues: DocumentKind.allCases.map { ($0, EmbeddedSchemas.text(for: $0)) }))
   }
 
   @Test func thereAreFixturesWithValidAndInvalidConfigurations() throws {
