@@ -251,7 +251,8 @@ public struct ProjectLoader: Sendable {
   /// Reads the whole project. Throws only when the configuration cannot be read at all; its errors, like
   /// those of every other file, are findings.
   public func load(_ options: Options) throws -> Project {
-    // The configuration first: an invalid one ends the run, and nothing else is read.
+    // The configuration first: an invalid one ends the run with its own findings alone (read
+    // before or after the files: see `checkAndRead`).
     let parsed: ParsedConfiguration
     switch try readConfigurationFile(options) {
     case .final(let config): return ProjectLoader.unread(config)
