@@ -184,19 +184,7 @@ public final class ModelCache: @unchecked Sendable {
   /// run paid for a full leak scan).
   func prefetch() {
     #if canImport(Glibc)
-      let context = Unmanaged.passRetained(self).toOpaque()
-      var thread = pthread_t()
-      let started = pthread_create(
-        &thread, nil,
-        { context in
-          let cache = Unmanaged<ModelCache>.fromOpaque(context!).takeRetainedValue()
-          cache.loadOnce()
-          return nil
-        }, context)
-      guard started == 0 else {
-        Unmanaged<ModelCache>.fromOpaque(context).release()
-        return
-      }
+      guard let thread = ThreadStart.joinable({ [self] in loadOnce() }) else { return }
       lock.lock()
       prefetching = thread
       lock.unlock()
