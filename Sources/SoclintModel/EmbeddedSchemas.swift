@@ -3,15 +3,11 @@
 /// byte.
 public enum EmbeddedSchemas {
   /// Schema name (the file name without .schema.json) to its text, less the final line break.
-  public static let all: [String: String] = [
-    "control": text(PackageResources.control_schema_json),
-    "owners": text(PackageResources.owners_schema_json),
-    "catalog": text(PackageResources.catalog_schema_json),
-    "policy": text(PackageResources.policy_schema_json),
-    "config": text(PackageResources.config_schema_json),
-    "findings": text(PackageResources.findings_schema_json),
-    "coverage": text(PackageResources.coverage_schema_json),
-  ]
+  public static let all: [String: String] = Dictionary(
+    uniqueKeysWithValues: DocumentKind.allCases.map { ($0.rawValue, text(for: $0)) } + [
+      ("findings", text(PackageResources.findings_schema_json)),
+      ("coverage", text(PackageResources.coverage_schema_json)),
+    ])
 
   /// The schema of documents of `kind`, made alone: `all` makes seven strings, two of them (the
   /// output schemas, half of the bytes) never used by a lint, on the thread that starts it.
