@@ -67,6 +67,16 @@ package enum FileSystem {
     // on the one thread that works before the first file is read.
     var bytes: [UInt8] = []
     var listed: [ListedName] = []
+    // Made about the folder's size at once, from the size its file system gives (ext4: about 24
+    // bytes an entry of a dozen letters; tmpfs 20; btrfs twice the names' bytes), as grown by
+    // doubling they were 1.7 MB of fresh pages for a folder of 10,000 controls. A guess too
+    // small grows as before; one too large costs address space, not pages, until written.
+    var folder = stat()
+    if fstat(dirfd(dir), &folder) == 0, folder.st_size > 0 {
+      let guess = min(Int(folder.st_size) / 20, 1 << 16)
+      listed.reserveCapacity(guess)
+      bytes.reserveCapacity(guess * 16)
+    }
     let nameOffset = MemoryLayout<dirent>.offset(of: \.d_name)!
     while let entry = readdir(dir) {
       let name = UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: UInt8.self)

@@ -24,7 +24,7 @@ public struct TextReporter: Reporter {
       $0..<min($0 + TextReporter.chunkSize, findings.count)
     }
     let jobs = findings.count > TextReporter.chunkSize ? ProcessInfo.processInfo.activeProcessorCount : 1
-    return ParallelMap.map(chunks, jobs: jobs) { chunk -> String in
+    let parts = ParallelMap.map(chunks, jobs: jobs) { chunk -> String in
       var out = ""
       // About 200 bytes a finding with its snippet: room for them all at once, where growing
       // the text as it came copied it again and again.
@@ -38,7 +38,13 @@ public struct TextReporter: Reporter {
         out += render(f, context: context, withSnippetAndHelp: !repeated)
       }
       return out
-    }.joined()
+    }
+    // Joined into a text made at its size: `joined()` grew it by doubling, a megabyte of fresh
+    // pages for 600 KB of text on 10,000 controls.
+    var text = ""
+    text.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count })
+    for part in parts { text += part }
+    return text
   }
 
   /// Findings rendered by one task.

@@ -43,6 +43,7 @@ struct SuppressionEngine {
   ) -> (kept: [Finding], silenced: [(finding: Finding, suppression: Suppression)]) {
     var used = Set<String>()  // "path#index"
     var kept: [Finding] = []
+    kept.reserveCapacity(findings.count)
     var silenced: [(finding: Finding, suppression: Suppression)] = []
     for f in findings {
       if let i = silencer(of: f), let list = byPath[f.range.path] {

@@ -123,6 +123,12 @@ import Testing
     #expect(run.stdout.contains("error: control AC-01 has no last_reviewed date [missing-review]"))
     let rules = try await Support.run(["rules", "--format", "json"], in: dir)
     #expect(rules.stdout.contains("\"severity\" : \"error\""))
+    // The same finding with its rule turned off: gone, and the run clean.
+    let off = config.replacingOccurrences(of: "missing-review: error", with: "missing-review: off")
+    try off.write(to: dir.appendingPathComponent(".soclint.yaml"), atomically: true, encoding: .utf8)
+    let quiet = try await Support.run(["lint"], in: dir)
+    #expect(quiet.status == 0, "\(quiet.stdout)")
+    #expect(!quiet.stdout.contains("[missing-review]"), "\(quiet.stdout)")
   }
 
   @Test func initWritesARepositoryThatLintsAndNeverOverwrites() async throws {
