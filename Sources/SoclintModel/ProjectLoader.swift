@@ -352,9 +352,11 @@ public struct ProjectLoader: Sendable {
   ) -> (paths: [String], read: [FileResult], discovery: (paths: [String], findings: [Finding])) {
     var discovered: [String] = []
     var findings: [Finding] = []
-    // Each file is opened relative to the root's folder (see `FileSystem.readUnlinked`).
+    // Each file is opened by its name under its folder's descriptor, the folders under the
+    // root's (see `FolderDescriptors`).
     let rootFolder = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     defer { if rootFolder >= 0 { close(rootFolder) } }
+    let folders = FolderDescriptors(root: rootFolder)
     let (paths, read) = ParallelMap.map(
       jobs: options.jobs,
       feeding: { feed in
@@ -370,7 +372,7 @@ public struct ProjectLoader: Sendable {
           feed(rel)
         }
       }, sortedBy: { $0.precedesInBytes($1) },
-      { rel in readOne(rel, root: root, rootFolder: rootFolder, options: options) })
+      { rel in readOne(rel, root: root, folders: folders, options: options) })
     return (paths, read, (discovered, findings))
   }
 
@@ -391,11 +393,12 @@ public struct ProjectLoader: Sendable {
   }
 
   /// One file: from its open buffer when the options hold one, else from the disk.
-  func readOne(_ rel: String, root: String, rootFolder: Int32 = -1, options: Options) -> FileResult {
+  func readOne(_ rel: String, root: String, folders: FolderDescriptors? = nil, options: Options) -> FileResult
+  {
     let absolute = FileSystem.join(root, rel)
     guard !options.overrides.isEmpty, let bytes = options.overrides[absolute] else {
       return readFile(
-        rel: rel, absolute: absolute, root: root, rootFolder: rootFolder, cache: options.cache,
+        rel: rel, absolute: absolute, root: root, folders: folders, cache: options.cache,
         modelCache: options.modelCache)
     }
     // A buffer is held to the same limit as a file.
@@ -505,10 +508,11 @@ public struct ProjectLoader: Sendable {
     return findings
   }
 
-  /// One file from the disk: opened as `rel` under `rootFolder` when that is an open descriptor
-  /// of the root, else by its absolute path.
+  /// One file from the disk: opened by its name under its folder's descriptor when `folders` has
+  /// one, else by its absolute path.
   func readFile(
-    rel: String, absolute: String, root: String, rootFolder: Int32 = -1, cache: FileResultCache? = nil,
+    rel: String, absolute: String, root: String, folders: FolderDescriptors? = nil,
+    cache: FileResultCache? = nil,
     modelCache: ModelCache? = nil
   ) -> FileResult {
     func invalid(_ message: String) -> FileResult {
@@ -522,7 +526,7 @@ public struct ProjectLoader: Sendable {
       r.counts.files = 1
       return r
     }
-    let relative = rootFolder >= 0 ? (folder: rootFolder, path: rel) : nil
+    let relative = folders?.location(of: rel)
     switch FileSystem.readUnlinked(atAbsolute: absolute, relative: relative, limit: ProjectLoader.maxFileSize)
     {
     case .read(let read):

@@ -1,0 +1,70 @@
+import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Open descriptors of the folders a reading opens files in, each opened once under the
+/// project's root, so that a file is opened by its name alone under its folder's descriptor.
+///
+/// Opened under the root's descriptor as `Controls/generated/GEN-00001.yaml`, each of 10,000
+/// files had the kernel look up `Controls` and `generated` again: opening and closing them took
+/// 20 ms against 18.4 ms by name under the folder (a C program, five runs each). A folder's
+/// path is resolved once, as each file's path was (its links followed, as before; the file
+/// itself is still opened without following a link). Where a folder cannot be opened, its files
+/// are opened under the root as before, and fail or not as they did.
+///
+/// At most `limit` folders are held open, and none is closed before the reading ends (a
+/// descriptor closed while another thread opens a file under it could be reused for another
+/// folder): the files of further folders are opened under the root, so a project of thousands
+/// of folders does not run out of descriptors.
+final class FolderDescriptors: Sendable {
+  static let limit = 64
+  private let root: Int32
+  private struct State {
+    /// Folders by their project-relative path; -1 for one opened under the root instead.
+    var opened: [String: Int32] = [:]
+    /// How many descriptors `opened` holds.
+    var held = 0
+    /// The last folder asked for: files come folder by folder, so most asks hit it.
+    var last: (path: String, descriptor: Int32)? = nil
+  }
+  private let state = Mutex(State())
+
+  /// Descriptors under `root`, an open descriptor of the project's root folder (or -1, when
+  /// every file is opened by its absolute path).
+  init(root: Int32) {
+    self.root = root
+  }
+
+  /// Where to open the file at `rel` (project-relative): a folder's descriptor and the file's
+  /// path under it; nil when there is no root descriptor.
+  func location(of rel: String) -> (folder: Int32, path: String)? {
+    guard root >= 0 else { return nil }
+    let bytes = rel.utf8
+    guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return (root, rel) }
+    let folder = String(rel[..<slash])
+    let name = String(rel[rel.index(after: slash)...])
+    let descriptor = state.withLock { state -> Int32 in
+      if let last = state.last, last.path == folder { return last.descriptor }
+      let descriptor: Int32
+      if let known = state.opened[folder] {
+        descriptor = known
+      } else {
+        descriptor =
+          state.held < FolderDescriptors.limit ? openat(root, folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1
+        if descriptor >= 0 { state.held += 1 }
+        state.opened[folder] = descriptor
+      }
+      state.last = (folder, descriptor)
+      return descriptor
+    }
+    return descriptor >= 0 ? (descriptor, name) : (root, rel)
+  }
+
+  deinit {
+    state.withLock { state in
+      for descriptor in state.opened.values where descriptor >= 0 { close(descriptor) }
+    }
+  }
+}
