@@ -186,6 +186,19 @@ package enum FileSystem {
     case notAFile(EntryType)
   }
 
+  /// An open descriptor of the folder at `path` (absolute, or relative to `folder` when that is
+  /// an open descriptor), to open files under; -1 when it cannot be opened. Links on the way
+  /// are followed, as a path is; the caller closes it (`closeFolder`).
+  package static func openFolder(_ path: String, under folder: Int32 = AT_FDCWD) -> Int32 {
+    guard isRepresentable(path) else { return -1 }
+    return openat(folder, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+  }
+
+  /// Closes a descriptor from `openFolder`.
+  package static func closeFolder(_ descriptor: Int32) {
+    if descriptor >= 0 { close(descriptor) }
+  }
+
   /// A regular file's bytes when the path names one itself, not through a link. The file is
   /// opened with O_NOFOLLOW and checked with fstat on the open descriptor: one walk of the path
   /// where an lstat and then an open took two (a tenth of the system time of a cached run over

@@ -52,7 +52,7 @@ final class FolderDescriptors: Sendable {
         descriptor = known
       } else {
         descriptor =
-          state.held < FolderDescriptors.limit ? openat(root, folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1
+          state.held < FolderDescriptors.limit ? FileSystem.openFolder(folder, under: root) : -1
         if descriptor >= 0 { state.held += 1 }
         state.opened[folder] = descriptor
       }
@@ -64,7 +64,7 @@ final class FolderDescriptors: Sendable {
 
   deinit {
     state.withLock { state in
-      for descriptor in state.opened.values where descriptor >= 0 { close(descriptor) }
+      for descriptor in state.opened.values { FileSystem.closeFolder(descriptor) }
     }
   }
 }

@@ -354,8 +354,8 @@ public struct ProjectLoader: Sendable {
     var findings: [Finding] = []
     // Each file is opened by its name under its folder's descriptor, the folders under the
     // root's (see `FolderDescriptors`).
-    let rootFolder = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-    defer { if rootFolder >= 0 { close(rootFolder) } }
+    let rootFolder = FileSystem.openFolder(root)
+    defer { FileSystem.closeFolder(rootFolder) }
     let folders = FolderDescriptors(root: rootFolder)
     let (paths, read) = ParallelMap.map(
       jobs: options.jobs,
