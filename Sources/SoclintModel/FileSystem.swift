@@ -205,16 +205,18 @@ package enum FileSystem {
   /// 10,000 files), and no moment between the check and the open in which the path could become a
   /// link. O_NONBLOCK keeps a FIFO from waiting for a writer; nothing but a regular file is read.
   ///
-  /// With `relative`, the file is opened as that path under that open folder (which must be the
-  /// folder `path` is in, or one above it): the kernel then walks only the components below the
-  /// folder, where each of ten thousand files walked the project root's own components again
-  /// (a quarter of the time spent opening them). `path` names the file in what is reported.
+  /// With `relative`, the file is opened as the part of that path from that UTF-8 offset on,
+  /// under that open folder (which must be the folder `path` is in, or one above it): the kernel
+  /// then walks only the components below the folder, where each of ten thousand files walked
+  /// the project root's own components again (a quarter of the time spent opening them). `path`
+  /// names the file in what is reported.
   package static func readUnlinked(
-    atAbsolute path: String, relative: (folder: Int32, path: String)? = nil, limit: Int
+    atAbsolute path: String, relative: (folder: Int32, path: String, from: Int)? = nil, limit: Int
   ) -> UnlinkedRead {
     guard isRepresentable(path) else { return .notAFile(.missing) }
     let flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW | O_NOCTTY
-    let fd = relative.map { openat($0.folder, $0.path, flags) } ?? open(path, flags)
+    let fd =
+      relative.map { r in r.path.withCString { openat(r.folder, $0 + r.from, flags) } } ?? open(path, flags)
     guard fd >= 0 else {
       switch errno {
       case ELOOP: return .notAFile(.link)

@@ -526,7 +526,7 @@ public struct ProjectLoader: Sendable {
       r.counts.files = 1
       return r
     }
-    let relative = folders?.location(of: rel)
+    let relative = folders?.location(of: rel).map { (folder: $0.folder, path: rel, from: $0.from) }
     switch FileSystem.readUnlinked(atAbsolute: absolute, relative: relative, limit: ProjectLoader.maxFileSize)
     {
     case .read(let read):

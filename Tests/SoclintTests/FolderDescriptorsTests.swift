@@ -7,14 +7,19 @@ import Testing
 /// Files are opened by name under their folder's descriptor; these hold the descriptors to the
 /// folders they stand for, and every file to the same bytes however it is opened.
 @Suite struct FolderDescriptorsTests {
-  /// The bytes of `path` under `folder`, as the reading opens it.
-  func contents(_ location: (folder: Int32, path: String)) -> String? {
-    let fd = openat(location.folder, location.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+  /// The text of the file `rel` opened at `location`, as the reading opens it.
+  func contents(_ rel: String, _ location: (folder: Int32, from: Int)) -> String? {
+    let fd = openat(location.folder, under(rel, location), O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
     var buffer = [UInt8](repeating: 0, count: 256)
     let n = read(fd, &buffer, buffer.count)
     return n < 0 ? nil : String(decoding: buffer[..<n], as: UTF8.self)
+  }
+
+  /// The part of `rel` opened under the location's folder.
+  func under(_ rel: String, _ location: (folder: Int32, from: Int)) -> String {
+    String(decoding: rel.utf8.dropFirst(location.from), as: UTF8.self)
   }
 
   func project(_ files: [String]) throws -> URL {
@@ -29,7 +34,11 @@ import Testing
   }
 
   @Test func eachFileIsOpenedByNameUnderItsOwnFolder() throws {
-    let files = ["top.yaml", "Controls/a.yaml", "Controls/b.yaml", "Controls/deep/c.yaml", "Other/a.yaml"]
+    // Folders one after the other whose paths share a start, or a length: each is its own.
+    let files = [
+      "top.yaml", "Controls/a.yaml", "Controls2/a.yaml", "Controls/b.yaml", "Controlz/a.yaml",
+      "Controls/deep/c.yaml", "Other/a.yaml",
+    ]
     let root = try project(files)
     let rootFolder = open(root.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     defer { close(rootFolder) }
@@ -38,8 +47,8 @@ import Testing
       let location = try #require(folders.location(of: path))
       // Each file holds its own path, so a descriptor of the wrong folder reads another text,
       // or nothing.
-      #expect(contents(location) == path, "\(path) opened as \(location.path)")
-      #expect(location.path == (path.split(separator: "/").last.map(String.init) ?? path))
+      #expect(contents(path, location) == path, "\(path) opened as \(under(path, location))")
+      #expect(under(path, location) == (path.split(separator: "/").last.map(String.init) ?? path))
       #expect((location.folder == rootFolder) == !path.contains("/"), "\(path)")
     }
     // The folders of the same name under different parents are different folders.
@@ -55,10 +64,10 @@ import Testing
     var underTheRoot = 0
     for path in files {
       let location = try #require(folders.location(of: path))
-      #expect(contents(location) == path)
+      #expect(contents(path, location) == path)
       if location.folder == rootFolder {
         underTheRoot += 1
-        #expect(location.path == path)
+        #expect(location.from == 0)
       }
     }
     #expect(underTheRoot == 5)
@@ -73,8 +82,8 @@ import Testing
     // it did when every file was opened under the root.
     for path in ["plain.yaml/x.yaml", "missing/x.yaml"] {
       let location = try #require(folders.location(of: path))
-      #expect(location.folder == rootFolder && location.path == path)
-      #expect(contents(location) == nil)
+      #expect(location.folder == rootFolder && location.from == 0)
+      #expect(contents(path, location) == nil)
     }
     #expect(FolderDescriptors(root: -1).location(of: "a/b.yaml") == nil)
   }
