@@ -30,6 +30,8 @@ final class FolderDescriptors: Sendable {
     var opened: [String: Int32] = [:]
     /// How many descriptors `opened` holds.
     var held = 0
+    /// Whether `closeAll` has run: files are then opened by their absolute paths.
+    var closed = false
     /// The last folder asked for: files come folder by folder, so most asks hit it.
     var last: (path: String, descriptor: Int32)? = nil
   }
@@ -47,8 +49,11 @@ final class FolderDescriptors: Sendable {
   /// folder is new: a folder path and a name made for each file were 2,200 instructions a file.
   func location(of rel: String) -> (folder: Int32, from: Int)? {
     guard root >= 0 else { return nil }
-    guard let slash = FolderDescriptors.lastSlash(in: rel), slash > 0 else { return (root, 0) }
-    let descriptor = state.withLock { state -> Int32 in
+    let slash = FolderDescriptors.lastSlash(in: rel) ?? 0
+    // nil once closed; -1 for a file opened under the root.
+    let descriptor = state.withLock { state -> Int32? in
+      if state.closed { return nil }
+      if slash == 0 { return -1 }
       if let last = state.last, FolderDescriptors.isPrefix(last.path, of: rel, count: slash) {
         return last.descriptor
       }
@@ -65,7 +70,22 @@ final class FolderDescriptors: Sendable {
       state.last = (folder, descriptor)
       return descriptor
     }
+    guard let descriptor else { return nil }
     return descriptor >= 0 ? (descriptor, slash + 1) : (root, 0)
+  }
+
+  /// Closes every folder's descriptor, once the reading is done: a reading thread that starts
+  /// later (see `ParallelMap.map(jobs:feeding:sortedBy:_:)`) takes nothing, and any later ask
+  /// gets nil, so that no file is opened under a descriptor closed and perhaps reused. Without
+  /// it the descriptors stayed open until such a late thread let go of the reading.
+  func closeAll() {
+    state.withLock { state in
+      for descriptor in state.opened.values { FileSystem.closeFolder(descriptor) }
+      state.opened = [:]
+      state.last = nil
+      state.held = 0
+      state.closed = true
+    }
   }
 
   /// The UTF-8 offset of the last `/` in `path`.
@@ -82,8 +102,6 @@ final class FolderDescriptors: Sendable {
   }
 
   deinit {
-    state.withLock { state in
-      for descriptor in state.opened.values { FileSystem.closeFolder(descriptor) }
-    }
+    closeAll()
   }
 }

@@ -355,8 +355,11 @@ public struct ProjectLoader: Sendable {
     // Each file is opened by its name under its folder's descriptor, the folders under the
     // root's (see `FolderDescriptors`).
     let rootFolder = FileSystem.openFolder(root)
-    defer { FileSystem.closeFolder(rootFolder) }
     let folders = FolderDescriptors(root: rootFolder)
+    defer {
+      folders.closeAll()
+      FileSystem.closeFolder(rootFolder)
+    }
     let (paths, read) = ParallelMap.map(
       jobs: options.jobs,
       feeding: { feed in

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import SoclintRules
 import Testing
 
 @testable import SoclintModel
@@ -55,6 +56,31 @@ import Testing
     #expect(folders.location(of: "Controls/a.yaml")?.folder != folders.location(of: "Other/a.yaml")?.folder)
   }
 
+  /// The descriptors this process holds open on something inside `folder`. Other tests run at
+  /// the same time, so only those under this test's own folder are counted.
+  func descriptors(inside folder: URL) -> Int {
+    let prefix = folder.resolvingSymlinksInPath().path + "/"
+    let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+    return open.filter { fd in
+      let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(fd)")
+      return target.map { ($0 + "/").hasPrefix(prefix) } ?? false
+    }.count
+  }
+
+  @Test func aLoadLeavesNoFolderOpen() throws {
+    let root = try Support.write(
+      Example([
+        ("Controls/a/one.yaml", Example.goodControl),
+        ("Controls/b/two.yaml", Example.goodControl.replacingOccurrences(of: "AC-01", with: "AC-02")),
+      ]).project)
+    for _ in 0..<3 {
+      let result = try Support.lint(root)
+      #expect(result.project.controls.count == 2)
+      #expect(result.findings.allSatisfy { $0.severity != .error }, "\(result.findings)")
+    }
+    #expect(descriptors(inside: root) == 0)
+  }
+
   @Test func beyondTheLimitFilesAreOpenedUnderTheRoot() throws {
     let files = (0..<(FolderDescriptors.limit + 5)).map { "F\($0)/x.yaml" }
     let root = try project(files)
@@ -86,5 +112,8 @@ import Testing
       #expect(contents(path, location) == nil)
     }
     #expect(FolderDescriptors(root: -1).location(of: "a/b.yaml") == nil)
+    // Once closed, nothing is opened under a descriptor that may have been reused.
+    folders.closeAll()
+    #expect(folders.location(of: "plain.yaml") == nil && folders.location(of: "a/b.yaml") == nil)
   }
 }
