@@ -4,10 +4,6 @@ import Synchronization
   import Glibc
 #endif
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// Open descriptors of the folders a reading opens files in, each opened once under the
 /// project's root, so that a file is opened by its name alone under its folder's descriptor.
 ///
