@@ -1,3 +1,4 @@
+import SoclintDiagnostics
 import Synchronization
 
 #if canImport(Glibc)
@@ -86,15 +87,15 @@ final class FolderDescriptors: Sendable {
 
   /// The UTF-8 offset of the last `/` in `path`.
   private static func lastSlash(in path: String) -> Int? {
-    var path = path
-    return path.withUTF8 { $0.lastIndex(of: UInt8(ascii: "/")) }
+    path.withBorrowedUTF8 { $0.lastIndex(of: UInt8(ascii: "/")) }
   }
 
   /// Whether `folder` is the first `count` bytes of `path`.
   private static func isPrefix(_ folder: String, of path: String, count: Int) -> Bool {
     guard folder.utf8.count == count else { return false }
-    var (folder, path) = (folder, path)
-    return folder.withUTF8 { f in path.withUTF8 { p in memcmp(f.baseAddress!, p.baseAddress!, count) == 0 } }
+    return folder.withBorrowedUTF8 { f in
+      path.withBorrowedUTF8 { p in memcmp(f.baseAddress!, p.baseAddress!, count) == 0 }
+    }
   }
 
   deinit {
