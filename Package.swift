@@ -3,7 +3,8 @@ import PackageDescription
 
 // soclint's allocator is jemalloc unless SOCLINT_SYSTEM_MALLOC is set (see "Why jemalloc" in the
 // README): the escape hatch for a machine without libjemalloc-dev.
-let jemalloc: [Target.Dependency] = Context.environment["SOCLINT_SYSTEM_MALLOC"] == nil ? ["CJemalloc"] : []
+let jemalloc: [Target.Dependency] =
+  Context.environment["SOCLINT_SYSTEM_MALLOC"] == nil ? ["CJemalloc", "JemallocOptions"] : []
 
 let package = Package(
   name: "soclint",
@@ -34,6 +35,8 @@ let package = Package(
       pkgConfig: "jemalloc",
       providers: [.apt(["libjemalloc-dev"]), .brew(["jemalloc"])]
     ),
+    // The options jemalloc starts with, linked into the executable (see its options.c).
+    .target(name: "JemallocOptions"),
     // Layers, from the bottom: each knows only those below it.
     .target(name: "SoclintYAML", dependencies: ["CYAML"]),
     .target(name: "SoclintSchema", dependencies: ["SoclintYAML"]),
