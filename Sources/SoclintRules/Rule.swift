@@ -228,6 +228,9 @@ public protocol Rule: Sendable {
   static var description: RuleDescription { get }
   /// The controls `check(_:in:report:)` is given; nil for a rule that checks no control alone.
   static var eachControl: ControlSelection? { get }
+  /// Whether `check(_:report:)` walks the index of mapped ids (`LintContext.mappedIDs`): the
+  /// linter runs such rules after the index is built, not while another thread builds it.
+  static var readsMappedIDs: Bool { get }
   init()
   /// Checks one control of `eachControl`; what it finds may not depend on any other control.
   func check(_ control: Control, in context: LintContext, report: inout [Finding])
@@ -238,6 +241,9 @@ public protocol Rule: Sendable {
 extension Rule {
   /// No control is checked alone.
   public static var eachControl: ControlSelection? { nil }
+
+  /// The index of mapped ids is not read.
+  public static var readsMappedIDs: Bool { false }
 
   /// Nothing to find in one control alone.
   public func check(_ control: Control, in context: LintContext, report: inout [Finding]) {}

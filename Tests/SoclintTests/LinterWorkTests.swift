@@ -10,22 +10,50 @@ import Testing
 /// it finds may not depend on how the work is cut or how many threads share it.
 @Suite struct LinterWorkTests {
   @Test func theWorkCoversEveryRuleAndEveryControlOnce() {
+    let readers = Set(Registry.checkers.indices.filter { type(of: Registry.checkers[$0]).readsMappedIDs })
+    #expect(!readers.isEmpty)
     for count in [0, 1, 63, 64, 65, 200] {
       for slice in [1, 7, 64] {
         let work = Linter.RuleWork.plan(controls: count, slice: slice)
         var rules: [Int] = []
         var controls: [Int] = []
+        var indexBuilt = 0
         for item in work {
           switch item {
-          case .rule(let i): rules.append(i)
+          case .mappedIDs:
+            #expect(rules.isEmpty && controls.isEmpty, "the index is built before anything else")
+            indexBuilt += 1
+          case .rule(let i):
+            // A rule that reads the index comes after every control, so that the index is built
+            // by then; the others come before the controls.
+            if readers.contains(i) {
+              #expect(controls.count == count, "rule \(i) reads the index: after every control")
+            } else {
+              #expect(controls.isEmpty, "rule \(i) comes before the controls")
+            }
+            rules.append(i)
           case .controls(let range):
             #expect(range.count <= slice && !range.isEmpty)
             controls += range
           }
         }
-        #expect(rules == Array(Registry.checkers.indices))
+        #expect(indexBuilt == 1)
+        #expect(rules.sorted() == Array(Registry.checkers.indices))
         #expect(controls == Array(0..<count), "\(count) controls in slices of \(slice)")
       }
+    }
+  }
+
+  /// A rule that walks the index of mapped ids says so, or the linter may run it while another
+  /// thread builds the index (correct, but a thread waits); a rule that says so reads it. Read
+  /// from the rules' sources, one rule a file.
+  @Test func theRulesThatReadTheIndexOfMappedIDsSaySo() throws {
+    let folder = Support.packageRoot.appendingPathComponent("Sources/SoclintRules/Rules")
+    for rule in Registry.checkers {
+      let name = String(describing: type(of: rule))
+      let source = try String(
+        contentsOf: folder.appendingPathComponent("\(name).swift"), encoding: .utf8)
+      #expect(source.contains("context.mappedIDs") == type(of: rule).readsMappedIDs, "\(name)")
     }
   }
 

@@ -19,6 +19,8 @@ struct OutOfScopeRequirement: Rule {
     ],
     passing: [Example(control: Example.goodControl)])
 
+  static let readsMappedIDs = true
+
   func check(_ context: LintContext, report: inout [Finding]) {
     guard !context.project.catalogsIncomplete else { return }
     // A requirement's scope is the same for every control that maps it: judged once each, by

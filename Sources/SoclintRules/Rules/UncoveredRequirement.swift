@@ -28,6 +28,8 @@ struct UncoveredRequirement: Rule {
     ],
     passing: [Example(control: Example.goodControl)])
 
+  static let readsMappedIDs = true
+
   func check(_ context: LintContext, report: inout [Finding]) {
     guard !context.project.catalogsIncomplete, !context.project.controlsIncomplete else { return }
     for scope in context.configuration.scopes {

@@ -17,6 +17,8 @@ struct UnknownRequirement: Rule {
     ],
     passing: [Example(control: Example.goodControl)])
 
+  static let readsMappedIDs = true
+
   func check(_ context: LintContext, report: inout [Finding]) {
     guard !context.project.catalogsIncomplete else { return }
     for mapped in context.mappedIDs where mapped.requirementIndex == nil {
