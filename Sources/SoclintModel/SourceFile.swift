@@ -91,10 +91,11 @@ public final class SourceFile: Sendable, Hashable, CustomReflectable {
     guard number >= 1, number <= starts.count else { return nil }
     let start = starts[number - 1]
     return withUTF8 { bytes in
-      let end = number < starts.count ? starts[number] - 1 : bytes.count
+      var end = number < starts.count ? starts[number] - 1 : bytes.count
+      // A CRLF line ends before its carriage return, told by its byte.
+      if end > start && bytes[end - 1] == 13 { end -= 1 }
       // Sliced by bytes at a line feed, which no other character's UTF-8 holds.
-      let line = Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
-      return line.hasSuffix("\r") ? line.dropLast() : line
+      return Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
     }
   }
 
