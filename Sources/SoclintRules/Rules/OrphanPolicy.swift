@@ -20,7 +20,10 @@ struct OrphanPolicy: Rule {
 
   func check(_ context: LintContext, report: inout [Finding]) {
     // An unreadable control may be the one that carries the policy out.
-    guard !context.project.controlsIncomplete else { return }
+    // Without an approved policy there is nothing to look for in the controls.
+    guard !context.project.controlsIncomplete, context.project.policies.contains(where: \.isApproved) else {
+      return
+    }
     var carried: Set<String> = []
     for control in context.implementedControls { for id in control.policies { carried.insert(id.value) } }
     for policy in context.project.policies where policy.isApproved && !carried.contains(policy.id.value) {
