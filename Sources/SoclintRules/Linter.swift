@@ -166,16 +166,18 @@ public struct Linter: Sendable {
   public static func ordered(_ findings: [Finding]) -> [Finding] {
     // Positions are sorted, not findings: a copy of each finding with its position was a list
     // twice the findings' size, made and moved on one thread.
-    let order = findings.indices.sorted { a, b in
-      let x = findings[a]
-      let y = findings[b]
-      if x.range.path != y.range.path {
-        return x.range.path.precedesInBytes(y.range.path)
+    // Compared in place: a copy of each finding compared counted its texts and lists in and out,
+    // twice a comparison.
+    let order = findings.withUnsafeBufferPointer { f in
+      findings.indices.sorted { a, b in
+        if f[a].range.path != f[b].range.path {
+          return f[a].range.path.precedesInBytes(f[b].range.path)
+        }
+        if f[a].range.line != f[b].range.line { return f[a].range.line < f[b].range.line }
+        if f[a].range.column != f[b].range.column { return f[a].range.column < f[b].range.column }
+        if f[a].rule != f[b].rule { return f[a].rule.rawValue < f[b].rule.rawValue }
+        return a < b
       }
-      if x.range.line != y.range.line { return x.range.line < y.range.line }
-      if x.range.column != y.range.column { return x.range.column < y.range.column }
-      if x.rule != y.rule { return x.rule.rawValue < y.rule.rawValue }
-      return a < b
     }
     // Equal findings share path, line, column and rule, so they sit in one run of the sorted
     // list: each is compared with the few of its run, instead of hashing every finding's text.
