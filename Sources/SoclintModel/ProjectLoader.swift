@@ -315,7 +315,17 @@ public struct ProjectLoader: Sendable {
   }
 
   /// What `discoverAndRead` gives.
-  typealias Reading = (paths: [String], read: [FileResult], discovery: (paths: [String], findings: [Finding]))
+  typealias Reading = (
+    paths: [FoundPath], read: [FileResult], discovery: (paths: [String], findings: [Finding])
+  )
+
+  /// A file to read: its project-relative path, and whether its folder's listing called it a
+  /// regular file (not a link, a FIFO or a file the command line names), which lets it be read
+  /// without an fstat first (`FileSystem.readUnlinked(atAbsolute:relative:limit:listedAsFile:)`).
+  struct FoundPath: Sendable {
+    let rel: String
+    let listedAsFile: Bool
+  }
 
   /// The configuration checked and, when it is valid, the project's files found and read.
   ///
@@ -355,7 +365,7 @@ public struct ProjectLoader: Sendable {
   /// sorted by path; with what discovery found.
   func discoverAndRead(
     root: String, configuration: Configuration, configRelative: String, options: Options
-  ) -> (paths: [String], read: [FileResult], discovery: (paths: [String], findings: [Finding])) {
+  ) -> Reading {
     var discovered: [String] = []
     var findings: [Finding] = []
     // Each file is opened by its name under its folder's descriptor, the folders under the
@@ -369,19 +379,21 @@ public struct ProjectLoader: Sendable {
     let (paths, read) = ParallelMap.map(
       jobs: options.jobs,
       feeding: { feed in
-        findings = discover(root: root, configuration: configuration) { rel in
+        findings = discover(root: root, configuration: configuration) { rel, listedAsFile in
           discovered.append(rel)
           // The configuration is never read as a document, whatever `include` says.
-          if rel != configRelative { feed(rel) }
+          if rel != configRelative { feed(FoundPath(rel: rel, listedAsFile: listedAsFile)) }
         }
         var added: [String] = []
         for rel in extraPaths(root: root, configuration: configuration, options: options)
         where rel != configRelative && !discovered.contains(rel) && !added.contains(rel) {
           added.append(rel)
-          feed(rel)
+          feed(FoundPath(rel: rel, listedAsFile: false))
         }
-      }, sortedBy: { $0.precedesInBytes($1) },
-      { rel in readOne(rel, root: root, folders: folders, options: options) })
+      }, sortedBy: { $0.rel.precedesInBytes($1.rel) },
+      { found in
+        readOne(found.rel, root: root, folders: folders, options: options, listedAsFile: found.listedAsFile)
+      })
     return (paths, read, (discovered, findings))
   }
 
@@ -402,13 +414,15 @@ public struct ProjectLoader: Sendable {
   }
 
   /// One file: from its open buffer when the options hold one, else from the disk.
-  func readOne(_ rel: String, root: String, folders: FolderDescriptors? = nil, options: Options) -> FileResult
-  {
+  func readOne(
+    _ rel: String, root: String, folders: FolderDescriptors? = nil, options: Options,
+    listedAsFile: Bool = false
+  ) -> FileResult {
     let absolute = FileSystem.join(root, rel)
     guard !options.overrides.isEmpty, let bytes = options.overrides[absolute] else {
       return readFile(
         rel: rel, absolute: absolute, root: root, folders: folders, cache: options.cache,
-        modelCache: options.modelCache)
+        modelCache: options.modelCache, listedAsFile: listedAsFile)
     }
     // A buffer is held to the same limit as a file.
     guard bytes.count <= ProjectLoader.maxFileSize else {
@@ -430,14 +444,14 @@ public struct ProjectLoader: Sendable {
   /// them (a pre-commit hook or an editor passes a policy's Markdown when it changes): they are
   /// no YAML, and what is found about them is found at their policy.
   static func droppingPolicyTexts(
-    _ results: [FileResult], paths: [String], discovered: [String]
+    _ results: [FileResult], paths: [FoundPath], discovered: [String]
   ) -> [FileResult] {
     // Most projects have no policy documents among their files: no set of every path then, and
     // no list made for each file to find that out.
     guard results.contains(where: { !$0.policies.isEmpty }) else { return results }
     let texts = Set(results.flatMap { $0.policies.map(\.document.value) })
     let discovered = Set(discovered)
-    return zip(paths, results).compactMap { rel, result in
+    return zip(paths.lazy.map(\.rel), results).compactMap { rel, result in
       discovered.contains(rel) || !texts.contains(rel) ? result : nil
     }
   }
@@ -452,7 +466,7 @@ public struct ProjectLoader: Sendable {
   /// about links. A linked folder is walked when it resolves inside the project root (once:
   /// links cannot make a cycle); one that leads outside is reported, never entered.
   func discover(
-    root: String, configuration: Configuration, _ found: (String) -> Void
+    root: String, configuration: Configuration, _ found: (_ rel: String, _ listedAsFile: Bool) -> Void
   ) -> [Finding] {
     var starts = Set<String>()
     for glob in configuration.include { starts.insert(glob.literalPrefix.joined(separator: "/")) }
@@ -506,10 +520,12 @@ public struct ProjectLoader: Sendable {
           if FileSystem.isInside(target, root: root) { return true }
           if reachable(rel) { outside(rel) }
         } else if included(rel) {
-          found(rel)
+          found(rel, false)
         }
-      case .file, .other:
-        if included(rel) { found(rel) }
+      case .file:
+        if included(rel) { found(rel, true) }
+      case .other:
+        if included(rel) { found(rel, false) }
       case .missing:
         break
       }
@@ -523,7 +539,7 @@ public struct ProjectLoader: Sendable {
   func readFile(
     rel: String, absolute: String, root: String, folders: FolderDescriptors? = nil,
     cache: FileResultCache? = nil,
-    modelCache: ModelCache? = nil
+    modelCache: ModelCache? = nil, listedAsFile: Bool = false
   ) -> FileResult {
     func invalid(_ message: String) -> FileResult {
       var r = FileResult()
@@ -537,7 +553,8 @@ public struct ProjectLoader: Sendable {
       return r
     }
     let relative = folders?.location(of: rel).map { (folder: $0.folder, path: rel, from: $0.from) }
-    switch FileSystem.readUnlinked(atAbsolute: absolute, relative: relative, limit: ProjectLoader.maxFileSize)
+    switch FileSystem.readUnlinked(
+      atAbsolute: absolute, relative: relative, limit: ProjectLoader.maxFileSize, listedAsFile: listedAsFile)
     {
     case .read(let read):
       return documents(read, rel: rel, root: root, cache: cache, modelCache: modelCache, invalid: invalid)
