@@ -106,14 +106,8 @@ public struct TextReporter: Reporter {
     }
   }
 
-  /// The line of the range with a gutter, and `^~~~` under the node's whole first line.
-  func snippet(_ r: SourceRange, context: ReportContext, style: Style) -> String {
-    var out = TextOutput(capacity: 128)
-    appendSnippet(r, context: context, style: style, to: &out)
-    return out.text
-  }
-
-  /// Appends the snippet of `r` to `out`; nothing when its line cannot be shown.
+  /// Appends the line of the range with a gutter, and `^~~~` under the node's whole first line;
+  /// nothing when the line cannot be shown.
   func appendSnippet(_ r: SourceRange, context: ReportContext, style: Style, to out: inout TextOutput) {
     guard let file = context.sources[r.path], let line = file.line(r.line),
       let shown = TextReporter.asciiLayout(line, r) ?? TextReporter.layout(line, r)
@@ -152,15 +146,10 @@ public struct TextReporter: Reporter {
   static func asciiLayout(_ line: Substring, _ r: SourceRange) -> Layout? {
     // Over the line's bytes where they are stored: walking a substring's view by index cost
     // thousands of instructions a snippet.
-    let measured = line.utf8.withContiguousStorageIfAvailable { bytes -> (count: Int, trimmed: Int)? in
-      guard bytes.count <= TextReporter.maxSnippetWidth, bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else {
-        return nil
-      }
-      var trimmed = bytes.count
-      while trimmed > 0 && bytes[trimmed - 1] == 0x20 { trimmed -= 1 }
-      return (bytes.count, trimmed)
-    }
-    guard let (count, trimmed) = measured ?? asciiMeasure(Array(line.utf8)) else { return nil }
+    let measured =
+      line.utf8.withContiguousStorageIfAvailable(asciiMeasure)
+      ?? Array(line.utf8).withUnsafeBufferPointer(asciiMeasure)
+    guard let (count, trimmed) = measured else { return nil }
     if count == 0 && r.column <= 1 { return nil }
     let startColumn = min(max(r.column, 1), count + 1)
     let endColumn =
@@ -173,7 +162,7 @@ public struct TextReporter: Reporter {
 
   /// The byte count and the count without trailing spaces of a line of printable ASCII no wider
   /// than a snippet; nil for any other line.
-  private static func asciiMeasure(_ bytes: [UInt8]) -> (count: Int, trimmed: Int)? {
+  private static func asciiMeasure(_ bytes: UnsafeBufferPointer<UInt8>) -> (count: Int, trimmed: Int)? {
     guard bytes.count <= TextReporter.maxSnippetWidth, bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else {
       return nil
     }
@@ -332,10 +321,8 @@ struct TextOutput {
 
   /// `n` in decimal.
   mutating func append(decimal n: Int) {
-    guard n >= 0 else {
-      // Int.min has no positive counterpart: its digits are those of its string.
-      return append(String(n))
-    }
+    // A negative number (never a line or a column) as its string.
+    guard n >= 0 else { return append(String(n)) }
     let count = TextOutput.digits(n)
     bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
     bytes.withUnsafeMutableBufferPointer { b in
